@@ -1,0 +1,157 @@
+// buildApp(config) → a Fastify instance with every plugin and module; used by main and by tests.
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config';
+import type { Database } from './db';
+import { AppError, FRAMEWORK_ERRORS } from './platform/errors';
+import { translateValidation } from './platform/validation';
+import { registerAuthentication } from './platform/auth';
+import { systemClock, type Clock } from './platform/clock';
+import { VERSION } from './version';
+import { healthRoutes } from './modules/health/routes';
+import { authRoutes } from './modules/auth/routes';
+import { organizationRoutes } from './modules/organizations/routes';
+import { userRoutes } from './modules/users/routes';
+import { auditRoutes } from './modules/audit/routes';
+
+export const WEB_DIST = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  /** Pino logger options or false to silence (tests). */
+  logger?: boolean | object;
+}
+
+export interface Services {
+  config: Config;
+  database: Database;
+  clock: Clock;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
+
+export type App = FastifyInstance;
+
+/** Log options: request ids, no personal data (cookies, tokens and bodies are never logged). */
+export function loggerOptions(level: string): object {
+  return {
+    level,
+    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.replace(/([?&]code=)[^&]+/, '$1***') }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  };
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const clock = deps.clock ?? systemClock;
+  const app = Fastify({
+    logger: deps.logger ?? loggerOptions(config.logLevel),
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('services', { config, database, clock });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.status).send({ code: error.code, message: error.message, requestId: request.id, details: error.details });
+    }
+    if (error.validation) {
+      const details = translateValidation(error.validation);
+      return reply.status(400).send({ code: 'validation_failed', message: 'Проверьте правильность заполнения полей', requestId: request.id, details });
+    }
+    const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
+    if (known && known.status < 500) {
+      return reply.status(known.status).send({ code: known.code, message: known.message, requestId: request.id });
+    }
+    if (error.statusCode === 429) {
+      return reply.status(429).send({ code: 'rate_limited', message: 'Слишком много запросов. Повторите попытку позже', requestId: request.id });
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.status(error.statusCode).send({ code: 'bad_request', message: 'Неверный запрос', requestId: request.id });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({ code: 'internal_error', message: 'Внутренняя ошибка сервера. Сообщите администратору код запроса', requestId: request.id });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.url === '/api' || !fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+      return reply.status(404).send({ code: 'route_not_found', message: 'Такого адреса нет', requestId: request.id });
+    }
+    // Every other path belongs to the single-page app, which shows its own «страница не найдена».
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.cookieSecure,
+  });
+  await app.register(rateLimit, { global: false, max: 100, timeWindow: 60_000 });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Отклик API', version: VERSION, description: 'API платформы «Отклик»: обращения граждан, информационные риски и отчётность ЦУР и администраций.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'otklik_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+
+  registerAuthentication(app, database.db, clock);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(organizationRoutes);
+  await app.register(userRoutes);
+  await app.register(auditRoutes);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (fs.existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}

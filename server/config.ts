@@ -1,0 +1,95 @@
+// Configuration, read from the environment and validated once at start; nothing else reads process.env.
+import path from 'node:path';
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** PostgreSQL connection string; when absent the embedded PGlite engine is used. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** Seed the demo region on an empty database. */
+  demo: boolean;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  logLevel: string;
+  loginRateLimit: { perIp: number; perLogin: number; windowMinutes: number };
+  publicBaseUrl: string;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Every variable the server reads, with its meaning; the README table is generated from the same list. */
+export const CONFIG_VARIABLES = [
+  ['NODE_ENV', 'development', 'Режим: development, production или test. В production демо-данные не создаются сами.'],
+  ['HOST', '127.0.0.1', 'Адрес, на котором слушает сервер.'],
+  ['PORT', '3000', 'Порт HTTP.'],
+  ['DATABASE_URL', '—', 'Строка подключения PostgreSQL (postgres://…). Без неё используется встроенный PGlite.'],
+  ['OTKLIK_DATA_DIR', './var', 'Каталог данных: база PGlite (db/), вложения (files/).'],
+  ['OTKLIK_DEMO', '—', '1 — создать демонстрационный регион на пустой базе (npm start включает это сам).'],
+  ['OTKLIK_SESSION_TTL_HOURS', '12', 'Срок жизни сессии, часов.'],
+  ['OTKLIK_COOKIE_SECURE', '0 (1 в production)', '1 — cookie сессии только по HTTPS.'],
+  ['OTKLIK_LOGIN_LIMIT_PER_IP', '20', 'Попыток входа с одного IP за окно.'],
+  ['OTKLIK_LOGIN_LIMIT_PER_LOGIN', '10', 'Попыток входа под одним логином за окно.'],
+  ['OTKLIK_LOGIN_LIMIT_WINDOW_MIN', '15', 'Окно ограничения попыток входа, минут.'],
+  ['OTKLIK_PUBLIC_URL', 'http://HOST:PORT', 'Внешний адрес системы (для ссылок в письмах).'],
+  ['OTKLIK_TRUST_PROXY', '0', '1 — доверять X-Forwarded-For от обратного прокси.'],
+  ['LOG_LEVEL', 'info', 'Уровень журнала pino: fatal, error, warn, info, debug, trace, silent.'],
+] as const;
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name}: ожидается целое число от ${min} до ${max}, получено «${raw}»`);
+  }
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name}: ожидается 1 или 0, получено «${raw}»`);
+}
+
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (nodeEnv !== 'development' && nodeEnv !== 'production' && nodeEnv !== 'test') {
+    throw new ConfigError(`NODE_ENV: ожидается development, production или test, получено «${nodeEnv}»`);
+  }
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL: ожидается адрес вида postgres://пользователь@хост:порт/база');
+  }
+  const host = env.HOST || '127.0.0.1';
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL: неизвестный уровень «${logLevel}»`);
+  }
+  const config: Config = {
+    env: nodeEnv,
+    host,
+    port,
+    databaseUrl,
+    dataDir: path.resolve(env.OTKLIK_DATA_DIR || './var'),
+    demo: flag(env, 'OTKLIK_DEMO', false),
+    sessionTtlHours: int(env, 'OTKLIK_SESSION_TTL_HOURS', 12, 1, 24 * 90),
+    cookieSecure: flag(env, 'OTKLIK_COOKIE_SECURE', nodeEnv === 'production'),
+    logLevel,
+    loginRateLimit: {
+      perIp: int(env, 'OTKLIK_LOGIN_LIMIT_PER_IP', 20, 1, 100000),
+      perLogin: int(env, 'OTKLIK_LOGIN_LIMIT_PER_LOGIN', 10, 1, 100000),
+      windowMinutes: int(env, 'OTKLIK_LOGIN_LIMIT_WINDOW_MIN', 15, 1, 24 * 60),
+    },
+    publicBaseUrl: (env.OTKLIK_PUBLIC_URL || `http://${host}:${port}`).replace(/\/$/, ''),
+    trustProxy: flag(env, 'OTKLIK_TRUST_PROXY', false),
+  };
+  return { ...config, ...overrides };
+}

@@ -1,0 +1,147 @@
+// The otklik command: serve | migrate | seed | create-admin | help.
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import { ConfigError, loadConfig, type Config } from './config';
+import { openDatabase, DataDirLockedError, type Database } from './db';
+import { buildApp, loggerOptions, WEB_DIST } from './app';
+import { createAdmin, DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo';
+import { passwordProblem } from './platform/passwords';
+import { VERSION } from './version';
+
+const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+const HELP = `Отклик ${VERSION}
+
+Использование: otklik <команда> [параметры]
+
+  serve [--demo]          запустить сервер (миграции применяются при старте);
+                          --demo создаёт демонстрационный регион на пустой базе
+  migrate                 применить миграции и выйти
+  seed --demo             создать демонстрационный регион (если база пуста)
+  create-admin --login L --name "ФИО" [--password P]
+                          создать первого администратора ЦУР
+  help                    эта справка
+
+Настройки читаются из переменных окружения (см. README): DATABASE_URL, OTKLIK_DATA_DIR, HOST, PORT…`;
+
+function openFor(config: Config): Promise<Database> {
+  return openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.databaseUrl ? null : path.join(config.dataDir, 'db') });
+}
+
+function ensureWebBuilt(log: pino.Logger): void {
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) return;
+  log.info('веб-приложение ещё не собрано — собираю (один раз)…');
+  const vite = path.join(ROOT, 'node_modules', '.bin', 'vite');
+  const result = spawnSync(vite, ['build', '--config', path.join(ROOT, 'web', 'vite.config.ts'), '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('Сборка веб-приложения не удалась (npm run build)');
+}
+
+async function serve(config: Config, demoRequested: boolean): Promise<void> {
+  const log = pino(loggerOptions(config.logLevel));
+  ensureWebBuilt(log);
+  const database = await openFor(config);
+  await database.migrate();
+  const demo = demoRequested || config.demo;
+  if (demo && config.env === 'production') {
+    log.warn('демо-данные в режиме production не создаются; используйте «otklik seed --demo»');
+  } else if (demo && (await seedDemo(database.db))) {
+    log.info('создан демонстрационный регион');
+  }
+  const app = await buildApp({ config, database });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'остановка: завершаю текущие запросы');
+    const force = setTimeout(() => { app.log.error('остановка заняла больше 15 с — выхожу'); process.exit(1); }, 15_000);
+    try {
+      await app.close();
+      await database.close();
+    } finally {
+      clearTimeout(force);
+      process.exit(0);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  const lines = [
+    '',
+    `  Отклик ${VERSION} работает: ${url}`,
+    `  База данных: ${database.engine === 'pglite' ? `PGlite (${path.join(config.dataDir, 'db')})` : 'PostgreSQL'}`,
+    `  Описание API: ${url}/api/docs`,
+  ];
+  if (demo && config.env !== 'production') {
+    lines.push(`  Демо-входы (пароль «${DEMO_PASSWORD}»): ${DEMO_USERS.map((u) => u.login).join(', ')}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'help', ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: { demo: { type: 'boolean', default: false }, login: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+    allowPositionals: false,
+    strict: true,
+  });
+  if (command === 'help' || command === '--help' || command === '-h') {
+    console.log(HELP);
+    return 0;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      await serve(config, values.demo ?? false);
+      return -1;
+    case 'migrate': {
+      const database = await openFor(config);
+      try { await database.migrate(); } finally { await database.close(); }
+      console.log('Миграции применены.');
+      return 0;
+    }
+    case 'seed': {
+      if (!values.demo) { console.error('Укажите, что создавать: otklik seed --demo'); return 2; }
+      const database = await openFor(config);
+      try {
+        await database.migrate();
+        console.log((await seedDemo(database.db)) ? 'Демонстрационный регион создан.' : 'База не пуста — демо-данные не созданы.');
+      } finally { await database.close(); }
+      return 0;
+    }
+    case 'create-admin': {
+      if (!values.login || !values.name) { console.error('Нужны --login и --name'); return 2; }
+      const password = values.password ?? `Otk${Math.random().toString(36).slice(2, 10)}7`;
+      const problem = passwordProblem(password);
+      if (problem) { console.error(problem); return 2; }
+      const database = await openFor(config);
+      try {
+        await database.migrate();
+        await createAdmin(database.db, values.login, values.name, password);
+      } finally { await database.close(); }
+      console.log(`Администратор ${values.login} создан${values.password ? '' : `; временный пароль: ${password}`}. При первом входе его нужно сменить.`);
+      return 0;
+    }
+    default:
+      console.error(`Неизвестная команда «${command}».\n\n${HELP}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  if (code >= 0) process.exit(code);
+}, (error) => {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(`Ошибка настройки: ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

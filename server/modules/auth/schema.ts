@@ -1,0 +1,42 @@
+import { Type } from 'typebox';
+import { DateTime, Uuid } from '../../platform/http';
+import { OrganizationKind } from '../organizations/schema';
+import { RoleSchema } from '../users/schema';
+
+export const LoginBody = Type.Object({
+  login: Type.String({ minLength: 1, maxLength: 100 }),
+  password: Type.String({ minLength: 1, maxLength: 200 }),
+}, { additionalProperties: false });
+
+export const SessionUser = Type.Object({
+  id: Uuid,
+  login: Type.String(),
+  fullName: Type.String(),
+  role: RoleSchema,
+  mustChangePassword: Type.Boolean(),
+  organization: Type.Object({ id: Uuid, name: Type.String(), shortName: Type.String(), kind: OrganizationKind, slug: Type.String() }),
+});
+
+export const SessionInfo = Type.Object({
+  user: SessionUser,
+  csrfToken: Type.Union([Type.String(), Type.Null()], { description: 'Передавайте в заголовке X-CSRF-Token во всех изменяющих запросах с cookie' }),
+  navigation: Type.Array(Type.String()),
+  policies: Type.Record(Type.String(), Type.Boolean()),
+});
+
+export const ChangePasswordBody = Type.Object({
+  currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+  newPassword: Type.String({ minLength: 1, maxLength: 200 }),
+}, { additionalProperties: false });
+
+export const ApiToken = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  prefix: Type.String(),
+  createdAt: DateTime,
+  lastUsedAt: Type.Union([DateTime, Type.Null()]),
+  revokedAt: Type.Union([DateTime, Type.Null()]),
+});
+
+export const CreateTokenBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
+export const CreatedToken = Type.Object({ token: Type.String({ description: 'Показывается один раз' }), apiToken: ApiToken });

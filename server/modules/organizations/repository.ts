@@ -1,0 +1,37 @@
+// All SQL of organisations.
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../db';
+import { organizations } from '../../db/schema';
+import type { Scope } from '../../platform/policy';
+
+export type OrganizationRow = typeof organizations.$inferSelect;
+export type NewOrganization = typeof organizations.$inferInsert;
+
+export async function listOrganizations(db: Executor, scope: Scope, filter: { kind?: string; active?: boolean } = {}): Promise<OrganizationRow[]> {
+  const conditions = [];
+  if (scope !== 'all') conditions.push(inArray(organizations.id, scope));
+  if (filter.kind) conditions.push(eq(organizations.kind, filter.kind as OrganizationRow['kind']));
+  if (filter.active !== undefined) conditions.push(eq(organizations.active, filter.active));
+  return db.select().from(organizations).where(and(...conditions))
+    .orderBy(sql`case when ${organizations.kind} = 'regional_center' then 0 else 1 end`, asc(organizations.name));
+}
+
+export async function findOrganization(db: Executor, id: string): Promise<OrganizationRow | null> {
+  const [row] = await db.select().from(organizations).where(eq(organizations.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function findOrganizationBySlug(db: Executor, slug: string): Promise<OrganizationRow | null> {
+  const [row] = await db.select().from(organizations).where(eq(organizations.slug, slug)).limit(1);
+  return row ?? null;
+}
+
+export async function insertOrganization(db: Executor, values: NewOrganization): Promise<OrganizationRow> {
+  const [row] = await db.insert(organizations).values(values).returning();
+  return row;
+}
+
+export async function updateOrganization(db: Executor, id: string, values: Partial<NewOrganization>): Promise<OrganizationRow> {
+  const [row] = await db.update(organizations).set({ ...values, updatedAt: new Date() }).where(eq(organizations.id, id)).returning();
+  return row;
+}

@@ -1,0 +1,47 @@
+import { Type, type Static } from 'typebox';
+import { Uuid } from '../../platform/http';
+
+export const OrganizationKind = Type.Union([Type.Literal('regional_center'), Type.Literal('municipality')]);
+
+export const Organization = Type.Object({
+  id: Uuid,
+  kind: OrganizationKind,
+  name: Type.String(),
+  shortName: Type.String(),
+  slug: Type.String(),
+  oktmo: Type.Union([Type.String(), Type.Null()]),
+  timeZone: Type.String(),
+  numberPrefix: Type.String(),
+  active: Type.Boolean(),
+}, { title: 'Организация' });
+export type Organization = Static<typeof Organization>;
+
+const fields = {
+  name: Type.String({ minLength: 3, maxLength: 300, description: 'Полное наименование' }),
+  shortName: Type.String({ minLength: 2, maxLength: 120 }),
+  slug: Type.String({ pattern: '^[a-z][a-z0-9-]{1,39}$', description: 'Латиница для адресов и API: beloyarsky' }),
+  oktmo: Type.String({ pattern: '^[0-9]{8}([0-9]{3})?$', description: 'Код ОКТМО, 8 или 11 цифр' }),
+  timeZone: Type.String({ minLength: 3, maxLength: 64, description: 'Часовой пояс IANA' }),
+  numberPrefix: Type.String({ pattern: '^[А-ЯЁA-Z]{2,5}$', description: 'Префикс номеров обращений: БЕЛ' }),
+};
+
+export const CreateOrganization = Type.Object({
+  name: fields.name,
+  shortName: Type.Optional(fields.shortName),
+  slug: fields.slug,
+  oktmo: fields.oktmo,
+  timeZone: Type.Optional(fields.timeZone),
+  numberPrefix: fields.numberPrefix,
+}, { additionalProperties: false });
+export type CreateOrganization = Static<typeof CreateOrganization>;
+
+export const UpdateOrganization = Type.Object({
+  name: Type.Optional(fields.name),
+  shortName: Type.Optional(fields.shortName),
+  slug: Type.Optional(fields.slug),
+  oktmo: Type.Optional(fields.oktmo),
+  timeZone: Type.Optional(fields.timeZone),
+  numberPrefix: Type.Optional(fields.numberPrefix),
+  active: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false, minProperties: 1 });
+export type UpdateOrganization = Static<typeof UpdateOrganization>;

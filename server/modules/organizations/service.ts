@@ -1,0 +1,82 @@
+// Use cases of organisations; each returns the presented organisation.
+import type { Db } from '../../db';
+import type { RequestContext, Actor } from '../../platform/actor';
+import { audited } from '../../platform/audit';
+import { conflict, unprocessable, validationFailed } from '../../platform/errors';
+import { assertVisible, authorize, scopeOf } from '../../platform/policy';
+import { isUniqueViolation } from '../../platform/db-errors';
+import * as repo from './repository';
+import type { CreateOrganization, Organization, UpdateOrganization } from './schema';
+
+export function presentOrganization(row: repo.OrganizationRow): Organization {
+  return {
+    id: row.id, kind: row.kind, name: row.name, shortName: row.shortName, slug: row.slug,
+    oktmo: row.oktmo, timeZone: row.timeZone, numberPrefix: row.numberPrefix, active: row.active,
+  };
+}
+
+function checkTimeZone(timeZone: string | undefined): void {
+  if (timeZone === undefined) return;
+  try {
+    new Intl.DateTimeFormat('ru-RU', { timeZone });
+  } catch {
+    throw validationFailed([{ field: 'timeZone', message: 'Неизвестный часовой пояс; пример: Asia/Yekaterinburg' }]);
+  }
+}
+
+function translateUnique(error: unknown): never {
+  if (isUniqueViolation(error, 'organizations_slug_key')) throw conflict('slug_taken', 'Такое короткое имя (slug) уже занято другой организацией');
+  if (isUniqueViolation(error, 'organizations_oktmo_key')) throw conflict('oktmo_taken', 'Организация с таким кодом ОКТМО уже есть');
+  throw error;
+}
+
+export async function listOrganizations(db: Db, actor: Actor, filter: { kind?: string; active?: boolean }): Promise<Organization[]> {
+  return (await repo.listOrganizations(db, scopeOf(actor), filter)).map(presentOrganization);
+}
+
+export async function getOrganization(db: Db, actor: Actor, id: string): Promise<Organization> {
+  const row = assertVisible(actor, await repo.findOrganization(db, id), (o) => o.id, 'organization_not_found', 'Организация не найдена');
+  return presentOrganization(row);
+}
+
+export async function createOrganization(db: Db, ctx: RequestContext, input: CreateOrganization): Promise<Organization> {
+  authorize(ctx.actor, 'organizations.manage');
+  checkTimeZone(input.timeZone);
+  try {
+    return await audited(db, ctx, async (tx) => {
+      const row = await repo.insertOrganization(tx, {
+        kind: 'municipality',
+        name: input.name.trim(),
+        shortName: (input.shortName ?? input.name).trim(),
+        slug: input.slug,
+        oktmo: input.oktmo,
+        timeZone: input.timeZone ?? 'Asia/Yekaterinburg',
+        numberPrefix: input.numberPrefix,
+      });
+      const after = presentOrganization(row);
+      return { result: after, audit: { action: 'organization.create', entityType: 'organization', entityId: row.id, organizationId: row.id, after } };
+    });
+  } catch (error) {
+    translateUnique(error);
+  }
+}
+
+export async function updateOrganization(db: Db, ctx: RequestContext, id: string, input: UpdateOrganization): Promise<Organization> {
+  checkTimeZone(input.timeZone);
+  try {
+    return await audited(db, ctx, async (tx) => {
+      const current = assertVisible(ctx.actor, await repo.findOrganization(tx, id), (o) => o.id, 'organization_not_found', 'Организация не найдена');
+      authorize(ctx.actor, 'organizations.manage');
+      if (current.kind === 'regional_center' && input.active === false) {
+        throw unprocessable('cannot_deactivate_regional_center', 'Центр управления региона нельзя деактивировать');
+      }
+      const row = await repo.updateOrganization(tx, id, input);
+      const before = presentOrganization(current);
+      const after = presentOrganization(row);
+      const action = input.active === false && current.active ? 'organization.deactivate' : input.active === true && !current.active ? 'organization.activate' : 'organization.update';
+      return { result: after, audit: { action, entityType: 'organization', entityId: id, organizationId: id, before, after } };
+    });
+  } catch (error) {
+    translateUnique(error);
+  }
+}

@@ -1,0 +1,54 @@
+// All SQL of user accounts.
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db';
+import { organizations, sessions, users } from '../../db/schema';
+import type { Scope } from '../../platform/policy';
+import type { UserFilter } from './schema';
+
+export type UserRow = typeof users.$inferSelect;
+export type OrganizationRow = typeof organizations.$inferSelect;
+export interface UserWithOrg { user: UserRow; org: OrganizationRow }
+
+export async function listUsers(db: Executor, scope: Scope, filter: UserFilter): Promise<UserWithOrg[]> {
+  const conditions = [];
+  if (scope !== 'all') conditions.push(inArray(users.organizationId, scope));
+  if (filter.organizationId) conditions.push(eq(users.organizationId, filter.organizationId));
+  if (filter.role) conditions.push(eq(users.role, filter.role));
+  if (filter.active !== undefined) conditions.push(eq(users.active, filter.active));
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(users.login, pattern), ilike(users.fullName, pattern)));
+  }
+  return db.select({ user: users, org: organizations }).from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(and(...conditions))
+    .orderBy(asc(organizations.name), asc(users.fullName))
+    .limit(1000);
+}
+
+export async function findUser(db: Executor, id: string): Promise<UserWithOrg | null> {
+  const [row] = await db.select({ user: users, org: organizations }).from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(eq(users.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function findUserByLogin(db: Executor, login: string): Promise<UserWithOrg | null> {
+  const [row] = await db.select({ user: users, org: organizations }).from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(sql`lower(${users.login}) = lower(${login})`).limit(1);
+  return row ?? null;
+}
+
+export async function insertUser(db: Executor, values: typeof users.$inferInsert): Promise<UserRow> {
+  const [row] = await db.insert(users).values(values).returning();
+  return row;
+}
+
+export async function updateUser(db: Executor, id: string, values: Partial<typeof users.$inferInsert>): Promise<void> {
+  await db.update(users).set({ ...values, updatedAt: new Date() }).where(eq(users.id, id));
+}
+
+export async function deleteSessionsOf(db: Executor, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}

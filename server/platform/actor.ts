@@ -1,0 +1,18 @@
+// The authenticated person behind a request, and the request context every use case receives.
+import type { OrganizationKind, Role } from '../../domain/roles';
+
+export interface Actor {
+  userId: string;
+  login: string;
+  fullName: string;
+  role: Role;
+  organizationId: string;
+  organizationKind: OrganizationKind;
+  /** Authenticated with a personal API token rather than a session cookie. */
+  viaToken: boolean;
+}
+
+export interface RequestContext {
+  actor: Actor;
+  requestId: string;
+}

@@ -1,0 +1,51 @@
+// Every state change goes through `audited`: the change and its audit row commit in one transaction.
+import type { Db, Tx, Executor } from '../db';
+import { auditLog } from '../db/schema';
+import type { RequestContext } from './actor';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  organizationId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Fields that never go into the audit log. */
+const SECRET_KEYS = new Set(['passwordHash', 'password', 'tokenHash', 'csrfToken']);
+
+function clean(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  return JSON.parse(JSON.stringify(value, (key, v) => (SECRET_KEYS.has(key) ? undefined : v)));
+}
+
+export async function writeAudit(executor: Executor, ctx: RequestContext | null, entry: AuditEntry): Promise<void> {
+  await executor.insert(auditLog).values({
+    actorId: ctx?.actor.userId ?? null,
+    actorLogin: ctx?.actor.login ?? null,
+    organizationId: entry.organizationId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: clean(entry.before),
+    after: clean(entry.after),
+    requestId: ctx?.requestId ?? null,
+  });
+}
+
+/**
+ * Runs a state change in a transaction and writes its audit row there too.
+ * The callback returns its result and the audit entry describing the change.
+ */
+export async function audited<T>(
+  db: Db,
+  ctx: RequestContext | null,
+  change: (tx: Tx) => Promise<{ result: T; audit: AuditEntry | AuditEntry[] }>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const { result, audit } = await change(tx as Tx);
+    for (const entry of Array.isArray(audit) ? audit : [audit]) await writeAudit(tx, ctx, entry);
+    return result;
+  });
+}

@@ -1,0 +1,40 @@
+// The one place where application errors are defined: an HTTP status, a stable code and a Russian message.
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: FieldError[],
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (code: string, message: string) => new AppError(400, code, message);
+export const validationFailed = (details: FieldError[], message = 'Проверьте правильность заполнения полей') =>
+  new AppError(400, 'validation_failed', message, details);
+export const unauthorized = (code = 'unauthorized', message = 'Требуется вход в систему') => new AppError(401, code, message);
+export const forbidden = (code = 'forbidden', message = 'Недостаточно прав для этого действия') => new AppError(403, code, message);
+export const notFound = (code = 'not_found', message = 'Объект не найден') => new AppError(404, code, message);
+export const conflict = (code: string, message: string) => new AppError(409, code, message);
+export const unprocessable = (code: string, message: string) => new AppError(422, code, message);
+export const tooManyRequests = (message = 'Слишком много запросов. Повторите попытку позже') =>
+  new AppError(429, 'rate_limited', message);
+
+/** Russian messages for the errors that Fastify itself raises before a handler runs. */
+export const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large', message: 'Слишком большой объём данных в запросе' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', message: 'Неподдерживаемый тип содержимого запроса' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'invalid_json', message: 'Пустое тело запроса при типе application/json' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'invalid_json', message: 'Тело запроса не является корректным JSON' },
+  FST_ERR_BAD_STATUS_CODE: { status: 500, code: 'internal_error', message: 'Внутренняя ошибка сервера' },
+};
+
+/** Standard error body, declared once for the OpenAPI description of every route. */
+export const ERROR_SCHEMA_ID = 'Error';

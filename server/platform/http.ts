@@ -1,0 +1,29 @@
+// Shared pieces of route declarations: the error body and the list of error responses of a route.
+import { Type, type TSchema } from 'typebox';
+
+export const ErrorBody = Type.Object({
+  code: Type.String({ description: 'Стабильный машинный код ошибки' }),
+  message: Type.String({ description: 'Сообщение для человека, по-русски' }),
+  requestId: Type.Optional(Type.String()),
+  details: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+}, { title: 'Ошибка' });
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Неверные данные запроса',
+  401: 'Требуется вход',
+  403: 'Недостаточно прав или неверный CSRF-токен',
+  404: 'Не найдено',
+  409: 'Конфликт с текущим состоянием',
+  413: 'Слишком большой запрос',
+  422: 'Действие невозможно в текущем состоянии',
+  429: 'Слишком много запросов',
+};
+
+/** Error responses of a route for its schema: `...errors(400, 401, 404)`. */
+export function errors(...statuses: number[]): Record<number, TSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, { ...ErrorBody, description: ERROR_DESCRIPTIONS[s] }]));
+}
+
+export const Uuid = Type.String({ format: 'uuid' });
+export const IdParams = Type.Object({ id: Uuid });
+export const DateTime = Type.String({ format: 'date-time' });

@@ -1,0 +1,71 @@
+// The demo region: the ЦУР of Sverdlovsk region, seven of its municipalities and one login per role.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import { organizations, users } from '../db/schema';
+import type { Role } from '../../domain/roles';
+import { hashPassword } from '../platform/passwords';
+import { writeAudit } from '../platform/audit';
+
+export const DEMO_PASSWORD = 'demo';
+
+export const REGIONAL_CENTER = {
+  kind: 'regional_center' as const,
+  name: 'Центр управления региона Свердловской области',
+  shortName: 'ЦУР Свердловской области',
+  slug: 'cur',
+  oktmo: null,
+  numberPrefix: 'ЦУР',
+};
+
+export const DEMO_MUNICIPALITIES = [
+  { slug: 'beloyarsky', name: 'Белоярский городской округ', shortName: 'Белоярский ГО', oktmo: '65708000', numberPrefix: 'БЕЛ' },
+  { slug: 'ekaterinburg', name: 'Муниципальное образование «город Екатеринбург»', shortName: 'Екатеринбург', oktmo: '65701000', numberPrefix: 'ЕКБ' },
+  { slug: 'nizhny-tagil', name: 'Город Нижний Тагил', shortName: 'Нижний Тагил', oktmo: '65751000', numberPrefix: 'НТГ' },
+  { slug: 'kamensk-uralsky', name: 'Каменск-Уральский городской округ', shortName: 'Каменск-Уральский', oktmo: '65740000', numberPrefix: 'КУР' },
+  { slug: 'pervouralsk', name: 'Городской округ Первоуральск', shortName: 'Первоуральск', oktmo: '65753000', numberPrefix: 'ПРВ' },
+  { slug: 'berezovsky', name: 'Берёзовский городской округ', shortName: 'Берёзовский ГО', oktmo: '65731000', numberPrefix: 'БРЗ' },
+  { slug: 'asbest', name: 'Асбестовский городской округ', shortName: 'Асбестовский ГО', oktmo: '65709000', numberPrefix: 'АСБ' },
+];
+
+export const DEMO_USERS: { login: string; fullName: string; position: string; role: Role; org: string }[] = [
+  { login: 'cur.admin', fullName: 'Смирнова Ольга Викторовна', position: 'Администратор системы', role: 'cur_admin', org: 'cur' },
+  { login: 'cur.analyst', fullName: 'Кузнецов Андрей Павлович', position: 'Куратор-аналитик', role: 'cur_analyst', org: 'cur' },
+  { login: 'beloyarsky.contact', fullName: 'Иванова Мария Сергеевна', position: 'Начальник отдела по связям с общественностью', role: 'contact_official', org: 'beloyarsky' },
+  { login: 'beloyarsky.executor', fullName: 'Петров Игорь Николаевич', position: 'Специалист отдела ЖКХ', role: 'executor', org: 'beloyarsky' },
+  { login: 'beloyarsky.head', fullName: 'Соколов Дмитрий Александрович', position: 'Глава городского округа', role: 'head', org: 'beloyarsky' },
+  { login: 'ekb.contact', fullName: 'Волкова Елена Игоревна', position: 'Заместитель начальника департамента информационной политики', role: 'contact_official', org: 'ekaterinburg' },
+  { login: 'ekb.executor', fullName: 'Морозов Сергей Владимирович', position: 'Ведущий специалист', role: 'executor', org: 'ekaterinburg' },
+  { login: 'ekb.head', fullName: 'Лебедев Алексей Юрьевич', position: 'Глава города', role: 'head', org: 'ekaterinburg' },
+];
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(organizations);
+  return Number(row.n) === 0;
+}
+
+/** Creates the demo region; does nothing when organisations already exist. Returns whether it seeded. */
+export async function seedDemo(db: Db): Promise<boolean> {
+  if (!(await isEmpty(db))) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const orgs = await tx.insert(organizations).values([REGIONAL_CENTER, ...DEMO_MUNICIPALITIES.map((m) => ({ ...m, kind: 'municipality' as const }))]).returning();
+    const bySlug = new Map(orgs.map((o) => [o.slug, o.id]));
+    await tx.insert(users).values(DEMO_USERS.map((u) => ({
+      login: u.login, fullName: u.fullName, position: u.position, role: u.role, organizationId: bySlug.get(u.org)!, passwordHash,
+      email: `${u.login}@demo.otklik.local`,
+    })));
+    await writeAudit(tx, null, { action: 'system.seed_demo', entityType: 'system', entityId: null, organizationId: null, after: { organizations: orgs.length, users: DEMO_USERS.length } });
+  });
+  return true;
+}
+
+/** The first administrator of a production installation: the ЦУР organisation and one cur_admin. */
+export async function createAdmin(db: Db, login: string, fullName: string, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    let [center] = await tx.select().from(organizations).where(sql`${organizations.kind} = 'regional_center'`).limit(1);
+    if (!center) [center] = await tx.insert(organizations).values(REGIONAL_CENTER).returning();
+    const [user] = await tx.insert(users).values({ login, fullName, role: 'cur_admin', organizationId: center.id, passwordHash, mustChangePassword: true }).returning();
+    await writeAudit(tx, null, { action: 'user.create', entityType: 'user', entityId: user.id, organizationId: center.id, after: { login, role: 'cur_admin' } });
+  });
+}
