@@ -51,7 +51,7 @@ async function serve(config: Config, demoRequested: boolean): Promise<void> {
   } else if (demo && (await seedDemo(database.db))) {
     log.info('создан демонстрационный регион');
   }
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config: { ...config, demo: demo && config.env !== 'production' }, database });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

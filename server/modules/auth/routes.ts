@@ -19,13 +19,31 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
     keyGenerator: (request) => `login:${String((request.body as { login?: unknown } | undefined)?.login ?? '').trim().toLowerCase()}`,
   });
 
+  /** Logins locked after too many failed attempts, until the time given. */
+  const blockedLogins = new Map<string, number>();
+
   app.post('/api/auth/login', {
     config: { rateLimit: { max: config.loginRateLimit.perIp, timeWindow: windowMs } },
     schema: { tags, summary: 'Вход по логину и паролю', body: LoginBody, response: { 200: SessionInfo, ...errors(400, 401, 403, 429) } },
   }, async (request, reply) => {
-    const limit = await perLogin(request);
-    if (!limit.isAllowed && limit.isExceeded) throw tooManyRequests('Слишком много попыток входа под этим логином. Повторите через несколько минут');
-    const { token, info } = await service.login(db(), request.body, clock.now(), config.sessionTtlHours, String(request.id));
+    const key = request.body.login.trim().toLowerCase();
+    const blocked = blockedLogins.get(key);
+    if (blocked && blocked > Date.now()) throw tooManyRequests('Слишком много неудачных попыток входа под этим логином. Повторите через несколько минут');
+    let result;
+    try {
+      result = await service.login(db(), request.body, clock.now(), config.sessionTtlHours, String(request.id));
+    } catch (error) {
+      // Only failed attempts count towards the per-login limit.
+      if ((error as { code?: string }).code === 'invalid_credentials') {
+        const limit = await perLogin(request);
+        if (!limit.isAllowed && limit.remaining === 0) {
+          blockedLogins.set(key, Date.now() + limit.ttl);
+          if (blockedLogins.size > 10_000) for (const [k, until] of blockedLogins) if (until < Date.now()) blockedLogins.delete(k);
+        }
+      }
+      throw error;
+    }
+    const { token, info } = result;
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/', maxAge: config.sessionTtlHours * 3600,
     });

@@ -9,7 +9,12 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
       tags: ['system'],
       summary: 'Состояние сервиса',
       response: {
-        200: Type.Object({ status: Type.Literal('ok'), engine: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]), version: Type.String() }),
+        200: Type.Object({
+          status: Type.Literal('ok'),
+          engine: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
+          version: Type.String(),
+          demo: Type.Boolean({ description: 'Демонстрационный режим: страница входа показывает демо-входы' }),
+        }),
         503: Type.Object({ status: Type.Literal('unavailable'), engine: Type.String(), version: Type.String() }),
       },
     },
@@ -17,7 +22,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
     const { database } = app.services;
     try {
       await database.db.execute(sql`select 1`);
-      return { status: 'ok' as const, engine: database.engine, version: VERSION };
+      return { status: 'ok' as const, engine: database.engine, version: VERSION, demo: app.services.config.demo && app.services.config.env !== 'production' };
     } catch {
       return reply.status(503).send({ status: 'unavailable' as const, engine: database.engine, version: VERSION });
     }

@@ -1,0 +1,75 @@
+// Tries every route as a user of another municipality: another municipality's objects must look absent (404),
+// lists must not contain them. Each module adds its routes to PROBES.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Session, type TestApp } from './helpers';
+
+interface Fixture {
+  /** Objects of Белоярский ГО, created by its own users or by the administrator. */
+  beloyarsky: { organizationId: string; userId: string; tokenId: string };
+}
+
+interface Probe {
+  name: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: (f: Fixture) => string;
+  body?: unknown;
+}
+
+/** Routes addressing one object of another municipality: each must answer 404. */
+const PROBES: Probe[] = [
+  { name: 'organisation card', method: 'GET', url: (f) => `/api/organizations/${f.beloyarsky.organizationId}` },
+  { name: 'organisation change', method: 'PATCH', url: (f) => `/api/organizations/${f.beloyarsky.organizationId}`, body: { name: 'Захваченный округ' } },
+  { name: 'user card', method: 'GET', url: (f) => `/api/users/${f.beloyarsky.userId}` },
+  { name: 'user change', method: 'PATCH', url: (f) => `/api/users/${f.beloyarsky.userId}`, body: { fullName: 'Чужой Человек' } },
+  { name: 'user password reset', method: 'POST', url: (f) => `/api/users/${f.beloyarsky.userId}/reset-password` },
+  { name: 'API token revocation', method: 'DELETE', url: (f) => `/api/auth/tokens/${f.beloyarsky.tokenId}` },
+];
+
+/** List routes: nothing of Белоярский ГО may appear in what a user of Екатеринбург gets. */
+const LISTS: { name: string; url: (f: Fixture) => string }[] = [
+  { name: 'organisations', url: () => '/api/organizations' },
+  { name: 'users', url: () => '/api/users' },
+  { name: 'users filtered by the other municipality', url: (f) => `/api/users?organizationId=${f.beloyarsky.organizationId}` },
+];
+
+let t: TestApp;
+let fixture: Fixture;
+const outsiders: Record<string, Session> = {};
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  const admin = await t.login('cur.admin');
+  const orgs = (await admin.get('/api/organizations')).json().items as { slug: string; id: string }[];
+  const belOrg = orgs.find((o) => o.slug === 'beloyarsky')!.id;
+  const belHead = await t.login('beloyarsky.head');
+  const token = (await belHead.post('/api/auth/tokens', { name: 'Белоярский токен' })).json().apiToken.id;
+  fixture = { beloyarsky: { organizationId: belOrg, userId: belHead.user.id, tokenId: token } };
+  for (const login of ['ekb.contact', 'ekb.executor', 'ekb.head']) outsiders[login] = await t.login(login);
+});
+afterAll(async () => { await t.close(); });
+
+describe.each(['ekb.contact', 'ekb.executor', 'ekb.head'])('a user of Екатеринбург (%s)', (login) => {
+  it.each(PROBES.map((p) => [p.name, p]))('gets 404 for Белоярский: %s', async (_name, probe) => {
+    const res = await outsiders[login].request({ method: probe.method, url: probe.url(fixture), payload: probe.body as never });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toMatch(/not_found$/);
+  });
+
+  it.each(LISTS.map((l) => [l.name, l]))('sees nothing of Белоярский in the list of %s', async (_name, list) => {
+    const res = await outsiders[login].get(list.url(fixture));
+    expect(res.statusCode).toBe(200);
+    const text = res.body;
+    expect(text).not.toContain(fixture.beloyarsky.organizationId);
+    expect(text).not.toContain('beloyarsky');
+  });
+
+  it('cannot read the audit log', async () => {
+    expect((await outsiders[login].get('/api/audit')).statusCode).toBe(403);
+  });
+});
+
+it('the object is really there for its own municipality (the probes are not vacuous)', async () => {
+  const own = await t.login('beloyarsky.contact');
+  expect((await own.get(`/api/organizations/${fixture.beloyarsky.organizationId}`)).statusCode).toBe(200);
+  expect((await own.get(`/api/users/${fixture.beloyarsky.userId}`)).statusCode).toBe(200);
+});
