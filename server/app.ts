@@ -10,10 +10,11 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config';
 import type { Database } from './db';
-import { AppError, FRAMEWORK_ERRORS } from './platform/errors';
+import { AppError, FRAMEWORK_ERRORS, MULTIPART_ERRORS } from './platform/errors';
 import { translateValidation } from './platform/validation';
 import { registerAuthentication } from './platform/auth';
 import { systemClock, type Clock } from './platform/clock';
@@ -23,6 +24,14 @@ import { authRoutes } from './modules/auth/routes';
 import { organizationRoutes } from './modules/organizations/routes';
 import { userRoutes } from './modules/users/routes';
 import { auditRoutes } from './modules/audit/routes';
+import { notificationRoutes } from './modules/notifications/routes';
+import { appealRoutes } from './modules/appeals/routes';
+import { publicAppealRoutes } from './modules/public/routes';
+import { MAX_FILE_BYTES, MAX_FILES } from './platform/files';
+import { JobScheduler } from './platform/jobs';
+import { deadlineJob } from './modules/appeals/escalation';
+import { departmentRoutes } from './modules/departments/routes';
+import { topicRoutes } from './modules/topics/routes';
 
 export const WEB_DIST = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
 
@@ -32,12 +41,15 @@ export interface AppDeps {
   clock?: Clock;
   /** Pino logger options or false to silence (tests). */
   logger?: boolean | object;
+  /** Start the background jobs (the server does; tests run them by hand). */
+  startJobs?: boolean;
 }
 
 export interface Services {
   config: Config;
   database: Database;
   clock: Clock;
+  jobs: JobScheduler;
 }
 
 declare module 'fastify' {
@@ -74,7 +86,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.decorate('services', { config, database, clock });
+  const jobs = new JobScheduler(database.db, clock, app.log, [deadlineJob(database.db)]);
+  app.decorate('services', { config, database, clock, jobs });
+  app.addHook('onClose', async () => { await jobs.stop(); });
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -88,7 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const details = translateValidation(error.validation);
       return reply.status(400).send({ code: 'validation_failed', message: 'Проверьте правильность заполнения полей', requestId: request.id, details });
     }
-    const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
+    const known = error.code ? FRAMEWORK_ERRORS[error.code] ?? MULTIPART_ERRORS[error.code] : undefined;
     if (known && known.status < 500) {
       return reply.status(known.status).send({ code: known.code, message: known.message, requestId: request.id });
     }
@@ -126,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     hsts: config.cookieSecure,
   });
   await app.register(rateLimit, { global: false, max: 100, timeWindow: 60_000 });
+  await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: MAX_FILES, fields: 30, parts: 40, fieldSize: 100_000 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -147,8 +162,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(organizationRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(notificationRoutes);
+  await app.register(appealRoutes);
+  await app.register(publicAppealRoutes);
+  await app.register(departmentRoutes);
+  await app.register(topicRoutes);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (deps.startJobs) app.addHook('onReady', async () => jobs.start());
 
   if (fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });

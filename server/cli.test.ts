@@ -6,12 +6,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+// One process (no tsx wrapper), so that a signal reaches the server itself.
+const NODE_ARGS = ['--import', 'tsx', path.join(ROOT, 'server', 'main.ts')];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-cli-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function start(extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(TSX, [path.join(ROOT, 'server', 'main.ts'), 'serve', '--demo'], {
+  const child = spawn(process.execPath, [...NODE_ARGS, 'serve', '--demo'], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: '', OTKLIK_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', NODE_ENV: 'development', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -30,6 +31,7 @@ function start(extraEnv: Record<string, string> = {}): Promise<{ child: ChildPro
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
@@ -64,20 +66,21 @@ describe('otklik serve', () => {
     const second = await start();
     expect((await login(second.url, 'kept.user', 'Passw0rd1')).status).toBe(200);
     // Writes in flight when the process is killed must not corrupt the data directory.
+    const killed = exited(second.child);
     const writes = Array.from({ length: 20 }, (_, i) => login(second.url, i % 2 ? 'cur.admin' : 'nobody').catch(() => null));
     second.child.kill('SIGKILL');
     await Promise.all(writes);
-    await exited(second.child);
+    await killed;
 
     const third = await start();
     expect((await login(third.url, 'kept.user', 'Passw0rd1')).status).toBe(200);
     third.child.kill('SIGTERM');
     expect(await exited(third.child)).toBe(0);
-  }, 240_000);
+  }, 120_000);
 
   it('refuses a second process on the same PGlite data directory', async () => {
     const first = await start();
-    const second = spawn(TSX, [path.join(ROOT, 'server', 'main.ts'), 'serve'], {
+    const second = spawn(process.execPath, [...NODE_ARGS, 'serve'], {
       cwd: ROOT, env: { ...process.env, DATABASE_URL: '', OTKLIK_DATA_DIR: dataDir, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';
@@ -86,5 +89,5 @@ describe('otklik serve', () => {
     expect(err).toContain('занят процессом');
     first.child.kill('SIGTERM');
     await exited(first.child);
-  }, 240_000);
+  }, 120_000);
 });

@@ -14,6 +14,8 @@ export interface Config {
   cookieSecure: boolean;
   logLevel: string;
   loginRateLimit: { perIp: number; perLogin: number; windowMinutes: number };
+  /** Appeals a citizen may send from one IP address per hour through the public form. */
+  publicAppealsPerHour: number;
   publicBaseUrl: string;
   trustProxy: boolean;
 }
@@ -33,6 +35,7 @@ export const CONFIG_VARIABLES = [
   ['OTKLIK_LOGIN_LIMIT_PER_IP', '20', 'Попыток входа с одного IP за окно.'],
   ['OTKLIK_LOGIN_LIMIT_PER_LOGIN', '10', 'Попыток входа под одним логином за окно.'],
   ['OTKLIK_LOGIN_LIMIT_WINDOW_MIN', '15', 'Окно ограничения попыток входа, минут.'],
+  ['OTKLIK_PUBLIC_APPEALS_PER_HOUR', '10', 'Обращений через электронную приёмную с одного IP в час.'],
   ['OTKLIK_PUBLIC_URL', 'http://HOST:PORT', 'Внешний адрес системы (для ссылок в письмах).'],
   ['OTKLIK_TRUST_PROXY', '0', '1 — доверять X-Forwarded-For от обратного прокси.'],
   ['LOG_LEVEL', 'info', 'Уровень журнала pino: fatal, error, warn, info, debug, trace, silent.'],
@@ -88,6 +91,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       perLogin: int(env, 'OTKLIK_LOGIN_LIMIT_PER_LOGIN', 10, 1, 100000),
       windowMinutes: int(env, 'OTKLIK_LOGIN_LIMIT_WINDOW_MIN', 15, 1, 24 * 60),
     },
+    publicAppealsPerHour: int(env, 'OTKLIK_PUBLIC_APPEALS_PER_HOUR', 10, 1, 100000),
     publicBaseUrl: (env.OTKLIK_PUBLIC_URL || `http://${host}:${port}`).replace(/\/$/, ''),
     trustProxy: flag(env, 'OTKLIK_TRUST_PROXY', false),
   };

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, DataDirLockedError, type Database } from './db';
+import { prepareDatabase } from './db/prepare';
 import { buildApp, loggerOptions, WEB_DIST } from './app';
 import { createAdmin, DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo';
 import { passwordProblem } from './platform/passwords';
@@ -44,14 +45,14 @@ async function serve(config: Config, demoRequested: boolean): Promise<void> {
   const log = pino(loggerOptions(config.logLevel));
   ensureWebBuilt(log);
   const database = await openFor(config);
-  await database.migrate();
+  await prepareDatabase(database);
   const demo = demoRequested || config.demo;
   if (demo && config.env === 'production') {
     log.warn('демо-данные в режиме production не создаются; используйте «otklik seed --demo»');
   } else if (demo && (await seedDemo(database.db))) {
     log.info('создан демонстрационный регион');
   }
-  const app = await buildApp({ config: { ...config, demo: demo && config.env !== 'production' }, database });
+  const app = await buildApp({ config: { ...config, demo: demo && config.env !== 'production' }, database, startJobs: true });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -103,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
       return -1;
     case 'migrate': {
       const database = await openFor(config);
-      try { await database.migrate(); } finally { await database.close(); }
+      try { await prepareDatabase(database); } finally { await database.close(); }
       console.log('Миграции применены.');
       return 0;
     }
@@ -111,7 +112,7 @@ async function main(argv: string[]): Promise<number> {
       if (!values.demo) { console.error('Укажите, что создавать: otklik seed --demo'); return 2; }
       const database = await openFor(config);
       try {
-        await database.migrate();
+        await prepareDatabase(database);
         console.log((await seedDemo(database.db)) ? 'Демонстрационный регион создан.' : 'База не пуста — демо-данные не созданы.');
       } finally { await database.close(); }
       return 0;
@@ -123,7 +124,7 @@ async function main(argv: string[]): Promise<number> {
       if (problem) { console.error(problem); return 2; }
       const database = await openFor(config);
       try {
-        await database.migrate();
+        await prepareDatabase(database);
         await createAdmin(database.db, values.login, values.name, password);
       } finally { await database.close(); }
       console.log(`Администратор ${values.login} создан${values.password ? '' : `; временный пароль: ${password}`}. При первом входе его нужно сменить.`);

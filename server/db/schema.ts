@@ -2,7 +2,7 @@
 // drizzle-kit generates the numbered SQL migrations in ./migrations from this file.
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid,
+  bigserial, boolean, customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 
 const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
@@ -87,3 +87,165 @@ export const auditLog = pgTable('audit_log', {
   index('audit_log_entity_idx').on(t.entityType, t.entityId),
   index('audit_log_actor_idx').on(t.actorId),
 ]);
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** Installation settings (deadline rules and the like), one JSON value per key. */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: updatedAt(),
+});
+
+/** The topic classifier (ТОТК sections, themes, topics); editable by the installation. */
+export const topics = pgTable('topics', {
+  code: text('code').primaryKey(),
+  parentCode: text('parent_code'),
+  level: text('level', { enum: ['section', 'theme', 'topic'] }).notNull(),
+  title: text('title').notNull(),
+  groupCode: text('group_code'),
+  keywords: jsonb('keywords').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  active: boolean('active').notNull().default(true),
+}, (t) => [index('topics_parent_idx').on(t.parentCode)]);
+
+export const departments = pgTable('departments', {
+  id: id(),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  name: text('name').notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('departments_org_name_key').on(t.organizationId, t.name)]);
+
+/** Next sequence number of appeals per municipality and year. */
+export const appealCounters = pgTable('appeal_counters', {
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  year: integer('year').notNull(),
+  lastSeq: integer('last_seq').notNull(),
+}, (t) => [primaryKey({ columns: [t.organizationId, t.year] })]);
+
+export const appeals = pgTable('appeals', {
+  id: id(),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  number: text('number').notNull(),
+  year: integer('year').notNull(),
+  seq: integer('seq').notNull(),
+  channel: text('channel').notNull(),
+  subChannel: text('sub_channel').notNull(),
+  externalId: text('external_id'),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+  registeredAt: timestamp('registered_at', { withTimezone: true }),
+  status: text('status').notNull(),
+  authorKind: text('author_kind').notNull().default('person'),
+  authorSurname: text('author_surname'),
+  authorName: text('author_name'),
+  authorPatronymic: text('author_patronymic'),
+  authorEmail: text('author_email'),
+  authorPhone: text('author_phone'),
+  authorPostalAddress: text('author_postal_address'),
+  authorOrganization: text('author_organization'),
+  signatories: integer('signatories'),
+  text: text('text').notNull(),
+  address: text('address'),
+  latitude: doublePrecision('latitude'),
+  longitude: doublePrecision('longitude'),
+  topicCode: text('topic_code').references(() => topics.code),
+  kind: text('kind'),
+  departmentId: uuid('department_id').references(() => departments.id),
+  executorId: uuid('executor_id').references(() => users.id),
+  repeated: boolean('repeated').notNull().default(false),
+  onControl: boolean('on_control').notNull().default(false),
+  repeatOfId: uuid('repeat_of_id'),
+  duplicateOfId: uuid('duplicate_of_id'),
+  deadlineRegister: date('deadline_register', { mode: 'string' }),
+  deadlineForward: date('deadline_forward', { mode: 'string' }),
+  deadlineAnswer: date('deadline_answer', { mode: 'string' }),
+  extensionDays: integer('extension_days'),
+  extensionReason: text('extension_reason'),
+  forwardedTo: text('forwarded_to'),
+  forwardedAt: timestamp('forwarded_at', { withTimezone: true }),
+  leftGround: text('left_ground'),
+  answerText: text('answer_text'),
+  answerResult: text('answer_result'),
+  answerSubmittedBy: uuid('answer_submitted_by').references(() => users.id),
+  answerApprovedBy: uuid('answer_approved_by').references(() => users.id),
+  answeredAt: timestamp('answered_at', { withTimezone: true }),
+  closedAt: timestamp('closed_at', { withTimezone: true }),
+  trackingCodeHash: text('tracking_code_hash'),
+  ratingScore: integer('rating_score'),
+  ratingComment: text('rating_comment'),
+  ratedAt: timestamp('rated_at', { withTimezone: true }),
+  flaggedForCur: boolean('flagged_for_cur').notNull().default(false),
+  search: tsvector('search').generatedAlwaysAs(sql`to_tsvector('russian', coalesce("number", '') || ' ' || coalesce("text", '') || ' ' || coalesce("address", '') || ' ' || coalesce("author_surname", '') || ' ' || coalesce("author_organization", ''))`),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex('appeals_number_key').on(t.organizationId, t.number),
+  uniqueIndex('appeals_external_key').on(t.organizationId, t.channel, t.externalId),
+  index('appeals_org_received_idx').on(t.organizationId, t.receivedAt.desc(), t.id),
+  index('appeals_org_status_idx').on(t.organizationId, t.status),
+  index('appeals_deadline_idx').on(t.organizationId, t.deadlineAnswer),
+  index('appeals_executor_idx').on(t.executorId),
+  index('appeals_search_idx').using('gin', t.search),
+]);
+
+/** The appeal's timeline: every step of its life cycle and every internal comment. */
+export const appealEvents = pgTable('appeal_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  appealId: uuid('appeal_id').notNull().references(() => appeals.id, { onDelete: 'cascade' }),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  actorId: uuid('actor_id').references(() => users.id),
+  kind: text('kind', { enum: ['action', 'comment', 'system', 'citizen'] }).notNull(),
+  action: text('action'),
+  fromStatus: text('from_status'),
+  toStatus: text('to_status'),
+  note: text('note'),
+  payload: jsonb('payload'),
+}, (t) => [index('appeal_events_appeal_idx').on(t.appealId, t.id)]);
+
+/** Files of appeals and answers, kept in the database so that they commit together with the appeal. */
+export const attachments = pgTable('attachments', {
+  id: id(),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  appealId: uuid('appeal_id').references(() => appeals.id, { onDelete: 'cascade' }),
+  purpose: text('purpose', { enum: ['appeal', 'answer'] }).notNull().default('appeal'),
+  filename: text('filename').notNull(),
+  mimeType: text('mime_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  content: bytea('content').notNull(),
+  uploadedBy: uuid('uploaded_by').references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [index('attachments_appeal_idx').on(t.appealId)]);
+
+/** In-app notifications; `dedupeKey` makes jobs that create them idempotent. */
+export const notifications = pgTable('notifications', {
+  id: id(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  organizationId: uuid('organization_id').references(() => organizations.id),
+  kind: text('kind').notNull(),
+  title: text('title').notNull(),
+  body: text('body'),
+  entityType: text('entity_type'),
+  entityId: text('entity_id'),
+  link: text('link'),
+  dedupeKey: text('dedupe_key'),
+  createdAt: createdAt(),
+  readAt: timestamp('read_at', { withTimezone: true }),
+}, (t) => [
+  index('notifications_user_idx').on(t.userId, t.createdAt.desc()),
+  uniqueIndex('notifications_dedupe_key').on(t.userId, t.dedupeKey),
+]);
+
+/** State of named background jobs, so that a restart resumes where it stopped. */
+export const jobRuns = pgTable('job_runs', {
+  name: text('name').primaryKey(),
+  lastStartedAt: timestamp('last_started_at', { withTimezone: true }),
+  lastFinishedAt: timestamp('last_finished_at', { withTimezone: true }),
+  lastError: text('last_error'),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});

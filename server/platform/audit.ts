@@ -39,11 +39,11 @@ export async function writeAudit(executor: Executor, ctx: RequestContext | null,
  * The callback returns its result and the audit entry describing the change.
  */
 export async function audited<T>(
-  db: Db,
+  db: Db | Tx,
   ctx: RequestContext | null,
   change: (tx: Tx) => Promise<{ result: T; audit: AuditEntry | AuditEntry[] }>,
 ): Promise<T> {
-  return db.transaction(async (tx) => {
+  return (db as Db).transaction(async (tx) => {
     const { result, audit } = await change(tx as Tx);
     for (const entry of Array.isArray(audit) ? audit : [audit]) await writeAudit(tx, ctx, entry);
     return result;

@@ -38,3 +38,12 @@ export const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; me
 
 /** Standard error body, declared once for the OpenAPI description of every route. */
 export const ERROR_SCHEMA_ID = 'Error';
+
+/** Multipart errors of @fastify/multipart, by its codes. */
+export const MULTIPART_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'file_too_large', message: 'Файл больше 10 МБ' },
+  FST_FILES_LIMIT: { status: 413, code: 'too_many_files', message: 'Можно приложить не более 5 файлов' },
+  FST_PARTS_LIMIT: { status: 413, code: 'too_many_parts', message: 'Слишком много частей в запросе' },
+  FST_FIELDS_LIMIT: { status: 413, code: 'too_many_fields', message: 'Слишком много полей в запросе' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 400, code: 'invalid_multipart', message: 'Ожидается запрос multipart/form-data' },
+};

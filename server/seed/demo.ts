@@ -1,7 +1,7 @@
 // The demo region: the ЦУР of Sverdlovsk region, seven of its municipalities and one login per role.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { organizations, users } from '../db/schema';
+import { departments, organizations, users } from '../db/schema';
 import type { Role } from '../../domain/roles';
 import { hashPassword } from '../platform/passwords';
 import { writeAudit } from '../platform/audit';
@@ -38,6 +38,15 @@ export const DEMO_USERS: { login: string; fullName: string; position: string; ro
   { login: 'ekb.head', fullName: 'Лебедев Алексей Юрьевич', position: 'Глава города', role: 'head', org: 'ekaterinburg' },
 ];
 
+export const DEMO_DEPARTMENTS = [
+  'Отдел жилищно-коммунального хозяйства',
+  'Управление благоустройства и дорожного хозяйства',
+  'Отдел архитектуры и градостроительства',
+  'Управление образования',
+  'Отдел социальной политики',
+  'Общий отдел',
+];
+
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(organizations);
   return Number(row.n) === 0;
@@ -54,6 +63,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       login: u.login, fullName: u.fullName, position: u.position, role: u.role, organizationId: bySlug.get(u.org)!, passwordHash,
       email: `${u.login}@demo.otklik.local`,
     })));
+    await tx.insert(departments).values(orgs.filter((o) => o.kind === 'municipality').flatMap((o) => DEMO_DEPARTMENTS.map((name) => ({ organizationId: o.id, name }))));
     await writeAudit(tx, null, { action: 'system.seed_demo', entityType: 'system', entityId: null, organizationId: null, after: { organizations: orgs.length, users: DEMO_USERS.length } });
   });
   return true;

@@ -6,6 +6,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
 import { openDatabase, type Database } from '../db';
+import { prepareDatabase } from '../db/prepare';
 import { seedDemo } from '../seed/demo';
 import type { Clock } from '../platform/clock';
 
@@ -25,7 +26,7 @@ function withDatabase(url: string, name: string): string {
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (!TEST_DATABASE_URL) {
     const database = await openDatabase({ databaseUrl: null, pgliteDir: null });
-    await database.migrate();
+    await prepareDatabase(database);
     return { database, drop: () => database.close() };
   }
   const name = `otklik_test_${randomBytes(6).toString('hex')}`;
@@ -34,7 +35,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const database = await openDatabase({ databaseUrl: withDatabase(TEST_DATABASE_URL, name), pgliteDir: null });
-  await database.migrate();
+  await prepareDatabase(database);
   return {
     database,
     async drop() {

@@ -5,7 +5,7 @@ import { buildTestApp, type Session, type TestApp } from './helpers';
 
 interface Fixture {
   /** Objects of Белоярский ГО, created by its own users or by the administrator. */
-  beloyarsky: { organizationId: string; userId: string; tokenId: string };
+  beloyarsky: { organizationId: string; userId: string; tokenId: string; appealId: string; appealNumber: string; attachmentId: string; departmentId: string };
 }
 
 interface Probe {
@@ -23,6 +23,13 @@ const PROBES: Probe[] = [
   { name: 'user change', method: 'PATCH', url: (f) => `/api/users/${f.beloyarsky.userId}`, body: { fullName: 'Чужой Человек' } },
   { name: 'user password reset', method: 'POST', url: (f) => `/api/users/${f.beloyarsky.userId}/reset-password` },
   { name: 'API token revocation', method: 'DELETE', url: (f) => `/api/auth/tokens/${f.beloyarsky.tokenId}` },
+  { name: 'appeal card', method: 'GET', url: (f) => `/api/appeals/${f.beloyarsky.appealId}` },
+  { name: 'appeal change', method: 'PATCH', url: (f) => `/api/appeals/${f.beloyarsky.appealId}`, body: { repeated: true } },
+  { name: 'appeal timeline', method: 'GET', url: (f) => `/api/appeals/${f.beloyarsky.appealId}/timeline` },
+  { name: 'appeal comment', method: 'POST', url: (f) => `/api/appeals/${f.beloyarsky.appealId}/comments`, body: { text: 'чужой комментарий' } },
+  { name: 'appeal attachment download', method: 'GET', url: (f) => `/api/appeals/${f.beloyarsky.appealId}/attachments/${f.beloyarsky.attachmentId}` },
+  ...['register', 'assign', 'take', 'submit_answer', 'approve', 'return_for_rework', 'close', 'forward', 'leave_without_answer', 'merge', 'reopen', 'extend', 'set_control', 'unset_control']
+    .map((action): Probe => ({ name: `appeal action ${action}`, method: 'POST', url: (f) => `/api/appeals/${f.beloyarsky.appealId}/actions/${action}`, body: {} })),
 ];
 
 /** List routes: nothing of Белоярский ГО may appear in what a user of Екатеринбург gets. */
@@ -30,6 +37,12 @@ const LISTS: { name: string; url: (f: Fixture) => string }[] = [
   { name: 'organisations', url: () => '/api/organizations' },
   { name: 'users', url: () => '/api/users' },
   { name: 'users filtered by the other municipality', url: (f) => `/api/users?organizationId=${f.beloyarsky.organizationId}` },
+  { name: 'appeals', url: () => '/api/appeals?limit=200' },
+  { name: 'appeals filtered by the other municipality', url: () => '/api/appeals?municipality=beloyarsky' },
+  { name: 'appeals searched by the other number', url: (f) => `/api/appeals?q=${encodeURIComponent(f.beloyarsky.appealNumber)}` },
+  { name: 'appeals export', url: () => '/api/appeals/export?format=csv' },
+  { name: 'departments', url: () => '/api/departments' },
+  { name: 'notifications', url: () => '/api/notifications' },
 ];
 
 let t: TestApp;
@@ -43,7 +56,16 @@ beforeAll(async () => {
   const belOrg = orgs.find((o) => o.slug === 'beloyarsky')!.id;
   const belHead = await t.login('beloyarsky.head');
   const token = (await belHead.post('/api/auth/tokens', { name: 'Белоярский токен' })).json().apiToken.id;
-  fixture = { beloyarsky: { organizationId: belOrg, userId: belHead.user.id, tokenId: token } };
+  const departmentId = (await belHead.get('/api/departments')).json().items[0].id;
+  const submitted = (await t.app.inject({ method: 'POST', url: '/api/public/appeals', payload: { municipality: 'beloyarsky', surname: 'Белоярцева', name: 'Анна', email: 'a@example.ru', text: 'Белоярское обращение о ремонте крыши', consent: true } })).json();
+  const appeal = (await belHead.get(`/api/appeals?q=${encodeURIComponent(submitted.number)}`)).json().items[0];
+  await belHead.post(`/api/appeals/${appeal.id}/actions/register`, {});
+  await belHead.post(`/api/appeals/${appeal.id}/actions/assign`, { departmentId, executorId: belHead.user.id });
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+  const boundary = 'tenancyboundary';
+  const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`), png, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const attached = (await belHead.request({ method: 'POST', url: `/api/appeals/${appeal.id}/attachments`, payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } })).json();
+  fixture = { beloyarsky: { organizationId: belOrg, userId: belHead.user.id, tokenId: token, appealId: appeal.id, appealNumber: submitted.number, attachmentId: attached.attachments[0].id, departmentId } };
   for (const login of ['ekb.contact', 'ekb.executor', 'ekb.head']) outsiders[login] = await t.login(login);
 });
 afterAll(async () => { await t.close(); });
@@ -61,6 +83,8 @@ describe.each(['ekb.contact', 'ekb.executor', 'ekb.head'])('a user of Екате
     const text = res.body;
     expect(text).not.toContain(fixture.beloyarsky.organizationId);
     expect(text).not.toContain('beloyarsky');
+    expect(text).not.toContain(fixture.beloyarsky.appealId);
+    expect(text).not.toContain('Белоярск');
   });
 
   it('cannot read the audit log', async () => {
@@ -72,4 +96,7 @@ it('the object is really there for its own municipality (the probes are not vacu
   const own = await t.login('beloyarsky.contact');
   expect((await own.get(`/api/organizations/${fixture.beloyarsky.organizationId}`)).statusCode).toBe(200);
   expect((await own.get(`/api/users/${fixture.beloyarsky.userId}`)).statusCode).toBe(200);
+  expect((await own.get(`/api/appeals/${fixture.beloyarsky.appealId}`)).statusCode).toBe(200);
+  expect((await own.get(`/api/appeals/${fixture.beloyarsky.appealId}/attachments/${fixture.beloyarsky.attachmentId}`)).statusCode).toBe(200);
+  expect((await own.get('/api/appeals?municipality=beloyarsky')).json().total).toBe(1);
 });

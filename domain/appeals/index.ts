@@ -1,0 +1,4 @@
+export * from './model';
+export * from './deadlines';
+export * from './lifecycle';
+export * from './labels';

@@ -1,0 +1,109 @@
+// Local calendar dates as 'YYYY-MM-DD' strings, with arithmetic done in UTC so that no host time
+// zone or daylight-saving shift can move a date.
+
+/** A calendar date without a time or a zone, written 'YYYY-MM-DD'. */
+export type LocalDate = string;
+
+/** Sverdlovsk region; the zone used when a municipality has none of its own. */
+export const DEFAULT_TIME_ZONE = 'Asia/Yekaterinburg';
+
+const MS_PER_DAY = 86_400_000;
+const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** Monday = 1 … Sunday = 7 (ISO 8601). */
+export type DayOfWeek = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : MONTH_LENGTHS[month - 1];
+}
+
+export function isLocalDate(value: unknown): value is LocalDate {
+  if (typeof value !== 'string') return false;
+  const match = PATTERN.exec(value);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+export function parseLocalDate(value: string): DateParts {
+  if (!isLocalDate(value)) throw new RangeError(`Not a calendar date in YYYY-MM-DD form: ${JSON.stringify(value)}`);
+  return { year: Number(value.slice(0, 4)), month: Number(value.slice(5, 7)), day: Number(value.slice(8, 10)) };
+}
+
+export function formatLocalDate(year: number, month: number, day: number): LocalDate {
+  const text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (!isLocalDate(text)) throw new RangeError(`No such calendar date: ${year}-${month}-${day}`);
+  return text;
+}
+
+/** Days since 1970-01-01; the basis of all arithmetic here. */
+function toEpochDay(date: LocalDate): number {
+  const { year, month, day } = parseLocalDate(date);
+  const utc = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not map years 0–99 onto 1900–1999.
+  utc.setUTCFullYear(year, month - 1, day);
+  return Math.round(utc.getTime() / MS_PER_DAY);
+}
+
+function fromEpochDay(epochDay: number): LocalDate {
+  const utc = new Date(epochDay * MS_PER_DAY);
+  return formatLocalDate(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate());
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  if (!Number.isInteger(days)) throw new RangeError(`Days must be a whole number, got ${days}`);
+  return fromEpochDay(toEpochDay(date) + days);
+}
+
+/** Signed number of days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return toEpochDay(to) - toEpochDay(from);
+}
+
+export function dayOfWeek(date: LocalDate): DayOfWeek {
+  // 1970-01-01 was a Thursday (ISO 4).
+  return ((((toEpochDay(date) + 3) % 7) + 7) % 7 + 1) as DayOfWeek;
+}
+
+export function isWeekend(date: LocalDate): boolean {
+  return dayOfWeek(date) >= 6;
+}
+
+export function yearOf(date: LocalDate): number {
+  return parseLocalDate(date).year;
+}
+
+export function compareLocalDates(a: LocalDate, b: LocalDate): number {
+  return daysBetween(b, a);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    // Throws RangeError for an unknown zone, which is what a caller with a bad setting should see.
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', calendar: 'gregory', numberingSystem: 'latn' });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The calendar date that a wall clock in `timeZone` shows at `instant`. */
+export function toLocalDate(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): LocalDate {
+  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid instant');
+  const parts = formatterFor(timeZone).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  return formatLocalDate(part('year'), part('month'), part('day'));
+}

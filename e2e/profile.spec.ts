@@ -1,0 +1,54 @@
+// The profile: own data and personal API tokens, each shown once when issued.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage, signIn, startServer, type TestServer } from './helpers';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('profile', () => {
+  it('issues a token that works once shown, and revokes it', async () => {
+    const { context, page, problems } = await openPage(browser);
+    try {
+      await signIn(page, server.url, 'ekb.contact');
+      await page.getByRole('button', { name: 'Меню пользователя' }).click();
+      await page.getByText('Профиль', { exact: true }).last().click();
+      await page.waitForURL(/\/profile$/);
+      await expect.poll(() => page.locator('main').innerText()).toContain('Волкова Елена Игоревна');
+
+      const tokens = page.locator('[data-qa="api-tokens"]');
+      await tokens.getByLabel('Название токена').fill('Выгрузка');
+      await tokens.getByRole('button', { name: 'Выпустить токен' }).click();
+      const secret = page.locator('[data-qa="token-dialog"] [data-qa="secret-value"]');
+      await secret.waitFor();
+      const token = (await secret.innerText()).trim();
+      expect(token).toMatch(/^otk_/);
+
+      // The shown token is the real one: the API accepts it.
+      const me = await server.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+      expect(me.statusCode).toBe(200);
+      expect(me.json().user.login).toBe('ekb.contact');
+
+      await page.locator('[data-qa="token-dialog"]').getByRole('button', { name: 'Закрыть', exact: true }).click();
+      const row = tokens.locator('tr', { hasText: 'Выгрузка' });
+      await expect.poll(() => row.innerText()).toContain('Действует');
+      await row.getByRole('button', { name: 'Отозвать' }).click();
+      await expect.poll(() => row.innerText()).toContain('Отозван');
+      const after = await server.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+      expect(after.statusCode).toBe(401);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,221 @@
+// All SQL of the appeals registry.
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db';
+import { appealCounters, appealEvents, appeals, attachments, departments, organizations, topics, users } from '../../db/schema';
+import type { Scope } from '../../platform/policy';
+import type { AppealFilter } from './schema';
+import { decodeCursor, encodeCursor } from './cursor';
+import { OPEN_STATUSES } from '../../../domain/appeals';
+
+export type AppealRow = typeof appeals.$inferSelect;
+export type NewAppealRow = typeof appeals.$inferInsert;
+
+/** Allocates the next number of the municipality's year atomically. */
+export async function nextSequence(db: Executor, organizationId: string, year: number): Promise<number> {
+  const [row] = await db.insert(appealCounters).values({ organizationId, year, lastSeq: 1 })
+    .onConflictDoUpdate({ target: [appealCounters.organizationId, appealCounters.year], set: { lastSeq: sql`${appealCounters.lastSeq} + 1` } })
+    .returning({ seq: appealCounters.lastSeq });
+  return row.seq;
+}
+
+export async function insertAppeal(db: Executor, values: NewAppealRow): Promise<AppealRow> {
+  const [row] = await db.insert(appeals).values(values).returning();
+  return row;
+}
+
+export async function findByExternalId(db: Executor, organizationId: string, channel: string, externalId: string): Promise<AppealRow | null> {
+  const [row] = await db.select().from(appeals)
+    .where(and(eq(appeals.organizationId, organizationId), eq(appeals.channel, channel), eq(appeals.externalId, externalId))).limit(1);
+  return row ?? null;
+}
+
+export async function findAppeal(db: Executor, id: string, forUpdate = false): Promise<AppealRow | null> {
+  const query = db.select().from(appeals).where(eq(appeals.id, id)).limit(1);
+  const [row] = forUpdate ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+export async function findByNumber(db: Executor, number: string): Promise<AppealRow | null> {
+  const [row] = await db.select().from(appeals).where(eq(appeals.number, number)).limit(1);
+  return row ?? null;
+}
+
+export async function updateAppeal(db: Executor, id: string, values: Partial<NewAppealRow>, now: Date): Promise<AppealRow> {
+  const [row] = await db.update(appeals).set({ ...values, updatedAt: now }).where(eq(appeals.id, id)).returning();
+  return row;
+}
+
+export async function addEvent(db: Executor, event: typeof appealEvents.$inferInsert): Promise<void> {
+  await db.insert(appealEvents).values(event);
+}
+
+export async function timeline(db: Executor, appealId: string) {
+  return db.select({ event: appealEvents, actorName: users.fullName }).from(appealEvents)
+    .leftJoin(users, eq(users.id, appealEvents.actorId))
+    .where(eq(appealEvents.appealId, appealId)).orderBy(asc(appealEvents.id));
+}
+
+export async function attachmentsOf(db: Executor, appealId: string) {
+  return db.select({
+    id: attachments.id, filename: attachments.filename, mimeType: attachments.mimeType, size: attachments.size,
+    purpose: attachments.purpose, createdAt: attachments.createdAt,
+  }).from(attachments).where(eq(attachments.appealId, appealId)).orderBy(asc(attachments.createdAt));
+}
+
+export async function findAttachment(db: Executor, appealId: string, id: string) {
+  const [row] = await db.select().from(attachments).where(and(eq(attachments.appealId, appealId), eq(attachments.id, id))).limit(1);
+  return row ?? null;
+}
+
+export async function insertAttachments(db: Executor, rows: (typeof attachments.$inferInsert)[]): Promise<void> {
+  if (rows.length) await db.insert(attachments).values(rows);
+}
+
+/** Related names for presenting one appeal. */
+export async function relatedOf(db: Executor, row: AppealRow) {
+  const submitter = alias(users, 'submitter');
+  const approver = alias(users, 'approver');
+  const [r] = await db.select({
+    municipality: organizations.slug, municipalityName: organizations.shortName, timeZone: organizations.timeZone,
+    topicTitle: topics.title, departmentName: departments.name, executorName: users.fullName,
+    submittedByName: submitter.fullName, approvedByName: approver.fullName,
+  }).from(organizations)
+    .leftJoin(topics, eq(topics.code, sql`${row.topicCode}`))
+    .leftJoin(departments, eq(departments.id, sql`${row.departmentId}::uuid`))
+    .leftJoin(users, eq(users.id, sql`${row.executorId}::uuid`))
+    .leftJoin(submitter, eq(submitter.id, sql`${row.answerSubmittedBy}::uuid`))
+    .leftJoin(approver, eq(approver.id, sql`${row.answerApprovedBy}::uuid`))
+    .where(eq(organizations.id, row.organizationId)).limit(1);
+  return r;
+}
+
+const SORTS = {
+  receivedAt: appeals.receivedAt,
+  registeredAt: appeals.registeredAt,
+  deadline: appeals.deadlineAnswer,
+  number: appeals.number,
+} as const;
+
+/** The local date of `now` in the appeal's municipality, as SQL. */
+const localToday = (now: Date) => sql`(${now.toISOString()}::timestamptz at time zone ${organizations.timeZone})::date`;
+
+export function overdueCondition(now: Date): SQL {
+  return sql`(${inArray(appeals.status, [...OPEN_STATUSES])} and (
+    (${appeals.deadlineAnswer} < ${localToday(now)})
+    or (${appeals.status} = 'received' and ${appeals.deadlineRegister} < ${localToday(now)})))`;
+}
+
+export interface ListQuery {
+  scope: Scope;
+  filter: AppealFilter;
+  now: Date;
+  /** Limit of `dueSoon` window: the local date at which 2 working days are left, per municipality. */
+  dueSoonUntil?: string;
+  topicCodes?: string[];
+}
+
+function conditionsOf(q: ListQuery): (SQL | undefined)[] {
+  const f = q.filter;
+  const list = (v?: string) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
+  const conditions: (SQL | undefined)[] = [];
+  if (q.scope !== 'all') conditions.push(inArray(appeals.organizationId, q.scope));
+  if (list(f.municipality).length) conditions.push(inArray(organizations.slug, list(f.municipality)));
+  if (list(f.status).length) conditions.push(inArray(appeals.status, list(f.status)));
+  if (list(f.channel).length) conditions.push(inArray(appeals.channel, list(f.channel)));
+  if (f.topic) conditions.push(or(eq(appeals.topicCode, f.topic), like(appeals.topicCode, `${f.topic.replace(/[%_\\]/g, '')}.%`)));
+  if (f.department) conditions.push(eq(appeals.departmentId, f.department));
+  if (f.executor) conditions.push(eq(appeals.executorId, f.executor));
+  if (f.overdue === true) conditions.push(overdueCondition(q.now));
+  if (f.overdue === false) conditions.push(sql`not ${overdueCondition(q.now)}`);
+  if (f.dueSoon === true && q.dueSoonUntil) {
+    conditions.push(inArray(appeals.status, [...OPEN_STATUSES]), gte(appeals.deadlineAnswer, sql`${localToday(q.now)}`), lte(appeals.deadlineAnswer, q.dueSoonUntil));
+  }
+  if (f.flagged !== undefined) conditions.push(eq(appeals.flaggedForCur, f.flagged));
+  if (f.onControl !== undefined) conditions.push(eq(appeals.onControl, f.onControl));
+  if (f.deadlineFrom) conditions.push(gte(appeals.deadlineAnswer, f.deadlineFrom));
+  if (f.deadlineTo) conditions.push(lte(appeals.deadlineAnswer, f.deadlineTo));
+  const localDay = (column: typeof appeals.receivedAt | typeof appeals.registeredAt) => sql`(${column} at time zone ${organizations.timeZone})::date`;
+  if (f.receivedFrom) conditions.push(sql`${localDay(appeals.receivedAt)} >= ${f.receivedFrom}::date`);
+  if (f.receivedTo) conditions.push(sql`${localDay(appeals.receivedAt)} <= ${f.receivedTo}::date`);
+  if (f.registeredFrom) conditions.push(sql`${localDay(appeals.registeredAt)} >= ${f.registeredFrom}::date`);
+  if (f.registeredTo) conditions.push(sql`${localDay(appeals.registeredAt)} <= ${f.registeredTo}::date`);
+  if (f.q?.trim()) {
+    const q2 = f.q.trim();
+    conditions.push(or(
+      sql`${appeals.search} @@ websearch_to_tsquery('russian', ${q2})`,
+      eq(appeals.number, q2.toUpperCase()),
+      eq(appeals.externalId, q2),
+    ));
+  }
+  return conditions;
+}
+
+export const LIST_COLUMNS = {
+  id: appeals.id, number: appeals.number, municipality: organizations.slug, timeZone: organizations.timeZone,
+  channel: appeals.channel, subChannel: appeals.subChannel, receivedAt: appeals.receivedAt, registeredAt: appeals.registeredAt,
+  status: appeals.status, authorKind: appeals.authorKind, authorSurname: appeals.authorSurname, authorName: appeals.authorName,
+  authorPatronymic: appeals.authorPatronymic, authorOrganization: appeals.authorOrganization,
+  text: sql<string>`left(${appeals.text}, 300)`, topic: appeals.topicCode, topicTitle: topics.title, executor: users.fullName,
+  departmentName: departments.name, kind: appeals.kind, address: appeals.address,
+  deadlineRegister: appeals.deadlineRegister, deadlineForward: appeals.deadlineForward, deadlineAnswer: appeals.deadlineAnswer,
+  flaggedForCur: appeals.flaggedForCur, onControl: appeals.onControl, answerResult: appeals.answerResult, answeredAt: appeals.answeredAt,
+  ratingScore: appeals.ratingScore, repeated: appeals.repeated, signatories: appeals.signatories,
+};
+export type ListRow = { [K in keyof typeof LIST_COLUMNS]: unknown } & {
+  id: string; number: string; municipality: string; timeZone: string; channel: string; subChannel: string; receivedAt: Date;
+  registeredAt: Date | null; status: string; text: string; topic: string | null; topicTitle: string | null; executor: string | null;
+  deadlineRegister: string | null; deadlineForward: string | null; deadlineAnswer: string | null; flaggedForCur: boolean; onControl: boolean;
+  authorKind: string; authorSurname: string | null; authorName: string | null; authorPatronymic: string | null; authorOrganization: string | null;
+};
+
+function baseQuery(db: Executor) {
+  return db.select(LIST_COLUMNS).from(appeals)
+    .innerJoin(organizations, eq(organizations.id, appeals.organizationId))
+    .leftJoin(topics, eq(topics.code, appeals.topicCode))
+    .leftJoin(users, eq(users.id, appeals.executorId))
+    .leftJoin(departments, eq(departments.id, appeals.departmentId));
+}
+
+export async function listAppeals(db: Executor, q: ListQuery): Promise<{ rows: ListRow[]; nextCursor: string | null }> {
+  const sortKey = (q.filter.sort ?? '-receivedAt').replace('-', '') as keyof typeof SORTS;
+  const descending = (q.filter.sort ?? '-receivedAt').startsWith('-');
+  const column = SORTS[sortKey];
+  const limit = q.filter.limit ?? 50;
+  const conditions = conditionsOf(q);
+  if (sortKey === 'registeredAt' || sortKey === 'deadline') conditions.push(isNotNull(column));
+  if (q.filter.cursor) {
+    const c = decodeCursor(q.filter.cursor);
+    const value = sortKey === 'receivedAt' || sortKey === 'registeredAt' ? new Date(String(c.value)) : c.value;
+    const op = sql.raw(descending ? '<' : '>');
+    conditions.push(sql`(${column}, ${appeals.id}) ${op} (${value}, ${c.id}::uuid)`);
+  }
+  const order = descending ? [desc(column), desc(appeals.id)] : [asc(column), asc(appeals.id)];
+  const rows = (await baseQuery(db).where(and(...conditions)).orderBy(...order).limit(limit + 1)) as ListRow[];
+  const page = rows.slice(0, limit);
+  let nextCursor: string | null = null;
+  if (rows.length > limit) {
+    const last = page[page.length - 1] as Record<string, unknown>;
+    const raw = { receivedAt: last.receivedAt, registeredAt: last.registeredAt, deadline: last.deadlineAnswer, number: last.number }[sortKey];
+    nextCursor = encodeCursor({ value: raw instanceof Date ? raw.toISOString() : (raw as string | null), id: String(last.id) });
+  }
+  return { rows: page, nextCursor };
+}
+
+export async function countAppeals(db: Executor, q: ListQuery): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(appeals)
+    .innerJoin(organizations, eq(organizations.id, appeals.organizationId))
+    .where(and(...conditionsOf(q)));
+  return Number(row.n);
+}
+
+/** Every row of the filtered list, in batches, for exports. */
+export async function* exportRows(db: Executor, q: ListQuery, batch = 2000): AsyncGenerator<ListRow[]> {
+  let cursor: string | undefined;
+  for (;;) {
+    const { rows, nextCursor } = await listAppeals(db, { ...q, filter: { ...q.filter, cursor, limit: batch } });
+    if (rows.length) yield rows;
+    if (!nextCursor) return;
+    cursor = nextCursor;
+  }
+}

@@ -1,0 +1,185 @@
+import { Type, type Static } from 'typebox';
+import { DateTime, Uuid } from '../../platform/http';
+
+import { APPEAL_KINDS, CHANNELS, RESULT_CODES, SUB_CHANNELS } from '../../../domain/appeals';
+
+export const AUTHOR_KINDS = ['person', 'anonymous', 'legal_entity', 'collective'] as const;
+
+export const Channel = Type.Enum(CHANNELS);
+export const SubChannel = Type.Enum(SUB_CHANNELS);
+export const Kind = Type.Enum(APPEAL_KINDS);
+export const AuthorKind = Type.Enum(AUTHOR_KINDS);
+export const Result = Type.Enum(RESULT_CODES);
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const LocalDate = Type.String({ format: 'date' });
+
+export const Author = Type.Object({
+  kind: AuthorKind,
+  surname: Nullable(Type.String()),
+  name: Nullable(Type.String()),
+  patronymic: Nullable(Type.String()),
+  email: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
+  postalAddress: Nullable(Type.String()),
+  organization: Nullable(Type.String({ description: 'Юридическое лицо' })),
+  signatories: Nullable(Type.Integer({ description: 'Число подписавших коллективное обращение' })),
+});
+
+export const AuthorInput = Type.Object({
+  kind: Type.Optional(AuthorKind),
+  surname: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+  name: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+  patronymic: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+  email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 200 }))),
+  phone: Type.Optional(Nullable(Type.String({ pattern: '^[+0-9 ()-]{5,30}$' }))),
+  postalAddress: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  organization: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+  signatories: Type.Optional(Nullable(Type.Integer({ minimum: 2, maximum: 1_000_000 }))),
+}, { additionalProperties: false });
+
+export const Deadlines = Type.Object({
+  register: LocalDate,
+  forward: Nullable(LocalDate),
+  answer: LocalDate,
+}, { description: 'Последний день, когда шаг ещё в срок (местная дата муниципалитета)' });
+
+export const AttachmentInfo = Type.Object({ id: Uuid, filename: Type.String(), mimeType: Type.String(), size: Type.Integer(), purpose: Type.String(), createdAt: DateTime });
+
+export const Appeal = Type.Object({
+  id: Uuid,
+  number: Type.String(),
+  municipality: Type.String({ description: 'slug муниципального образования' }),
+  municipalityName: Type.String(),
+  channel: Channel,
+  subChannel: SubChannel,
+  externalId: Nullable(Type.String()),
+  receivedAt: DateTime,
+  registeredAt: Nullable(DateTime),
+  status: Type.String(),
+  author: Author,
+  text: Type.String(),
+  address: Nullable(Type.String()),
+  location: Nullable(Type.Object({ latitude: Type.Number(), longitude: Type.Number() })),
+  topic: Nullable(Type.String({ description: 'Код темы классификатора' })),
+  topicTitle: Nullable(Type.String()),
+  kind: Nullable(Kind),
+  department: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
+  executor: Nullable(Type.Object({ id: Uuid, fullName: Type.String() })),
+  repeated: Type.Boolean(),
+  onControl: Type.Boolean(),
+  repeatOf: Nullable(Uuid),
+  duplicateOf: Nullable(Uuid),
+  deadlines: Deadlines,
+  overdue: Type.Boolean(),
+  dueSoon: Type.Boolean(),
+  workingDaysLeft: Nullable(Type.Integer()),
+  extension: Nullable(Type.Object({ days: Type.Integer(), reason: Type.String() })),
+  forwarded: Nullable(Type.Object({ to: Type.String(), at: DateTime })),
+  leftWithoutAnswer: Nullable(Type.Object({ ground: Type.String() })),
+  answer: Nullable(Type.Object({
+    text: Type.String(),
+    result: Nullable(Result),
+    submittedBy: Nullable(Type.Object({ id: Uuid, fullName: Type.String() })),
+    approvedBy: Nullable(Type.Object({ id: Uuid, fullName: Type.String() })),
+    answeredAt: Nullable(DateTime),
+  })),
+  rating: Nullable(Type.Object({ score: Type.Integer(), comment: Nullable(Type.String()), at: DateTime })),
+  flaggedForCur: Type.Boolean(),
+  attachments: Type.Array(AttachmentInfo),
+  actions: Type.Array(Type.String(), { description: 'Шаги жизненного цикла, доступные текущему пользователю' }),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+}, { title: 'Обращение' });
+export type Appeal = Static<typeof Appeal>;
+
+export const CreateAppeal = Type.Object({
+  municipality: Type.Optional(Type.String({ description: 'slug; пользователю муниципалитета можно не указывать' })),
+  channel: Channel,
+  subChannel: Type.Optional(SubChannel),
+  externalId: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 100 }))),
+  receivedAt: Type.Optional(DateTime),
+  registeredAt: Type.Optional(DateTime),
+  author: Type.Optional(AuthorInput),
+  text: Type.String({ minLength: 1, maxLength: 20000 }),
+  address: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  location: Type.Optional(Nullable(Type.Object({ latitude: Type.Number({ minimum: -90, maximum: 90 }), longitude: Type.Number({ minimum: -180, maximum: 180 }) }))),
+  topic: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  kind: Type.Optional(Nullable(Kind)),
+  repeated: Type.Optional(Type.Boolean()),
+  onControl: Type.Optional(Type.Boolean()),
+  repeatOf: Type.Optional(Nullable(Type.String({ description: 'Номер или id предыдущего обращения' }))),
+}, { additionalProperties: false });
+export type CreateAppeal = Static<typeof CreateAppeal>;
+
+export const UpdateAppeal = Type.Object({
+  topic: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  kind: Type.Optional(Nullable(Kind)),
+  address: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  location: Type.Optional(Nullable(Type.Object({ latitude: Type.Number({ minimum: -90, maximum: 90 }), longitude: Type.Number({ minimum: -180, maximum: 180 }) }))),
+  repeated: Type.Optional(Type.Boolean()),
+  onControl: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false, minProperties: 1 });
+export type UpdateAppeal = Static<typeof UpdateAppeal>;
+
+const CsvList = (description: string) => Type.Optional(Type.String({ maxLength: 500, description: `${description}; несколько — через запятую` }));
+
+export const AppealFilter = Type.Object({
+  municipality: CsvList('slug муниципалитета'),
+  status: CsvList('статус'),
+  channel: CsvList('канал'),
+  topic: Type.Optional(Type.String({ maxLength: 40, description: 'Код темы или раздела (по префиксу)' })),
+  department: Type.Optional(Uuid),
+  executor: Type.Optional(Uuid),
+  overdue: Type.Optional(Type.Boolean()),
+  dueSoon: Type.Optional(Type.Boolean({ description: 'Осталось не больше 2 рабочих дней' })),
+  flagged: Type.Optional(Type.Boolean()),
+  onControl: Type.Optional(Type.Boolean()),
+  deadlineFrom: Type.Optional(LocalDate),
+  deadlineTo: Type.Optional(LocalDate),
+  receivedFrom: Type.Optional(LocalDate),
+  receivedTo: Type.Optional(LocalDate),
+  registeredFrom: Type.Optional(LocalDate),
+  registeredTo: Type.Optional(LocalDate),
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'Полнотекстовый поиск по-русски' })),
+  sort: Type.Optional(Type.Enum(['receivedAt', '-receivedAt', 'registeredAt', '-registeredAt', 'deadline', '-deadline', 'number', '-number'] as const)),
+  cursor: Type.Optional(Type.String({ maxLength: 500 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+});
+export type AppealFilter = Static<typeof AppealFilter>;
+
+export const AppealListItem = Type.Object({
+  id: Uuid,
+  number: Type.String(),
+  municipality: Type.String(),
+  channel: Channel,
+  subChannel: SubChannel,
+  receivedAt: DateTime,
+  registeredAt: Nullable(DateTime),
+  status: Type.String(),
+  authorName: Nullable(Type.String()),
+  excerpt: Type.String(),
+  topic: Nullable(Type.String()),
+  topicTitle: Nullable(Type.String()),
+  executor: Nullable(Type.String()),
+  deadlines: Deadlines,
+  overdue: Type.Boolean(),
+  dueSoon: Type.Boolean(),
+  workingDaysLeft: Nullable(Type.Integer()),
+  flaggedForCur: Type.Boolean(),
+  onControl: Type.Boolean(),
+});
+
+export const AppealList = Type.Object({ items: Type.Array(AppealListItem), nextCursor: Nullable(Type.String()), total: Type.Integer() });
+
+export const TimelineEntry = Type.Object({
+  id: Type.Integer(),
+  at: DateTime,
+  kind: Type.String(),
+  action: Nullable(Type.String()),
+  fromStatus: Nullable(Type.String()),
+  toStatus: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+  actor: Nullable(Type.Object({ id: Uuid, fullName: Type.String() })),
+  payload: Type.Unknown(),
+});

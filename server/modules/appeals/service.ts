@@ -1,0 +1,374 @@
+// Use cases of the appeals registry; each returns the presented appeal (or list) for the actor.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import {
+  availableActions, checkActionPayload, transition, CHANNEL_OF_SUB_CHANNEL, TRANSITION_REFUSAL_LABELS,
+  PAYLOAD_PROBLEM_LABELS, STATUS_LABELS, type AppealAction, type AppealActor, type AppealStatus, type Channel, type SubChannel,
+} from '../../../domain/appeals';
+import { toLocalDate } from '../../../domain/calendar/localDate';
+import { isRegionalRole } from '../../../domain/roles';
+import type { Db, Executor } from '../../db';
+import { attachments, departments, organizations, topics, users } from '../../db/schema';
+import type { Actor, RequestContext } from '../../platform/actor';
+import { audited } from '../../platform/audit';
+import { AppError, badRequest, notFound, validationFailed } from '../../platform/errors';
+import { inScope, scopeOf } from '../../platform/policy';
+import { notify, wake } from '../../platform/notifications';
+import { isUniqueViolation } from '../../platform/db-errors';
+import type { CheckedFile } from '../../platform/files';
+import * as repo from './repository';
+import { deadlineState, deadlinesOf, dueSoonUntil, loadDeadlineRules } from './deadlines';
+import { presentAppeal, presentListItem } from './present';
+import type { Appeal, AppealFilter, CreateAppeal, UpdateAppeal } from './schema';
+
+const appealNotFound = () => notFound('appeal_not_found', 'Обращение не найдено');
+type Org = typeof organizations.$inferSelect;
+
+export function formatNumber(prefix: string, year: number, seq: number): string {
+  return `${prefix}-${year}-${String(seq).padStart(6, '0')}`;
+}
+
+async function orgOf(db: Executor, id: string): Promise<Org> {
+  const [org] = await db.select().from(organizations).where(eq(organizations.id, id)).limit(1);
+  return org;
+}
+
+/** Loads an appeal the actor may see, or answers 404 as if it did not exist. */
+async function visibleAppeal(db: Executor, actor: Actor, id: string, forUpdate = false): Promise<repo.AppealRow> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw appealNotFound();
+  const row = await repo.findAppeal(db, id, forUpdate);
+  if (!row || !inScope(actor, row.organizationId)) throw appealNotFound();
+  return row;
+}
+
+function contextOfRow(row: repo.AppealRow) {
+  return { channel: row.channel as Channel, extended: row.extensionDays !== null, onControl: row.onControl };
+}
+
+export async function present(db: Executor, row: repo.AppealRow, actor: Actor | null, now: Date): Promise<Appeal> {
+  const related = await repo.relatedOf(db, row);
+  const files = (await repo.attachmentsOf(db, row.id)).map((f) => ({ ...f, createdAt: f.createdAt.toISOString() }));
+  const actions = actor ? availableActions(row.status as AppealStatus, actor.role, contextOfRow(row)) : [];
+  return presentAppeal(row, related, deadlineState(row, now, related.timeZone), files, actions);
+}
+
+async function resolveMunicipality(db: Executor, actor: Actor, slug: string | undefined): Promise<Org> {
+  if (!isRegionalRole(actor.role)) {
+    const own = await orgOf(db, actor.organizationId);
+    if (slug && slug !== own.slug) throw notFound('municipality_not_found', 'Муниципальное образование не найдено');
+    return own;
+  }
+  if (!slug) throw validationFailed([{ field: 'municipality', message: 'Укажите муниципальное образование' }]);
+  const [org] = await db.select().from(organizations).where(and(eq(organizations.slug, slug), eq(organizations.kind, 'municipality'))).limit(1);
+  if (!org || !org.active) throw validationFailed([{ field: 'municipality', message: 'Муниципальное образование не найдено' }]);
+  return org;
+}
+
+async function checkTopic(db: Executor, code: string | null | undefined): Promise<void> {
+  if (!code) return;
+  const [row] = await db.select({ code: topics.code }).from(topics).where(and(eq(topics.code, code), eq(topics.active, true))).limit(1);
+  if (!row) throw validationFailed([{ field: 'topic', message: 'Нет такой темы в классификаторе' }]);
+}
+
+export interface IntakeInput extends CreateAppeal {
+  status?: 'received' | 'registered';
+  trackingCodeHash?: string | null;
+}
+
+/**
+ * Registers a new appeal (or returns the one already known under the same external id).
+ * Returns `{appeal, created}`; the caller answers 201 or 200.
+ */
+export async function intake(
+  db: Db, ctx: RequestContext | null, org: Org, input: IntakeInput, now: Date, files: CheckedFile[] = [],
+): Promise<{ row: repo.AppealRow; created: boolean }> {
+  const channel = input.channel as Channel;
+  const subChannel = (input.subChannel ?? defaultSubChannel(channel)) as SubChannel;
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
+  const status = input.status ?? 'registered';
+  const registeredAt = status === 'registered' ? (input.registeredAt ? new Date(input.registeredAt) : now) : null;
+  const problems = [];
+  if (receivedAt.getTime() > now.getTime() + 5 * 60_000) problems.push({ field: 'receivedAt', message: 'Дата поступления не может быть в будущем' });
+  if (registeredAt && registeredAt.getTime() > now.getTime() + 5 * 60_000) problems.push({ field: 'registeredAt', message: 'Дата регистрации не может быть в будущем' });
+  if (registeredAt && registeredAt < receivedAt) problems.push({ field: 'registeredAt', message: 'Дата регистрации раньше даты поступления' });
+  if (input.subChannel && CHANNEL_OF_SUB_CHANNEL[subChannel] !== channel && !(channel === 'fz59' && subChannel === 'phone')) {
+    problems.push({ field: 'subChannel', message: 'Способ поступления не относится к этому каналу' });
+  }
+  if (problems.length) throw validationFailed(problems);
+  const externalId = input.externalId?.trim() || null;
+  if (externalId) {
+    const existing = await repo.findByExternalId(db, org.id, channel, externalId);
+    if (existing) return { row: existing, created: false };
+  }
+  await checkTopic(db, input.topic);
+  const rules = await loadDeadlineRules(db);
+  const deadlines = deadlinesOf({ channel, receivedAt, registeredAt, extensionDays: null }, org.timeZone, rules);
+  const author = input.author ?? {};
+  const authorKind = author.kind ?? (author.surname || author.name ? 'person' : 'anonymous');
+  try {
+    const row = await audited(db, ctx, async (tx) => {
+      const year = Number(toLocalDate(registeredAt ?? receivedAt, org.timeZone).slice(0, 4));
+      const seq = await repo.nextSequence(tx, org.id, year);
+      let repeatOfId: string | null = null;
+      if (input.repeatOf) {
+        const previous = /^[0-9a-f-]{36}$/i.test(input.repeatOf) ? await repo.findAppeal(tx, input.repeatOf) : await repo.findByNumber(tx, input.repeatOf);
+        if (!previous || previous.organizationId !== org.id) throw validationFailed([{ field: 'repeatOf', message: 'Предыдущее обращение не найдено' }]);
+        repeatOfId = previous.id;
+      }
+      const created = await repo.insertAppeal(tx, {
+        organizationId: org.id, number: formatNumber(org.numberPrefix, year, seq), year, seq,
+        channel, subChannel, externalId, receivedAt, registeredAt, status,
+        authorKind, authorSurname: clean(author.surname), authorName: clean(author.name), authorPatronymic: clean(author.patronymic),
+        authorEmail: clean(author.email), authorPhone: clean(author.phone), authorPostalAddress: clean(author.postalAddress),
+        authorOrganization: clean(author.organization), signatories: author.signatories ?? null,
+        text: input.text.trim(), address: clean(input.address), latitude: input.location?.latitude ?? null, longitude: input.location?.longitude ?? null,
+        topicCode: input.topic ?? null, kind: input.kind ?? null, repeated: input.repeated ?? repeatOfId !== null, onControl: input.onControl ?? false,
+        repeatOfId, deadlineRegister: deadlines.register, deadlineForward: deadlines.forward, deadlineAnswer: deadlines.answer,
+        trackingCodeHash: input.trackingCodeHash ?? null, createdAt: now, updatedAt: now,
+      });
+      await repo.insertAttachments(tx, files.map((f) => ({ ...f, organizationId: org.id, appealId: created.id, purpose: 'appeal' as const, uploadedBy: ctx?.actor.userId ?? null })));
+      await repo.addEvent(tx, {
+        appealId: created.id, organizationId: org.id, at: now, actorId: ctx?.actor.userId ?? null,
+        kind: ctx ? 'action' : 'citizen', action: status === 'registered' ? 'register' : 'receive', toStatus: status,
+        payload: { channel, subChannel, number: created.number, attachments: files.length },
+      });
+      return { result: created, audit: { action: 'appeal.create', entityType: 'appeal', entityId: created.id, organizationId: org.id, after: { number: created.number, channel, status } } };
+    });
+    return { row, created: true };
+  } catch (error) {
+    if (externalId && isUniqueViolation(error, 'appeals_external_key')) {
+      const existing = await repo.findByExternalId(db, org.id, channel, externalId);
+      if (existing) return { row: existing, created: false };
+    }
+    throw error;
+  }
+}
+
+function clean(value: string | null | undefined): string | null {
+  const v = value?.trim();
+  return v ? v : null;
+}
+
+function defaultSubChannel(channel: Channel): SubChannel {
+  return ({ fz59: 'letter', pos: 'pos', social: 'incident_management', voice: 'voice_system', survey: 'survey', other: 'other' } as const)[channel];
+}
+
+export async function createAppeal(db: Db, ctx: RequestContext, input: CreateAppeal, now: Date) {
+  const org = await resolveMunicipality(db, ctx.actor, input.municipality);
+  const { row, created } = await intake(db, ctx, org, input, now);
+  return { appeal: await present(db, row, ctx.actor, now), created };
+}
+
+export async function getAppeal(db: Db, actor: Actor, id: string, now: Date): Promise<Appeal> {
+  return present(db, await visibleAppeal(db, actor, id), actor, now);
+}
+
+export async function listAppeals(db: Db, actor: Actor, filter: AppealFilter, now: Date) {
+  const query = { scope: scopeOf(actor), filter, now, dueSoonUntil: dueSoonUntil(toLocalDate(now, 'Asia/Yekaterinburg')) };
+  const [{ rows, nextCursor }, total] = await Promise.all([repo.listAppeals(db, query), repo.countAppeals(db, query)]);
+  return { items: rows.map((r) => presentListItem(r, deadlineState(r, now, r.timeZone))), nextCursor, total };
+}
+
+export async function updateAppeal(db: Db, ctx: RequestContext, id: string, input: UpdateAppeal, now: Date): Promise<Appeal> {
+  const row = await audited(db, ctx, async (tx) => {
+    const current = await visibleAppeal(tx, ctx.actor, id, true);
+    if (isRegionalRole(ctx.actor.role)) throw new AppError(403, 'forbidden', 'Карточку обращения изменяет администрация муниципального образования');
+    await checkTopic(tx, input.topic);
+    const values: Partial<repo.NewAppealRow> = {};
+    if (input.topic !== undefined) values.topicCode = input.topic;
+    if (input.kind !== undefined) values.kind = input.kind;
+    if (input.address !== undefined) values.address = clean(input.address);
+    if (input.location !== undefined) { values.latitude = input.location?.latitude ?? null; values.longitude = input.location?.longitude ?? null; }
+    if (input.repeated !== undefined) values.repeated = input.repeated;
+    if (input.onControl !== undefined) values.onControl = input.onControl;
+    const updated = await repo.updateAppeal(tx, id, values, now);
+    await repo.addEvent(tx, { appealId: id, organizationId: current.organizationId, at: now, actorId: ctx.actor.userId, kind: 'action', action: 'update', payload: input });
+    return { result: updated, audit: { action: 'appeal.update', entityType: 'appeal', entityId: id, organizationId: current.organizationId, before: pick(current, Object.keys(values)), after: values } };
+  });
+  return present(db, row, ctx.actor, now);
+}
+
+function pick(row: Record<string, unknown>, keys: string[]) {
+  return Object.fromEntries(keys.map((k) => [k, row[k]]));
+}
+
+async function usersOfRole(db: Executor, organizationId: string, roles: string[]): Promise<string[]> {
+  const rows = await db.select({ id: users.id }).from(users)
+    .where(and(eq(users.organizationId, organizationId), eq(users.active, true), inArray(users.role, roles as never[])));
+  return rows.map((r) => r.id);
+}
+
+/** Performs one step of the life cycle. Every refusal is a 4xx with a Russian message. */
+export async function performAction(db: Db, ctx: RequestContext | null, actorKind: AppealActor, id: string, action: string, body: unknown, now: Date): Promise<repo.AppealRow> {
+  const woken: string[] = [];
+  const row = await audited(db, ctx, async (tx) => {
+    const current = ctx ? await visibleAppeal(tx, ctx.actor, id, true) : await repo.findAppeal(tx, id, true);
+    if (!current) throw appealNotFound();
+    const outcome = transition(current.status as AppealStatus, action, actorKind, contextOfRow(current));
+    if (!outcome.ok) {
+      const message = TRANSITION_REFUSAL_LABELS.ru[outcome.reason];
+      if (outcome.reason === 'unknown_action') throw notFound('unknown_action', message);
+      if (outcome.reason === 'role_forbidden') throw new AppError(403, 'action_forbidden', message);
+      throw new AppError(409, outcome.reason, `${message} (статус: ${STATUS_LABELS.ru[current.status as AppealStatus]})`);
+    }
+    const checked = checkActionPayload(action as AppealAction, body, actorKind);
+    if (!checked.ok) {
+      throw validationFailed(checked.problems.map((p) => ({ field: p.field, message: PAYLOAD_PROBLEM_LABELS.ru[p.code] })));
+    }
+    const org = await orgOf(tx, current.organizationId);
+    const { values, note, notifyUsers } = await applyAction(tx, ctx, action as AppealAction, checked.payload as Record<string, unknown>, current, org, now);
+    const updated = await repo.updateAppeal(tx, id, { ...values, status: outcome.to }, now);
+    await repo.addEvent(tx, {
+      appealId: id, organizationId: current.organizationId, at: now, actorId: ctx?.actor.userId ?? null, kind: ctx ? 'action' : 'system',
+      action, fromStatus: current.status, toStatus: outcome.to, note, payload: checked.payload,
+    });
+    for (const n of notifyUsers) woken.push(...(await notify(tx, { ...n, organizationId: current.organizationId, entityType: 'appeal', entityId: id, link: `/appeals/${id}` })));
+    return {
+      result: updated,
+      audit: { action: `appeal.${action}`, entityType: 'appeal', entityId: id, organizationId: current.organizationId, before: { status: current.status }, after: { status: outcome.to, ...values } },
+    };
+  });
+  wake(woken);
+  return row;
+}
+
+interface Applied {
+  values: Partial<repo.NewAppealRow>;
+  note: string | null;
+  notifyUsers: { userIds: string[]; kind: string; title: string; body?: string }[];
+}
+
+async function applyAction(tx: Executor, ctx: RequestContext | null, action: AppealAction, p: Record<string, unknown>, current: repo.AppealRow, org: Org, now: Date): Promise<Applied> {
+  const actorId = ctx?.actor.userId ?? null;
+  const isExecutor = ctx?.actor.role === 'executor';
+  const mine = () => {
+    if (isExecutor && current.executorId && current.executorId !== actorId) {
+      throw new AppError(403, 'not_assigned_to_you', 'Обращение назначено другому исполнителю');
+    }
+  };
+  const title = (text: string) => `${current.number}: ${text}`;
+  switch (action) {
+    case 'register': {
+      const rules = await loadDeadlineRules(tx);
+      const d = deadlinesOf({ channel: current.channel, receivedAt: current.receivedAt, registeredAt: now, extensionDays: current.extensionDays }, org.timeZone, rules);
+      return { values: { registeredAt: now, deadlineRegister: d.register, deadlineForward: d.forward, deadlineAnswer: d.answer }, note: null, notifyUsers: [] };
+    }
+    case 'assign': {
+      const [dept] = await tx.select().from(departments).where(and(eq(departments.id, String(p.departmentId)), eq(departments.organizationId, current.organizationId))).limit(1);
+      if (!dept) throw validationFailed([{ field: 'departmentId', message: 'Такого подразделения нет в этой администрации' }]);
+      let executorId: string | null = null;
+      if (p.executorId) {
+        const [user] = await tx.select().from(users).where(and(eq(users.id, String(p.executorId)), eq(users.organizationId, current.organizationId), eq(users.active, true))).limit(1);
+        if (!user) throw validationFailed([{ field: 'executorId', message: 'Такого сотрудника нет в этой администрации' }]);
+        executorId = user.id;
+      }
+      return {
+        values: { departmentId: dept.id, executorId }, note: dept.name,
+        notifyUsers: executorId ? [{ userIds: [executorId], kind: 'appeal.assigned', title: title('вам назначено обращение'), body: current.text.slice(0, 200) }] : [],
+      };
+    }
+    case 'take':
+      mine();
+      return { values: { executorId: current.executorId ?? actorId }, note: null, notifyUsers: [] };
+    case 'submit_answer': {
+      mine();
+      const heads = await usersOfRole(tx, current.organizationId, ['head']);
+      return {
+        values: { answerText: String(p.answerText), answerResult: String(p.resultCode), answerSubmittedBy: actorId, executorId: current.executorId ?? actorId },
+        note: null,
+        notifyUsers: [{ userIds: heads, kind: 'appeal.on_approval', title: title('ответ ждёт согласования') }],
+      };
+    }
+    case 'approve':
+      return {
+        values: { answerApprovedBy: actorId, answeredAt: now },
+        note: null,
+        notifyUsers: current.executorId ? [{ userIds: [current.executorId], kind: 'appeal.approved', title: title('ответ согласован') }] : [],
+      };
+    case 'return_for_rework':
+      return {
+        values: { answerApprovedBy: null }, note: String(p.remark),
+        notifyUsers: current.executorId ? [{ userIds: [current.executorId], kind: 'appeal.returned', title: title('ответ возвращён на доработку'), body: String(p.remark) }] : [],
+      };
+    case 'close':
+      return { values: { closedAt: now }, note: null, notifyUsers: [] };
+    case 'forward':
+      mine();
+      return { values: { forwardedTo: String(p.bodyName), forwardedAt: new Date(`${p.forwardedOn}T12:00:00Z`), answerResult: 'forwarded' }, note: String(p.bodyName), notifyUsers: [] };
+    case 'leave_without_answer':
+      mine();
+      return { values: { leftGround: String(p.ground), answerResult: 'left_without_answer' }, note: (p.note as string) ?? null, notifyUsers: [] };
+    case 'merge': {
+      const ref = String(p.duplicateOf);
+      const original = /^[0-9a-f-]{36}$/i.test(ref) ? await repo.findAppeal(tx, ref) : await repo.findByNumber(tx, ref.toUpperCase());
+      if (!original || original.organizationId !== current.organizationId || original.id === current.id) {
+        throw validationFailed([{ field: 'duplicateOf', message: 'Основное обращение не найдено в этой администрации' }]);
+      }
+      return { values: { duplicateOfId: original.id }, note: original.number, notifyUsers: [] };
+    }
+    case 'reopen': {
+      const recipients = [...(await usersOfRole(tx, current.organizationId, ['head', 'contact_official'])), ...(current.executorId ? [current.executorId] : [])];
+      const negative = p.reason === 'negative_rating';
+      return {
+        values: { flaggedForCur: true, closedAt: null, answerApprovedBy: null, answeredAt: null },
+        note: (p.remark as string) ?? (negative ? `Оценка заявителя: ${p.rating}` : null),
+        notifyUsers: [{ userIds: recipients, kind: 'appeal.reopened', title: title(negative ? 'заявитель поставил низкую оценку — обращение возобновлено' : 'ЦУР вернул обращение'), body: (p.remark as string) ?? undefined }],
+      };
+    }
+    case 'extend': {
+      const rules = await loadDeadlineRules(tx);
+      const days = Number(p.days);
+      const max = rules.channels[current.channel as Channel].extension?.days ?? 0;
+      if (days > max) throw validationFailed([{ field: 'days', message: `Продлить можно не более чем на ${max} дн.` }]);
+      const d = deadlinesOf({ channel: current.channel, receivedAt: current.receivedAt, registeredAt: current.registeredAt, extensionDays: days }, org.timeZone, rules);
+      // 59-ФЗ ст.12 ч.2: the author is told of the extension; the notice is part of the timeline.
+      return { values: { extensionDays: days, extensionReason: String(p.reason), deadlineAnswer: d.answer }, note: `Срок ответа продлён до ${d.answer}. Заявителю направлено уведомление о продлении.`, notifyUsers: [] };
+    }
+    case 'set_control':
+      return { values: { onControl: true }, note: null, notifyUsers: [] };
+    case 'unset_control':
+      return { values: { onControl: false }, note: null, notifyUsers: [] };
+  }
+}
+
+export async function act(db: Db, ctx: RequestContext, id: string, action: string, body: unknown, now: Date): Promise<Appeal> {
+  const row = await performAction(db, ctx, ctx.actor.role, id, action, body, now);
+  return present(db, row, ctx.actor, now);
+}
+
+export async function addComment(db: Db, ctx: RequestContext, id: string, text: string, now: Date): Promise<void> {
+  await audited(db, ctx, async (tx) => {
+    const current = await visibleAppeal(tx, ctx.actor, id);
+    await repo.addEvent(tx, { appealId: id, organizationId: current.organizationId, at: now, actorId: ctx.actor.userId, kind: 'comment', note: text.trim() });
+    return { result: undefined, audit: { action: 'appeal.comment', entityType: 'appeal', entityId: id, organizationId: current.organizationId, after: { text: text.trim() } } };
+  });
+}
+
+export async function getTimeline(db: Db, actor: Actor, id: string) {
+  await visibleAppeal(db, actor, id);
+  return (await repo.timeline(db, id)).map(({ event, actorName }) => ({
+    id: event.id, at: event.at.toISOString(), kind: event.kind, action: event.action, fromStatus: event.fromStatus, toStatus: event.toStatus,
+    note: event.note, actor: event.actorId ? { id: event.actorId, fullName: actorName ?? '' } : null, payload: event.payload,
+  }));
+}
+
+export async function addAttachments(db: Db, ctx: RequestContext, id: string, files: CheckedFile[], purpose: 'appeal' | 'answer', now: Date): Promise<Appeal> {
+  if (files.length === 0) throw badRequest('no_files', 'Приложите хотя бы один файл');
+  const row = await audited(db, ctx, async (tx) => {
+    const current = await visibleAppeal(tx, ctx.actor, id);
+    if (isRegionalRole(ctx.actor.role)) throw new AppError(403, 'forbidden', 'Файлы к обращению прикладывает администрация муниципального образования');
+    const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(attachments).where(eq(attachments.appealId, id));
+    if (Number(n) + files.length > 20) throw new AppError(413, 'too_many_files', 'К обращению можно приложить не более 20 файлов');
+    await repo.insertAttachments(tx, files.map((f) => ({ ...f, organizationId: current.organizationId, appealId: id, purpose, uploadedBy: ctx.actor.userId, createdAt: now })));
+    await repo.addEvent(tx, { appealId: id, organizationId: current.organizationId, at: now, actorId: ctx.actor.userId, kind: 'action', action: 'attach', payload: { files: files.map((f) => f.filename), purpose } });
+    return { result: current, audit: { action: 'appeal.attach', entityType: 'appeal', entityId: id, organizationId: current.organizationId, after: { files: files.map((f) => ({ filename: f.filename, size: f.size, sha256: f.sha256 })) } } };
+  });
+  return present(db, row, ctx.actor, now);
+}
+
+export async function getAttachment(db: Db, actor: Actor, id: string, attachmentId: string) {
+  await visibleAppeal(db, actor, id);
+  if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) throw notFound('attachment_not_found', 'Файл не найден');
+  const file = await repo.findAttachment(db, id, attachmentId);
+  if (!file) throw notFound('attachment_not_found', 'Файл не найден');
+  return file;
+}

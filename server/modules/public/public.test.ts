@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Session, type TestApp } from '../../test/helpers';
+
+let t: TestApp;
+let head: Session;
+let executor: Session;
+
+// A 1×1 PNG and a minimal PDF, recognised by content.
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+function multipart(fields: Record<string, string>, files: { name: string; filename: string; type: string; content: Buffer }[]) {
+  const boundary = '----otklik' + Math.random().toString(16).slice(2);
+  const chunks: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const f of files) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.content, Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+const citizen = {
+  municipality: 'beloyarsky', surname: 'Андреева', name: 'Светлана', patronymic: 'Олеговна', email: 'andreeva@example.ru',
+  text: 'Прошу установить детскую площадку во дворе дома 12 по улице Милицейской.', consent: true,
+};
+
+beforeAll(async () => {
+  t = await buildTestApp({ config: { publicAppealsPerHour: 1000 } });
+  head = await t.login('beloyarsky.head');
+  executor = await t.login('beloyarsky.executor');
+});
+afterAll(async () => { await t.close(); });
+
+const send = (payload: unknown) => t.app.inject({ method: 'POST', url: '/api/public/appeals', payload: payload as never });
+
+describe('e-reception', () => {
+  it('accepts an appeal and returns its number and tracking code; the status page needs the code', async () => {
+    const res = await send(citizen);
+    expect(res.statusCode).toBe(201);
+    const { number, trackingCode } = res.json();
+    expect(number).toMatch(/^БЕЛ-2026-\d{6}$/);
+    expect(trackingCode).toMatch(/^[A-Z2-9]{10}$/);
+    const wrong = await t.app.inject({ method: 'GET', url: `/api/public/appeals/${encodeURIComponent(number)}?code=WRONGCODE1` });
+    expect(wrong.statusCode).toBe(404);
+    const status = await t.app.inject({ method: 'GET', url: `/api/public/appeals/${encodeURIComponent(number)}?code=${trackingCode}` });
+    expect(status.statusCode).toBe(200);
+    expect(status.json()).toMatchObject({ number, status: 'received', statusLabel: 'Поступило', answer: null, canRate: false });
+    const staff = (await head.get(`/api/appeals?q=${encodeURIComponent(number)}`)).json().items[0];
+    expect(staff).toMatchObject({ status: 'received', channel: 'fz59', subChannel: 'e_reception', authorName: 'Андреева Светлана Олеговна' });
+  });
+
+  it('requires what 59-ФЗ needs, with Russian messages per field', async () => {
+    const noAddress = await send({ ...citizen, email: undefined });
+    expect(noAddress.statusCode).toBe(400);
+    expect(noAddress.json().details[0]).toMatchObject({ field: 'email', message: expect.stringContaining('почтовый адрес') });
+    const noConsent = await send({ ...citizen, consent: false });
+    expect(noConsent.json().details.map((d: { field: string }) => d.field)).toContain('consent');
+    const missing = await send({ municipality: 'beloyarsky', consent: true });
+    expect(missing.json().details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['surname', 'name', 'text']));
+    expect((await send({ ...citizen, municipality: 'atlantis' })).statusCode).toBe(404);
+    const bot = await send({ ...citizen, website: 'http://spam.example' });
+    expect(bot.statusCode).toBe(422);
+  });
+
+  it('takes files by multipart, checked by content, not by name', async () => {
+    const ok = multipart({ ...citizen, consent: 'true' }, [
+      { name: 'files', filename: 'фото.png', type: 'image/png', content: PNG },
+      { name: 'files', filename: 'заявление.pdf', type: 'application/pdf', content: PDF },
+    ]);
+    const res = await t.app.inject({ method: 'POST', url: '/api/public/appeals', ...ok });
+    expect(res.statusCode).toBe(201);
+    const id = (await head.get(`/api/appeals?q=${encodeURIComponent(res.json().number)}`)).json().items[0].id;
+    const card = (await head.get(`/api/appeals/${id}`)).json();
+    expect(card.attachments.map((f: { filename: string; mimeType: string }) => [f.filename, f.mimeType])).toEqual([
+      ['фото.png', 'image/png'], ['заявление.pdf', 'application/pdf'],
+    ]);
+    const download = await head.get(`/api/appeals/${id}/attachments/${card.attachments[0].id}`);
+    expect(download.rawPayload.equals(PNG)).toBe(true);
+
+    const before = (await head.get('/api/appeals')).json().total;
+    const fake = multipart({ ...citizen, consent: 'true' }, [{ name: 'files', filename: 'document.pdf', type: 'application/pdf', content: Buffer.from('MZ this is an executable, not a pdf') }]);
+    const refused = await t.app.inject({ method: 'POST', url: '/api/public/appeals', ...fake });
+    expect(refused.statusCode).toBe(415);
+    expect(refused.json().code).toBe('file_type_not_allowed');
+    const six = multipart({ ...citizen, consent: 'true' }, Array.from({ length: 6 }, (_, i) => ({ name: 'files', filename: `${i}.png`, type: 'image/png', content: PNG })));
+    expect((await t.app.inject({ method: 'POST', url: '/api/public/appeals', ...six })).statusCode).toBe(413);
+    expect((await head.get('/api/appeals')).json().total).toBe(before);
+  });
+
+  it('limits submissions per address', async () => {
+    const limited = await buildTestApp({ config: { publicAppealsPerHour: 2 } });
+    try {
+      const codes = [];
+      for (let i = 0; i < 3; i++) codes.push((await limited.app.inject({ method: 'POST', url: '/api/public/appeals', payload: citizen })).statusCode);
+      expect(codes).toEqual([201, 201, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('rating', () => {
+  async function answered() {
+    const { number, trackingCode } = (await send(citizen)).json();
+    const id = (await head.get(`/api/appeals?q=${encodeURIComponent(number)}`)).json().items[0].id;
+    const dept = (await head.get('/api/departments')).json().items[0].id;
+    for (const [s, action, body] of [
+      [head, 'register', {}], [head, 'assign', { departmentId: dept, executorId: executor.user.id }], [executor, 'take', {}],
+      [executor, 'submit_answer', { answerText: 'Площадка включена в план благоустройства на 2026 год.', resultCode: 'supported' }], [head, 'approve', {}],
+    ] as const) {
+      const res = await s.post(`/api/appeals/${id}/actions/${action}`, body);
+      expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
+    }
+    return { number, trackingCode, id };
+  }
+
+  it('is possible only once the appeal is answered, and only once', async () => {
+    const { number, trackingCode } = (await send(citizen)).json();
+    const early = await t.app.inject({ method: 'POST', url: `/api/public/appeals/${encodeURIComponent(number)}/rating`, payload: { code: trackingCode, score: 5 } });
+    expect(early.statusCode).toBe(409);
+    const a = await answered();
+    const status = (await t.app.inject({ method: 'GET', url: `/api/public/appeals/${encodeURIComponent(a.number)}?code=${a.trackingCode}` })).json();
+    expect(status).toMatchObject({ status: 'answered', canRate: true, answer: { text: 'Площадка включена в план благоустройства на 2026 год.', resultLabel: expect.any(String) } });
+    const rated = await t.app.inject({ method: 'POST', url: `/api/public/appeals/${encodeURIComponent(a.number)}/rating`, payload: { code: a.trackingCode, score: 5, comment: 'Спасибо!' } });
+    expect(rated.statusCode).toBe(200);
+    expect(rated.json()).toMatchObject({ rating: { score: 5, comment: 'Спасибо!' }, canRate: false, status: 'answered' });
+    const twice = await t.app.inject({ method: 'POST', url: `/api/public/appeals/${encodeURIComponent(a.number)}/rating`, payload: { code: a.trackingCode, score: 1 } });
+    expect(twice.statusCode).toBe(409);
+  });
+
+  it('a score of 1–2 reopens the appeal for the head and flags it for ЦУР', async () => {
+    const a = await answered();
+    const res = await t.app.inject({ method: 'POST', url: `/api/public/appeals/${encodeURIComponent(a.number)}/rating`, payload: { code: a.trackingCode, score: 2, comment: 'Ничего не сделано' } });
+    expect(res.statusCode).toBe(200);
+    const card = (await head.get(`/api/appeals/${a.id}`)).json();
+    expect(card).toMatchObject({ status: 'reopened', flaggedForCur: true, rating: { score: 2 } });
+    const notes = (await head.get('/api/notifications')).json().items;
+    expect(notes.some((n: { kind: string; entityId: string }) => n.kind === 'appeal.reopened' && n.entityId === a.id)).toBe(true);
+    const flagged = (await (await t.login('cur.analyst')).get('/api/appeals?flagged=true')).json().items.map((i: { id: string }) => i.id);
+    expect(flagged).toContain(a.id);
+  });
+});

@@ -1,0 +1,89 @@
+// Create a municipality or edit an organisation; only changed fields are sent.
+import { useEffect, useState } from 'react';
+import { api, type Organization, type UpdateOrganization } from '../api';
+import { useI18n } from '../i18n';
+import { FormDialog, TextField } from './form';
+
+type Form = { name: string; shortName: string; slug: string; oktmo: string; timeZone: string; numberPrefix: string };
+
+const EMPTY: Form = { name: '', shortName: '', slug: '', oktmo: '', timeZone: 'Asia/Yekaterinburg', numberPrefix: '' };
+
+function formOf(org: Organization | null): Form {
+  if (!org) return EMPTY;
+  return { name: org.name, shortName: org.shortName, slug: org.slug, oktmo: org.oktmo ?? '', timeZone: org.timeZone, numberPrefix: org.numberPrefix };
+}
+
+interface Props {
+  open: boolean;
+  /** The organisation to edit; null creates a municipality. */
+  organization: Organization | null;
+  onClose(): void;
+  onSaved(organization: Organization, created: boolean): void;
+}
+
+export function OrganizationDialog({ open, organization, onClose, onSaved }: Props) {
+  const { t } = useI18n();
+  const [form, setForm] = useState<Form>(formOf(organization));
+  const [error, setError] = useState<unknown>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  useEffect(() => {
+    if (open) {
+      setForm(formOf(organization));
+      setError(null);
+    }
+  }, [open, organization]);
+
+  const set = (key: keyof Form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+
+  const submit = async () => {
+    setSubmitting(true);
+    setError(null);
+    try {
+      if (organization) {
+        const initial = formOf(organization);
+        const changes: UpdateOrganization = {};
+        for (const key of Object.keys(form) as (keyof Form)[]) {
+          if (form[key].trim() !== initial[key]) changes[key] = form[key].trim();
+        }
+        if (Object.keys(changes).length === 0) {
+          onClose();
+          return;
+        }
+        onSaved(await api.organizations.update(organization.id, changes), false);
+      } else {
+        onSaved(await api.organizations.create({
+          name: form.name.trim(),
+          shortName: form.shortName.trim() || undefined,
+          slug: form.slug.trim(),
+          oktmo: form.oktmo.trim(),
+          timeZone: form.timeZone.trim() || undefined,
+          numberPrefix: form.numberPrefix.trim(),
+        }), true);
+      }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const o = t.organizations;
+  return (
+    <FormDialog
+      open={open} title={organization ? o.editTitle : o.createTitle} submitText={organization ? t.common.save : t.common.create}
+      submitting={submitting} error={error} onSubmit={() => void submit()} onClose={onClose} qa="organization-dialog"
+    >
+      <TextField label={o.name} name="name" value={form.name} onUpdate={set('name')} error={error} autoFocus />
+      <TextField label={o.shortName} name="shortName" value={form.shortName} onUpdate={set('shortName')} error={error} />
+      <div className="form-row">
+        <TextField label={o.slug} name="slug" value={form.slug} onUpdate={set('slug')} error={error} hint={o.slugHint} />
+        <TextField label={o.oktmo} name="oktmo" value={form.oktmo} onUpdate={set('oktmo')} error={error} hint={o.oktmoHint} disabled={organization?.kind === 'regional_center'} />
+      </div>
+      <div className="form-row">
+        <TextField label={o.timeZone} name="timeZone" value={form.timeZone} onUpdate={set('timeZone')} error={error} hint={o.timeZoneHint} />
+        <TextField label={o.numberPrefix} name="numberPrefix" value={form.numberPrefix} onUpdate={set('numberPrefix')} error={error} hint={o.numberPrefixHint} />
+      </div>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,32 @@
+// Where each navigation item of the server's `navigation` list leads and which icon it shows.
+import type { IconData } from '@gravity-ui/uikit';
+import { Briefcase, ChartColumn, Comments, FileText, Handset, House, ListUl, Person, Persons, TriangleExclamation } from '@gravity-ui/icons';
+import type { NavItem } from '../../domain/roles';
+
+export interface NavTarget {
+  item: NavItem;
+  path: string;
+  icon: IconData;
+}
+
+export const NAV_TARGETS: Record<NavItem, NavTarget> = {
+  dashboard: { item: 'dashboard', path: '/', icon: House },
+  appeals: { item: 'appeals', path: '/appeals', icon: Comments },
+  risks: { item: 'risks', path: '/risks', icon: TriangleExclamation },
+  reports: { item: 'reports', path: '/reports', icon: ChartColumn },
+  requests: { item: 'requests', path: '/requests', icon: FileText },
+  contacts: { item: 'contacts', path: '/contacts', icon: Handset },
+  organizations: { item: 'organizations', path: '/organizations', icon: Briefcase },
+  users: { item: 'users', path: '/users', icon: Persons },
+  audit: { item: 'audit', path: '/audit', icon: ListUl },
+  profile: { item: 'profile', path: '/profile', icon: Person },
+};
+
+/** The server's navigation, in its order, without items this version of the UI does not know. */
+export function knownNavigation(navigation: readonly string[]): NavTarget[] {
+  return navigation.filter((item): item is NavItem => Object.hasOwn(NAV_TARGETS, item)).map((item) => NAV_TARGETS[item]);
+}
+
+export function isNavItem(item: string): item is NavItem {
+  return Object.hasOwn(NAV_TARGETS, item);
+}
