@@ -32,6 +32,7 @@ import { JobScheduler } from './platform/jobs';
 import { deadlineJob } from './modules/appeals/escalation';
 import { departmentRoutes } from './modules/departments/routes';
 import { topicRoutes } from './modules/topics/routes';
+import { settingsRoutes } from './modules/settings/routes';
 
 export const WEB_DIST = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
 
@@ -167,6 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(publicAppealRoutes);
   await app.register(departmentRoutes);
   await app.register(topicRoutes);
+  await app.register(settingsRoutes);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -33,13 +33,15 @@ export type Action =
   | 'organizations.manage'
   | 'users.manage'
   | 'users.list'
-  | 'audit.read';
+  | 'audit.read'
+  | 'settings.manage';
 
 const RULES: Record<Action, readonly Role[]> = {
   'organizations.manage': ['cur_admin'],
   'users.manage': ['cur_admin'],
   'users.list': ['cur_admin', 'cur_analyst', 'head', 'contact_official', 'executor'],
   'audit.read': ['cur_admin'],
+  'settings.manage': ['cur_admin'],
 };
 
 export function can(actor: Actor, action: Action): boolean {

@@ -247,3 +247,25 @@ describe('deadline escalation', () => {
     clock.set('2026-03-10T09:00:00Z');
   });
 });
+
+describe('deadline rules of the installation', () => {
+  it('the ЦУР administrator changes the ПОС answer term; new appeals follow it, bad values are refused', async () => {
+    const admin = await t.login('cur.admin');
+    const current = (await admin.get('/api/settings/deadline-rules')).json();
+    expect(current.customized).toBe(false);
+    expect(current.rules.channels.pos.answer).toEqual({ days: 10, unit: 'working' });
+    const freshHead = await t.login('beloyarsky.head');
+    expect((await freshHead.request({ method: 'PUT', url: '/api/settings/deadline-rules', payload: current.rules })).statusCode).toBe(403);
+    const bad = structuredClone(current.rules);
+    bad.channels.pos.answer.days = 0;
+    expect((await admin.request({ method: 'PUT', url: '/api/settings/deadline-rules', payload: bad })).statusCode).toBe(400);
+    const rules = structuredClone(current.rules);
+    rules.channels.pos.answer = { days: 5, unit: 'working' };
+    const saved = await admin.request({ method: 'PUT', url: '/api/settings/deadline-rules', payload: rules });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().customized).toBe(true);
+    const a = (await (await t.login('beloyarsky.contact')).post('/api/appeals', { channel: 'pos', externalId: 'POS-RULES-1', receivedAt: '2026-03-02T05:00:00Z', registeredAt: '2026-03-02T06:00:00Z', text: 'Проверка правил сроков' })).json();
+    // 5 working days from Mon 2 March: 3, 4, 5, 6, (9 is a holiday) 10.
+    expect(a.deadlines.answer).toBe('2026-03-10');
+  });
+});

@@ -1,44 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { and, desc, eq, gte, lt, lte } from 'drizzle-orm';
-import { Type } from 'typebox';
 import { auditLog } from '../../db/schema';
 import { requireActor } from '../../platform/auth';
 import { authorize } from '../../platform/policy';
-import { DateTime, errors, Uuid } from '../../platform/http';
-
-const AuditEntry = Type.Object({
-  id: Type.Integer(),
-  at: DateTime,
-  actorId: Type.Union([Uuid, Type.Null()]),
-  actorLogin: Type.Union([Type.String(), Type.Null()]),
-  organizationId: Type.Union([Uuid, Type.Null()]),
-  action: Type.String(),
-  entityType: Type.String(),
-  entityId: Type.Union([Type.String(), Type.Null()]),
-  before: Type.Unknown(),
-  after: Type.Unknown(),
-  requestId: Type.Union([Type.String(), Type.Null()]),
-});
-
-const AuditQuery = Type.Object({
-  actorId: Type.Optional(Uuid),
-  organizationId: Type.Optional(Uuid),
-  action: Type.Optional(Type.String({ maxLength: 100 })),
-  entityType: Type.Optional(Type.String({ maxLength: 100 })),
-  entityId: Type.Optional(Type.String({ maxLength: 100 })),
-  from: Type.Optional(DateTime),
-  to: Type.Optional(DateTime),
-  before: Type.Optional(Type.Integer({ minimum: 1, description: 'Курсор: вернуть записи с id меньше этого' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-});
+import { errors } from '../../platform/http';
+import { AuditPage, AuditQuery } from './schema';
 
 export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get('/api/audit', {
     schema: {
       tags: ['audit'], summary: 'Журнал аудита (администратор ЦУР)', querystring: AuditQuery,
-      response: { 200: Type.Object({ items: Type.Array(AuditEntry), nextCursor: Type.Union([Type.Integer(), Type.Null()]) }), ...errors(400, 401, 403) },
+      response: { 200: AuditPage, ...errors(400, 401, 403) },
     },
   }, async (request) => {
     authorize(requireActor(request), 'audit.read');

@@ -14,7 +14,7 @@ export const SessionUser = Type.Object({
   fullName: Type.String(),
   role: RoleSchema,
   mustChangePassword: Type.Boolean(),
-  organization: Type.Object({ id: Uuid, name: Type.String(), shortName: Type.String(), kind: OrganizationKind, slug: Type.String() }),
+  organization: Type.Object({ id: Uuid, name: Type.String(), shortName: Type.String(), kind: OrganizationKind, slug: Type.String(), timeZone: Type.String() }),
 });
 
 export const SessionInfo = Type.Object({

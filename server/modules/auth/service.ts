@@ -18,7 +18,7 @@ export function sessionInfo(row: UserWithOrg, csrfToken: string | null) {
   return {
     user: {
       id: row.user.id, login: row.user.login, fullName: row.user.fullName, role: row.user.role, mustChangePassword: row.user.mustChangePassword,
-      organization: { id: row.org.id, name: row.org.name, shortName: row.org.shortName, kind: row.org.kind, slug: row.org.slug },
+      organization: { id: row.org.id, name: row.org.name, shortName: row.org.shortName, kind: row.org.kind, slug: row.org.slug, timeZone: row.org.timeZone },
     },
     csrfToken,
     navigation: NAVIGATION[row.user.role],
