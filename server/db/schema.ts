@@ -185,9 +185,13 @@ export const appeals = pgTable('appeals', {
 }, (t) => [
   uniqueIndex('appeals_number_key').on(t.organizationId, t.number),
   uniqueIndex('appeals_external_key').on(t.organizationId, t.channel, t.externalId),
-  index('appeals_org_received_idx').on(t.organizationId, t.receivedAt.desc(), t.id),
-  index('appeals_org_status_idx').on(t.organizationId, t.status),
-  index('appeals_deadline_idx').on(t.organizationId, t.deadlineAnswer),
+  index('appeals_org_received_idx').on(t.organizationId, t.receivedAt, t.id),
+  index('appeals_received_idx').on(t.receivedAt, t.id),
+  index('appeals_org_status_idx').on(t.organizationId, t.status, t.receivedAt),
+  index('appeals_status_received_idx').on(t.status, t.receivedAt),
+  index('appeals_deadline_idx').on(t.organizationId, t.deadlineAnswer, t.id),
+  index('appeals_open_deadline_idx').on(t.deadlineAnswer, t.id).where(sql`status in ('received', 'registered', 'assigned', 'in_progress', 'on_approval', 'reopened')`),
+  index('appeals_flagged_idx').on(t.organizationId).where(sql`flagged_for_cur`),
   index('appeals_executor_idx').on(t.executorId),
   index('appeals_search_idx').using('gin', t.search),
 ]);

@@ -170,7 +170,12 @@ export const AppealListItem = Type.Object({
   onControl: Type.Boolean(),
 });
 
-export const AppealList = Type.Object({ items: Type.Array(AppealListItem), nextCursor: Nullable(Type.String()), total: Type.Integer() });
+export const AppealList = Type.Object({
+  items: Type.Array(AppealListItem),
+  nextCursor: Nullable(Type.String()),
+  total: Type.Integer({ description: 'Сколько обращений подходит под фильтр (не больше 10 000)' }),
+  totalCapped: Type.Boolean({ description: 'Подходит больше 10 000 — total показывает 10 000' }),
+});
 
 export const TimelineEntry = Type.Object({
   id: Type.Integer(),

@@ -165,7 +165,12 @@ export async function getAppeal(db: Db, actor: Actor, id: string, now: Date): Pr
 export async function listAppeals(db: Db, actor: Actor, filter: AppealFilter, now: Date) {
   const query = { scope: scopeOf(actor), filter, now, dueSoonUntil: dueSoonUntil(toLocalDate(now, 'Asia/Yekaterinburg')) };
   const [{ rows, nextCursor }, total] = await Promise.all([repo.listAppeals(db, query), repo.countAppeals(db, query)]);
-  return { items: rows.map((r) => presentListItem(r, deadlineState(r, now, r.timeZone))), nextCursor, total };
+  return {
+    items: rows.map((r) => presentListItem(r, deadlineState(r, now, r.timeZone))),
+    nextCursor,
+    total: Math.min(total, repo.COUNT_CAP),
+    totalCapped: total > repo.COUNT_CAP,
+  };
 }
 
 export async function updateAppeal(db: Db, ctx: RequestContext, id: string, input: UpdateAppeal, now: Date): Promise<Appeal> {
