@@ -253,3 +253,117 @@ export const jobRuns = pgTable('job_runs', {
   lastError: text('last_error'),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
+
+/** Information risks (§7): publications that may harm trust in an administration, with two 3-hour clocks. */
+export const risks = pgTable('risks', {
+  id: id(),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  number: text('number').notNull(),
+  link: text('link'),
+  platform: text('platform').notNull(),
+  sourceName: text('source_name'),
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+  detectedAt: timestamp('detected_at', { withTimezone: true }).notNull(),
+  text: text('text').notNull(),
+  reachViews: integer('reach_views'),
+  reachComments: integer('reach_comments'),
+  reachReposts: integer('reach_reposts'),
+  topicCode: text('topic_code').references(() => topics.code),
+  kind: text('kind').notNull(),
+  level: text('level').notNull(),
+  status: text('status').notNull(),
+  registeredBy: uuid('registered_by').references(() => users.id),
+  registeredBySide: text('registered_by_side', { enum: ['cur', 'municipality'] }).notNull(),
+  curatorId: uuid('curator_id').references(() => users.id),
+  signalReceivedAt: timestamp('signal_received_at', { withTimezone: true }),
+  acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
+  curProposalAt: timestamp('cur_proposal_at', { withTimezone: true }),
+  draftAt: timestamp('draft_at', { withTimezone: true }),
+  headApprovedAt: timestamp('head_approved_at', { withTimezone: true }),
+  headApprovedBy: uuid('head_approved_by').references(() => users.id),
+  curApprovedAt: timestamp('cur_approved_at', { withTimezone: true }),
+  curApprovedBy: uuid('cur_approved_by').references(() => users.id),
+  publicationAt: timestamp('publication_at', { withTimezone: true }),
+  publicationPlace: text('publication_place'),
+  publicationLink: text('publication_link'),
+  publicationText: text('publication_text'),
+  closedAt: timestamp('closed_at', { withTimezone: true }),
+  outcome: text('outcome'),
+  deadlineCurProposal: timestamp('deadline_cur_proposal', { withTimezone: true }).notNull(),
+  deadlineDraft: timestamp('deadline_draft', { withTimezone: true }),
+  search: tsvector('search').generatedAlwaysAs(sql`to_tsvector('russian', coalesce("number", '') || ' ' || coalesce("text", '') || ' ' || coalesce("source_name", '') || ' ' || coalesce("link", ''))`),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex('risks_number_key').on(t.number),
+  index('risks_org_detected_idx').on(t.organizationId, t.detectedAt, t.id),
+  index('risks_status_idx').on(t.status, t.deadlineCurProposal),
+  index('risks_search_idx').using('gin', t.search),
+]);
+
+/** Every version of the ЦУР proposal, the administration's draft and the remarks between them. */
+export const riskVersions = pgTable('risk_versions', {
+  id: id(),
+  riskId: uuid('risk_id').notNull().references(() => risks.id, { onDelete: 'cascade' }),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  version: integer('version').notNull(),
+  kind: text('kind', { enum: ['proposal', 'draft', 'remark'] }).notNull(),
+  side: text('side', { enum: ['cur', 'municipality'] }).notNull(),
+  authorId: uuid('author_id').references(() => users.id),
+  text: text('text').notNull(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('risk_versions_key').on(t.riskId, t.version)]);
+
+export const riskEvents = pgTable('risk_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  riskId: uuid('risk_id').notNull().references(() => risks.id, { onDelete: 'cascade' }),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  actorId: uuid('actor_id').references(() => users.id),
+  action: text('action').notNull(),
+  fromStatus: text('from_status'),
+  toStatus: text('to_status'),
+  note: text('note'),
+  payload: jsonb('payload'),
+}, (t) => [index('risk_events_risk_idx').on(t.riskId, t.id)]);
+
+/** Files of information risks (screenshots of the publication and of the refutation). */
+export const riskFiles = pgTable('risk_files', {
+  id: id(),
+  riskId: uuid('risk_id').notNull().references(() => risks.id, { onDelete: 'cascade' }),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  purpose: text('purpose', { enum: ['publication', 'refutation'] }).notNull(),
+  filename: text('filename').notNull(),
+  mimeType: text('mime_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  content: bytea('content').notNull(),
+  uploadedBy: uuid('uploaded_by').references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [index('risk_files_risk_idx').on(t.riskId)]);
+
+/** Region-wide sequence numbers (risks and the like), by kind and year. */
+export const counters = pgTable('counters', {
+  name: text('name').notNull(),
+  year: integer('year').notNull(),
+  lastSeq: integer('last_seq').notNull(),
+}, (t) => [primaryKey({ columns: [t.name, t.year] })]);
+
+/** Outgoing e-mail: written in the transaction of the change, delivered by a job with retries. */
+export const mailOutbox = pgTable('mail_outbox', {
+  id: id(),
+  to: text('to').notNull(),
+  subject: text('subject').notNull(),
+  text: text('text').notNull(),
+  html: text('html'),
+  status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+  nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+  dedupeKey: text('dedupe_key'),
+  createdAt: createdAt(),
+  sentAt: timestamp('sent_at', { withTimezone: true }),
+}, (t) => [
+  index('mail_outbox_pending_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+  uniqueIndex('mail_outbox_dedupe_key').on(t.dedupeKey),
+]);
