@@ -10,10 +10,13 @@ import { openDatabase, DataDirLockedError, type Database } from './db';
 import { prepareDatabase } from './db/prepare';
 import { buildApp, loggerOptions, WEB_DIST } from './app';
 import { createAdmin, DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo';
+import { seedAppeals } from './seed/appeals';
 import { passwordProblem } from './platform/passwords';
 import { VERSION } from './version';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+/** Appeals of the demo region, so that the registry and reports have something to show. */
+const DEMO_APPEALS = 600;
 
 const HELP = `Отклик ${VERSION}
 
@@ -23,6 +26,8 @@ const HELP = `Отклик ${VERSION}
                           --demo создаёт демонстрационный регион на пустой базе
   migrate                 применить миграции и выйти
   seed --demo             создать демонстрационный регион (если база пуста)
+  seed --appeals N [--seed S]
+                          добавить N реалистичных обращений (для нагрузки и демонстрации)
   create-admin --login L --name "ФИО" [--password P]
                           создать первого администратора ЦУР
   help                    эта справка
@@ -50,7 +55,8 @@ async function serve(config: Config, demoRequested: boolean): Promise<void> {
   if (demo && config.env === 'production') {
     log.warn('демо-данные в режиме production не создаются; используйте «otklik seed --demo»');
   } else if (demo && (await seedDemo(database.db))) {
-    log.info('создан демонстрационный регион');
+    const appeals = await seedAppeals(database.db, { count: DEMO_APPEALS, now: new Date(), days: 120 });
+    log.info({ appeals }, 'создан демонстрационный регион');
   }
   const app = await buildApp({ config: { ...config, demo: demo && config.env !== 'production' }, database, startJobs: true });
   let closing = false;
@@ -89,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
-    options: { demo: { type: 'boolean', default: false }, login: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+    options: { demo: { type: 'boolean', default: false }, appeals: { type: 'string' }, seed: { type: 'string' }, login: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
     allowPositionals: false,
     strict: true,
   });
@@ -109,11 +115,21 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'seed': {
-      if (!values.demo) { console.error('Укажите, что создавать: otklik seed --demo'); return 2; }
+      const count = values.appeals === undefined ? 0 : Number(values.appeals);
+      if (!values.demo && !count) { console.error('Укажите, что создавать: otklik seed --demo и/или --appeals N'); return 2; }
+      if (!Number.isInteger(count) || count < 0 || count > 10_000_000) { console.error('--appeals: ожидается целое число от 1 до 10 000 000'); return 2; }
       const database = await openFor(config);
       try {
         await prepareDatabase(database);
-        console.log((await seedDemo(database.db)) ? 'Демонстрационный регион создан.' : 'База не пуста — демо-данные не созданы.');
+        if (values.demo) console.log((await seedDemo(database.db)) ? 'Демонстрационный регион создан.' : 'База не пуста — демо-данные не созданы.');
+        if (count) {
+          const started = Date.now();
+          const written = await seedAppeals(database.db, {
+            count, seed: values.seed ? Number(values.seed) : 42, now: new Date(),
+            onProgress: (done) => process.stdout.write(`\r  обращений: ${done} из ${count}`),
+          });
+          console.log(`\nДобавлено обращений: ${written} за ${((Date.now() - started) / 1000).toFixed(1)} с.`);
+        }
       } finally { await database.close(); }
       return 0;
     }

@@ -8,7 +8,7 @@ import { GROUP_STYLES } from './phrases/groups';
 import { TOPIC_PHRASES } from './phrases';
 import type { TopicPhrases } from './phrases/types';
 import { Random, Weighted } from './random';
-import { composeText, dayBefore, type Kind } from './text';
+import { composeText, dayBefore, placeOf, type Kind } from './text';
 import { ArrivalModel, AscendingUniforms, localParts, type LocalParts } from './time';
 
 export type { Channel, SubChannel } from './channels';
@@ -78,6 +78,12 @@ const ORGANIZATIONS = [
   'ТСН «Уют»', 'ТСЖ «Берёзка»', 'ТСЖ «Надежда»', 'СНТ «Рябинка»', 'СНТ «Черёмушки»', 'СНТ «Мичуринец»', 'ТСН «Наш дом»',
   'ТСЖ «Молодёжное»', 'Совет ветеранов микрорайона', 'Общественная организация «Родители района»',
 ];
+
+/** Groups whose problems neighbours sign petitions about; a clinic's queue or a benefit is personal. */
+const COLLECTIVE_GROUPS = new Set([
+  'roads', 'landscaping', 'housing', 'utilities', 'waste', 'lighting', 'transport', 'construction', 'ecology', 'safety',
+  'power', 'animals', 'trade', 'sport', 'culture', 'communications', 'sanitary', 'funeral',
+]);
 
 /** How far back the generator remembers appeals it may repeat. */
 const MEMORY = 4000;
@@ -238,9 +244,9 @@ export function* generateAppealBatches(options: GenerateAppealsOptions & { batch
     const baseAuthor = repeatOf && repeatOf.subChannel === subChannel ? repeatOf.author : makeAuthor(random, person, subChannel, address);
     const anonymous = baseAuthor.kind === 'anonymous';
     let author = baseAuthor;
-    const placeIsOwn = (topic.phrases.place ?? style.place) === 'resident';
-    const collective = !placeIsOwn && !anonymous && (channel === 'fz59' || channel === 'pos') && subChannel !== 'personal_reception' ? random.chance(0.04) : false;
-    const organization = !collective && !anonymous && (subChannel === 'letter' || subChannel === 'email') && random.chance(0.04) ? random.pick(ORGANIZATIONS) : null;
+    const personal = placeOf(topic.phrases, style) === 'resident' || !COLLECTIVE_GROUPS.has(topic.group);
+    const collective = !personal && !anonymous && (channel === 'fz59' || channel === 'pos') ? random.chance(0.05) : false;
+    const organization = !personal && !collective && !anonymous && (subChannel === 'letter' || subChannel === 'email') && random.chance(0.05) ? random.pick(ORGANIZATIONS) : null;
     const signatoryCount = collective ? signatories(random) : null;
     if (collective) author = { ...author, kind: 'collective' };
     if (organization) author = { ...author, kind: 'legal_entity', organization };

@@ -7,9 +7,13 @@ import { streetCore, type Address } from './places';
 import type { Random } from './random';
 import type { LocalParts } from './time';
 import type { GroupStyle } from './phrases/groups';
-import type { PlaceKind, TopicPhrases } from './phrases/types';
+import type { Kind, PlaceKind, TopicPhrases } from './phrases/types';
+import {
+  ADDRESS_SENTENCES, CLOSINGS, COLLECTIVE_FRAMES, GREETINGS, HOUSES_OF_CULTURE, KINDERGARTENS, LETTER_GREETINGS, LOCATIVE_FRAMES,
+  REPEATS, REQUESTS, RESIDENT_FRAMES, SINCE, SOCIAL_CORE, SOCIAL_EXTRAS, SOCIAL_REQUESTS, SPORT_CENTRES, STOPS,
+} from './phrases/frames';
 
-export type Kind = 'statement' | 'proposal' | 'complaint';
+export type { Kind } from './phrases/types';
 
 export interface TextInput {
   random: Random;
@@ -44,9 +48,10 @@ const capitalize = (text: string) => (text ? text[0].toUpperCase() + text.slice(
 
 /** Expands <a|b> (random), [m|f] (the author's gender) and {slot} / {Slot}; see phrases/types.ts. */
 export function fill(template: string, vars: Record<string, string>, random: Random, female: boolean): string {
+  // Gender first: its «|» must not be taken for a separator of <a|b> variants.
   return template
-    .replace(/<([^<>]*)>/g, (_, variants: string) => random.pick(variants.split('|')))
     .replace(/\[([^[\]|]*)\|([^[\]|]*)\]/g, (_, male: string, fem: string) => (female ? fem : male))
+    .replace(/<([^<>]*)>/g, (_, variants: string) => random.pick(variants.split('|')))
     .replace(/\{(\w+)\}/g, (match, name: string) => {
       const value = vars[name] ?? vars[name[0].toLowerCase() + name.slice(1)];
       if (value === undefined) throw new Error(`Unknown slot ${match} in «${template}»`);
@@ -54,19 +59,12 @@ export function fill(template: string, vars: Record<string, string>, random: Ran
     });
 }
 
-const SINCE = [
-  'уже неделю', 'уже вторую неделю', 'уже третий день', 'больше месяца', 'несколько дней подряд', 'с {sinceDate}',
-  'с начала месяца', 'уже давно', 'несколько месяцев', 'со вчерашнего дня', 'всю последнюю неделю', 'уже почти месяц',
-];
-
-const KINDERGARTENS = ['Солнышко', 'Родничок', 'Теремок', 'Ромашка', 'Берёзка', 'Колокольчик', 'Сказка', 'Радуга', 'Светлячок', 'Улыбка'];
-const HOUSES_OF_CULTURE = ['Металлург', 'Юность', 'Горняк', 'Современник', 'Строитель', 'Октябрь', 'Химик', 'Маяк'];
-const SPORT_CENTRES = ['Олимп', 'Старт', 'Юность', 'Труд', 'Факел', 'Снежинка', 'Уралец', 'Темп'];
-const STOPS = ['Школа', 'Магазин', 'Поликлиника', 'Рынок', 'Площадь', 'Больница', 'Стадион', 'Почта', 'Дом культуры', 'Вокзал', 'Микрорайон', 'Комбинат', 'Парк', 'Администрация'];
+const FIRST_PERSON = /(^|[\s(])(я|мне|меня|мой|моя|моё|мои|моего|моей|моих|моим|мы|нам|нас|наш|наша|наше|наши|нашего|нашей|нашу|наших|нашим)(?=[\s,.)]|$)/i;
 
 // A problem that states an event or already says how long it lasts takes no «уже неделю».
 function isEvent(problem: string): boolean {
-  return problem.startsWith('!') || /(уже|до сих пор|давно|\bлет\b|месяц|недел|полгода|\bгод)/.test(problem);
+  // \b knows only Latin letters, hence the explicit word edges.
+  return problem.startsWith('!') || /(уже|до сих пор|давно|месяц|недел|полгода|(^|\s)(лет|год[ау]?)(?=[\s,.]|$))/.test(problem);
 }
 
 function placePhrase(kind: PlaceKind, v: Record<string, string>, address: Address, random: Random, institution: string): string {
@@ -92,7 +90,7 @@ function placePhrase(kind: PlaceKind, v: Record<string, string>, address: Addres
           return random.pick([`в подъезде № ${v.entrance} дома № ${house} по ${street}`, `в ${v.entrance}-м подъезде дома № ${house} по ${street}`]);
         }
         return random.pick([
-          `в доме № ${house} по ${street}`, `в нашем доме (${street}, д. ${house})`, `в доме ${street}, ${house}`,
+          `в доме № ${house} по ${street}`, `в нашем доме (${street}, д. ${house})`, `в доме по ${street}, ${house}`,
           village ? `в доме по адресу ${street}, д. ${house}` : `в многоквартирном доме по адресу ${street}, д. ${house}`,
         ]);
       case 'stop':
@@ -127,113 +125,46 @@ function socialPlace(kind: PlaceKind, address: Address, random: Random, institut
   }
 }
 
-/** One sentence, or several in order. */
-type Frame = { template: string | string[]; state?: boolean; noInstitution?: boolean };
 
-const LOCATIVE_FRAMES: Frame[] = [
-  { template: '{Place} {problem}.' },
-  { template: '{Place} {problem} {since}.', state: true },
-  { template: '{Since} {place} {problem}.', state: true },
-  { template: 'Обращаюсь по поводу того, что {place} {problem}.' },
-  { template: 'Сообщаю, что {place} {problem}.' },
-  { template: '<Хочу сообщить|Довожу до вашего сведения|Ставлю вас в известность>, что {place} {problem}.' },
-  { template: 'Прошу обратить внимание: {place} {problem}.' },
-  { template: 'По адресу {addr} {problem}.', noInstitution: true },
-  { template: ['Я проживаю по адресу {addrFull}.', '{Problem} {since}.'], state: true, noInstitution: true },
-  { template: 'Пишу вам, потому что {place} {problem}.' },
-  { template: '<Давняя|Серьёзная|Наболевшая> проблема: {place} {problem}.' },
-  { template: '{Place} {problem}, и никто не принимает мер.' },
-];
+/** Where a topic's problems are: its own setting, an institution when it names some, or its group's. */
+export function placeOf(topic: TopicPhrases, group: GroupStyle): PlaceKind {
+  return topic.place ?? (topic.institutions ? 'institution' : group.place);
+}
 
-const COLLECTIVE_FRAMES: Frame[] = [
-  { template: 'Мы, жители дома № {house} по {street}, сообщаем, что {problem}.', noInstitution: true },
-  { template: 'Жители <нашего дома|нашей улицы|нашего двора|окрестных домов> обращаются к вам, потому что {place} {problem}.' },
-  { template: '{Place} {problem} {since}, и жители больше не могут с этим мириться.', state: true },
-  { template: 'Мы, жители <микрорайона|улицы|соседних домов>, обращаемся к вам: {place} {problem}.' },
-];
-
-const RESIDENT_FRAMES = [
-  '{Problem}.', 'Пишу по следующему вопросу: {problem}.', 'Обращаюсь к вам, так как {problem}.', 'Сообщаю, что {problem}.',
-  'Ситуация следующая: {problem}.', '[Вынужден|Вынуждена] обратиться к вам: {problem}.',
-];
-
-const ADDRESS_SENTENCES = ['Мой адрес: {addrFull}.', 'Проживаю по адресу: {addrFull}.', 'Адрес: {addrFull}.', 'Живу по адресу {addrFull}.'];
-
-const REQUESTS: Record<Kind, { single: string[]; plural: string[] }> = {
-  statement: {
-    single: [
-      'Прошу {ask}.', 'Прошу <в кратчайшие сроки|как можно скорее|в ближайшее время> {ask}.', 'Прошу принять меры и {ask}.',
-      'Убедительно прошу {ask}.', 'Очень прошу {ask}.', 'Прошу вас {ask}.', 'Прошу разобраться в ситуации и {ask}.', 'Необходимо {ask}.',
-    ],
-    plural: ['Просим {ask}.', 'Просим <в кратчайшие сроки|как можно скорее|в ближайшее время> {ask}.', 'Убедительно просим {ask}.', 'Просим принять меры и {ask}.'],
-  },
-  complaint: {
-    single: [
-      'Требую {ask}.', 'Прошу проверить работу {who_gen} и {ask}.', 'Считаю бездействие {who_gen} недопустимым и прошу {ask}.',
-      'Прошу привлечь виновных к ответственности и {ask}.', 'Надоело писать одно и то же — прошу наконец {ask}.',
-      'Прошу дать оценку действиям {who_gen} и {ask}.',
-    ],
-    plural: ['Требуем {ask}.', 'Просим проверить работу {who_gen} и {ask}.', 'Просим привлечь виновных к ответственности и {ask}.'],
-  },
-  proposal: {
-    single: [
-      'Предлагаю {ask}.', 'Прошу рассмотреть предложение: {ask}.', 'Вношу предложение {ask}.', 'Считаю целесообразным {ask}.',
-      'Предлагаю в этом году {ask}.', 'Было бы правильно {ask}.',
-    ],
-    plural: ['Предлагаем {ask}.', 'Жители предлагают {ask}.', 'Просим рассмотреть наше предложение: {ask}.'],
-  },
-};
-
-const REPEATS = [
-  'Повторно обращаюсь по этому вопросу.', 'Обращаюсь повторно: ранее [писал|писала] вам {previousDate}, но проблема не решена.',
-  'Это уже не первое моё обращение, предыдущее было {previousDate}.',
-  'Ранее я уже [обращался|обращалась] по этому вопросу ({previousDate}), но ничего не изменилось.',
-];
-
-const GREETINGS = ['Здравствуйте!', 'Добрый день!', 'Здравствуйте.', 'Добрый день.', 'Уважаемая администрация!', 'Доброго времени суток!', 'Уважаемый глава!'];
-const LETTER_GREETINGS = ['Уважаемый глава городского округа!', 'Уважаемые сотрудники администрации!', 'Уважаемый глава!', 'Здравствуйте!'];
-const CLOSINGS = [
-  'Заранее спасибо.', 'Спасибо.', 'Надеюсь на понимание.', 'Надеюсь на скорое решение.', 'Прошу дать ответ в установленный законом срок.',
-  'Фотографии прилагаю.', 'Прошу взять вопрос на контроль.',
-];
-
-const SOCIAL_CORE: Frame[] = [
-  { template: '{Spot} {problem}!' },
-  { template: '{Spot} {problem}, сколько можно?' },
-  { template: ['Когда наконец что-то сделают?', '{Spot} {problem}.'] },
-  { template: 'Администрация, обратите внимание: {spot} {problem}.' },
-  { template: '{Problem} — {spot}.' },
-  { template: 'Опять {spot} {problem}.' },
-  { template: '{Spot} {problem} {since}.', state: true },
-  { template: ['Подскажите, куда жаловаться?', '{Spot} {problem}.'] },
-];
-const SOCIAL_EXTRAS = [
-  'Сколько можно?', 'Жители уже устали жаловаться.', 'Фото в комментариях.', 'Никому нет дела.', 'Надеюсь, хоть здесь услышат.',
-  'Это просто безобразие.', 'Уже писали, толку ноль.', 'Разберитесь, пожалуйста.',
-];
-const SOCIAL_REQUESTS = ['Просьба {ask}.', 'Надо срочно {ask}!', 'Прошу {ask}.', 'Давно пора {ask}.', 'Помогите, пожалуйста, {ask}.'];
+/** Everything the channel styles below share. */
+interface Context {
+  input: TextInput;
+  random: Random;
+  place: PlaceKind;
+  /** The problem is a lasting state, so «уже неделю» may follow it. */
+  state: boolean;
+  /** The problem is told in the first person. */
+  firstPerson: boolean;
+  vars: Record<string, string>;
+  f: (template: string) => string;
+}
 
 /** The sentences of the appeal's text, in order. */
 export function composeText(input: TextInput): string[] {
   const { random, topic, group, address, person } = input;
-  const female = person.gender === 'female';
-  const declared = topic.place ?? group.place;
+  const declared = placeOf(topic, group);
   // Villages have private houses: no stairwells.
-  const placeKind: PlaceKind = address.locality.village && declared === 'entrance' ? 'house' : declared;
+  const place: PlaceKind = address.locality.village && declared === 'entrance' ? 'house' : declared;
   const who = random.pick(group.who);
+  const flat = address.flat !== null && (place === 'resident' || place === 'house' || place === 'entrance') ? `, кв. ${address.flat}` : '';
   const vars: Record<string, string> = {
     house: address.house,
     house2: String(parseInt(address.house, 10) + random.int(4, 30)),
     street: address.street,
     addr: `${address.street}, д. ${address.house}`,
-    addrFull: `${address.locality.name}, ${address.street}, д. ${address.house}${address.flat !== null && (placeKind === 'resident' || placeKind === 'house' || placeKind === 'entrance') ? `, кв. ${address.flat}` : ''}`,
+    addrFull: `${address.locality.name}, ${address.street}, д. ${address.house}${flat}`,
     at: `${streetCore(address.street)} ${address.house}`,
     sinceDate: dayBefore(input.received, random.int(2, 45)),
     pastDate: dayBefore(input.received, random.int(5, 60)),
     previousDate: input.previousDate ?? '',
     who: who[0],
     who_gen: who[1],
-    who_acc: who[2],
+    who_to: who[2],
     route: String(random.int(1, 120)),
     n: String(random.int(1, 40)),
     entrance: String(random.int(1, 8)),
@@ -245,46 +176,49 @@ export function composeText(input: TextInput): string[] {
     organization: input.organization ?? '',
     fio: `${person.surname} ${person.name[0]}. ${person.patronymic[0]}.`,
   };
-  const f = (template: string) => fill(template, vars, random, female);
+  const f = (template: string) => fill(template, vars, random, person.gender === 'female');
   vars.since = f(random.pick(SINCE));
-  const rawProblem = random.pick(topic.problems);
-  const state = !isEvent(rawProblem);
+  // Asks are listed in the order of the problems they answer; now and then an author asks for another remedy.
+  const index = random.int(0, topic.problems.length - 1);
+  const rawProblem = topic.problems[index];
   vars.problem = f(rawProblem.replace(/^!/, ''));
-  vars.ask = f(random.pick(topic.asks));
+  vars.ask = f(index < topic.asks.length && random.chance(0.8) ? topic.asks[index] : random.pick(topic.asks));
   const institution = topic.institutions ? f(random.pick(topic.institutions)) : '';
-  vars.place = placePhrase(placeKind, vars, address, random, institution);
-  vars.spot = socialPlace(placeKind, address, random, institution);
+  vars.place = placePhrase(place, vars, address, random, institution);
+  vars.spot = socialPlace(place, address, random, institution);
+  const firstPerson = FIRST_PERSON.test(vars.problem);
+  // How a clerk retells it: «…, что на ул. Ленина не горят фонари» or, in the author's words, «…: «Мне отказали…»».
+  vars.report = firstPerson ? `: «${capitalize(place === 'resident' ? vars.problem : `${vars.place} ${vars.problem}`)}»` : `, что ${place === 'resident' ? '' : `${vars.place} `}${vars.problem}`;
 
+  const context: Context = { input, random, place, state: !isEvent(rawProblem), firstPerson, vars, f };
   switch (input.channel) {
     case 'social':
-      return socialText(input, placeKind, state, f);
+      return socialText(context);
     case 'voice':
     case 'survey':
-      return shortText(input, placeKind, f);
+      return shortText(context);
     case 'other':
-      return input.subChannel === 'phone' ? shortText(input, placeKind, f) : formalText(input, placeKind, state, f);
+      return input.subChannel === 'phone' ? shortText(context) : formalText(context);
     default:
-      return input.subChannel === 'personal_reception' ? receptionText(input, placeKind, f) : formalText(input, placeKind, state, f);
+      return input.subChannel === 'personal_reception' ? receptionText(context) : formalText(context);
   }
 }
 
-type Fill = (template: string) => string;
+const sentencesOf = (frame: string | string[], f: Context['f']): string[] => (Array.isArray(frame) ? frame : [frame]).map(f);
 
-const sentencesOf = (frame: string | string[], f: Fill): string[] => (Array.isArray(frame) ? frame : [frame]).map(f);
-
-function formalText(input: TextInput, kind: PlaceKind, state: boolean, f: Fill): string[] {
-  const { random, subChannel } = input;
-  const collective = input.signatories !== null && kind !== 'resident';
+function formalText({ input, random, place, state, firstPerson, vars, f }: Context): string[] {
+  const { subChannel } = input;
+  const collective = input.signatories !== null;
   const plural = collective || input.organization !== null;
   const head: string[] = [];
   const letter = subChannel === 'letter';
   const greeted = random.chance(letter ? 0.85 : subChannel === 'email' ? 0.6 : subChannel === 'e_reception' ? 0.45 : 0.35);
   if (greeted) head.push(random.pick(letter ? LETTER_GREETINGS : GREETINGS));
-  if (input.organization) head.push(f(`{Organization} <обращается|направляет обращение> по вопросу, который волнует <жителей|членов товарищества|собственников>.`));
+  if (input.organization) head.push(f('{Organization} <обращается|направляет обращение> по вопросу, который волнует <жителей|членов товарищества|собственников>.'));
   if (input.previousDate) head.push(f(plural ? 'Обращаемся повторно, предыдущее обращение было {previousDate}.' : random.pick(REPEATS)));
 
   const core: string[] = [];
-  if (kind === 'resident') {
+  if (place === 'resident') {
     const withAddress = random.chance(0.3);
     core.push(...sentencesOf(withAddress ? ['Я проживаю по адресу {addrFull}.', '{Problem}.'] : random.pick(RESIDENT_FRAMES), f));
     if (!withAddress) {
@@ -293,12 +227,15 @@ function formalText(input: TextInput, kind: PlaceKind, state: boolean, f: Fill):
       else core.push(addressSentence);
     }
   } else {
-    const frames = (collective ? COLLECTIVE_FRAMES : LOCATIVE_FRAMES)
-      .filter((frame) => (state || !frame.state) && (kind !== 'institution' && kind !== 'stop' || !frame.noInstitution));
+    const frames = (collective && !firstPerson ? COLLECTIVE_FRAMES : LOCATIVE_FRAMES)
+      .filter((frame) => (state || !frame.state) && ((place !== 'institution' && place !== 'stop') || !frame.noInstitution));
     core.push(...sentencesOf(random.pick(frames).template, f));
   }
 
-  const request = random.chance(0.92) ? [f(random.pick(plural ? REQUESTS[input.kind].plural : REQUESTS[input.kind].single))] : [];
+  // «Прошу проверить работу УК и проверить…» reads badly: skip such pairs.
+  const requests = (plural ? REQUESTS[input.kind].plural : REQUESTS[input.kind].single)
+    .filter((template) => !(/проверить|привлечь/.test(template) && /^(проверить|провести проверку|привлечь)/.test(vars.ask)));
+  const request = random.chance(0.92) ? [f(random.pick(requests))] : [];
   const tail: string[] = [];
   if (collective) tail.push(f(random.pick(['Подписей под обращением: {signatories}.', 'Обращение подписали жители, всего подписей: {signatories}.'])));
   else if (input.organization) tail.push(`Председатель правления ${initials(input.person)}`);
@@ -307,17 +244,15 @@ function formalText(input: TextInput, kind: PlaceKind, state: boolean, f: Fill):
     if (subChannel === 'email' || subChannel === 'e_reception') closings.push('Ответ прошу направить на электронную почту.');
     if (letter) closings.push('Ответ прошу направить по почте.');
     if (!input.anonymous && (letter || subChannel === 'email')) closings.push(`С уважением, ${initials(input.person)}`);
-    tail.push(random.pick(closings).replace(/([^.!?])$/, '$1.'));
+    tail.push(random.pick(closings));
   }
 
-  const fixed = head.length + core.length + request.length + tail.length;
-  const room = Math.max(0, MAX_SENTENCES - fixed);
-  const contextCount = Math.min(room, random.pick([0, 0, 1, 1, 1, 2]));
-  const context = random.sample(input.group.context, contextCount).map(f);
-  return trim([...head, ...core, ...context, ...request, ...tail], greeted ? 1 : 0);
+  const room = Math.max(0, MAX_SENTENCES - head.length - core.length - request.length - tail.length);
+  const contexts = random.sample(input.group.context, Math.min(room, random.pick([0, 0, 1, 1, 1, 2]))).map(f);
+  return trim([...head, ...core, ...contexts, ...request, ...tail], greeted ? 1 : 0);
 }
 
-// Drops greeting sentences first, then closing ones, until the text fits the limit.
+// Drops the greeting first, then sentences from the end, until the text fits the limit.
 function trim(sentences: string[], greetings: number): string[] {
   const result = [...sentences];
   let droppable = greetings;
@@ -325,35 +260,28 @@ function trim(sentences: string[], greetings: number): string[] {
     result.shift();
     droppable--;
   }
-  while (result.length > MAX_SENTENCES) result.pop();
-  return result;
+  return result.slice(0, MAX_SENTENCES);
 }
 
-function receptionText(input: TextInput, kind: PlaceKind, f: Fill): string[] {
-  const { random } = input;
+function receptionText({ input, random, place, f }: Context): string[] {
   const sentences: string[] = [];
   if (input.previousDate) sentences.push(f('Обращается повторно, предыдущее обращение — {previousDate}.'));
-  if (kind === 'resident') {
-    sentences.push(f(random.pick(['Заявител[ь|ьница] сообщает, что {problem}.', '[Гражданин|Гражданка] {fio} на личном приёме [сообщил|сообщила], что {problem}.'])));
-    sentences.push(f('Адрес заявителя: {addrFull}.'));
-  } else {
-    sentences.push(f(random.pick([
-      'Заявител[ь|ьница] сообщает, что {place} {problem}.', '[Гражданин|Гражданка] {fio} на личном приёме [сообщил|сообщила], что {place} {problem}.',
-      'На личном приёме [заявитель сообщил|заявительница сообщила], что {place} {problem}.', '[Обратился|Обратилась] на личный приём: {place} {problem}.',
-    ])));
-  }
-  if (input.signatories !== null && kind !== 'resident') sentences.push(f('Обращается от имени жителей, подписей под обращением: {signatories}.'));
+  sentences.push(f(random.pick([
+    'Заявител[ь|ьница] сообщает{report}.', '[Гражданин|Гражданка] {fio} на личном приёме [сообщил|сообщила]{report}.',
+    'На личном приёме [заявитель сообщил|заявительница сообщила]{report}.', '[Обратился|Обратилась] на личный приём и [сообщил|сообщила]{report}.',
+  ])));
+  if (place === 'resident') sentences.push(f('Адрес заявителя: {addrFull}.'));
+  if (input.signatories !== null) sentences.push(f('Обращается от имени жителей, подписей под обращением: {signatories}.'));
   sentences.push(f(random.pick(
-    input.kind === 'complaint' ? ['Жалуется на бездействие {who_gen}, просит {ask}.', 'Просит проверить работу {who_gen} и {ask}.']
+    input.kind === 'complaint' ? ['Жалуется на бездействие {who_gen}, просит {ask}.', 'Просит разобраться и {ask}.']
       : input.kind === 'proposal' ? ['Предлагает {ask}.', 'Вносит предложение {ask}.']
         : ['Просит {ask}.', 'Заявител[ь|ьница] просит {ask}.'],
   )));
   return sentences;
 }
 
-function shortText(input: TextInput, kind: PlaceKind, f: Fill): string[] {
-  const { random } = input;
-  const resident = kind === 'resident';
+function shortText({ input, random, place, f }: Context): string[] {
+  const resident = place === 'resident';
   if (input.channel === 'survey') {
     return sentencesOf(random.pick(resident
       ? [['{Problem}.', 'Предлагаю {ask}.', 'Адрес: {addrFull}.'], ['По итогам опроса житель[|ница] предлагает {ask}.', 'Адрес: {addrFull}.']]
@@ -361,21 +289,19 @@ function shortText(input: TextInput, kind: PlaceKind, f: Fill): string[] {
         'Предложение, поступившее в ходе опроса: {ask} ({addrFull}).', ['{Place} {problem}.', 'Предлагаю {ask}.']],
     ), f);
   }
-  const intro = input.channel === 'voice'
-    ? ['Голосовое сообщение: ', 'Житель[|ница] сообщает: ', '']
-    : ['Звонок на горячую линию: ', 'По телефону житель[|ница] [сообщил|сообщила], что ', 'Звонок: '];
-  const sentences = [f(`${random.pick(intro)}${resident ? '{problem}' : '{place} {problem}'}.`).replace(/^[а-яё]/, (c) => c.toUpperCase())];
+  const sentences = [f(random.pick(input.channel === 'voice'
+    ? ['В голосовом сообщении житель[|ница] [сообщил|сообщила]{report}.', 'Житель[|ница] сообщает{report}.']
+    : ['На горячую линию [позвонил житель и сообщил|позвонила жительница и сообщила]{report}.', 'По телефону житель[|ница] [сообщил|сообщила]{report}.']))];
   if (resident) sentences.push(f('Адрес: {addrFull}.'));
   if (random.chance(0.75)) sentences.push(f(input.kind === 'proposal' ? 'Предлагает {ask}.' : 'Просит {ask}.'));
   return sentences;
 }
 
-function socialText(input: TextInput, kind: PlaceKind, state: boolean, f: Fill): string[] {
-  const { random } = input;
+function socialText({ input, random, place, state, f }: Context): string[] {
   const sentences: string[] = [];
   if (!input.anonymous && random.chance(0.2)) sentences.push(random.pick(['Здравствуйте!', 'Добрый день!', 'Добрый вечер!']));
   if (input.previousDate) sentences.push(random.pick(['Пишу уже не в первый раз!', 'Опять пишу про то же самое.', 'Уже обращались, ничего не изменилось.']));
-  if (kind === 'resident') {
+  if (place === 'resident') {
     sentences.push(f('{Problem}.'));
     sentences.push(f(random.pick(['Живу на {at}.', 'Адрес: {addr}.', 'Мой адрес — {addrFull}.'])));
   } else {

@@ -31,6 +31,7 @@ export interface TopicPhrases {
   weight?: number;
   /** Months (1–12) when the topic comes up; outside them its weight is multiplied by `off`. */
   season?: { months: number[]; off?: number };
+  /** Where the problem is; `institution` when `institutions` are given, otherwise the group's. */
   place?: PlaceKind;
   /** For `institution`, in the prepositional case: «в поликлинике № {n}». */
   institutions?: string[];
@@ -39,6 +40,9 @@ export interface TopicPhrases {
 }
 
 export type TopicTable = Record<string, TopicPhrases>;
+
+/** заявление, предложение, жалоба */
+export type Kind = 'statement' | 'proposal' | 'complaint';
 
 export const WINTER = [11, 12, 1, 2, 3];
 export const WARM = [4, 5, 6, 7, 8, 9, 10];

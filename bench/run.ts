@@ -1,0 +1,4 @@
+// Runs every benchmark of the project in turn.
+await import('./appeals');
+
+export {};

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../test/helpers';
+import { ManualClock } from '../platform/clock';
+import { seedAppeals } from './appeals';
+
+const clock = new ManualClock(new Date('2026-06-15T06:00:00Z'));
+let t: TestApp;
+beforeAll(async () => { t = await buildTestApp({ clock }); });
+afterAll(async () => { await t.close(); });
+
+describe('seed --appeals', () => {
+  it('writes realistic appeals that the registry lists, numbers and times like its own', async () => {
+    const written = await seedAppeals(t.database.db, { count: 400, seed: 7, now: clock.now(), days: 200 });
+    expect(written).toBe(400);
+    const analyst = await t.login('cur.analyst');
+    const all = (await analyst.get('/api/appeals?limit=200')).json();
+    expect(all.total).toBe(400);
+    const numbers = new Set<string>();
+    let cursor: string | null = null;
+    do {
+      const page: { items: { number: string; status: string; deadlines: { answer: string } }[]; nextCursor: string | null } = (await analyst.get(`/api/appeals?limit=200${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      for (const i of page.items) {
+        numbers.add(i.number);
+        expect(i.deadlines.answer).toMatch(/^202[56]-\d\d-\d\d$/);
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(numbers.size).toBe(400);
+    const statuses = new Set(all.items.map((i: { status: string }) => i.status));
+    expect(statuses.size).toBeGreaterThan(3);
+    // Old appeals are mostly answered; a few are overdue, as in a real registry.
+    const overdue = (await analyst.get('/api/appeals?overdue=true&limit=200')).json().total;
+    expect(overdue).toBeGreaterThan(0);
+    expect(overdue).toBeLessThan(200);
+    // A new registration continues the municipality's numbering.
+    const contact = await t.login('beloyarsky.contact');
+    const last = (await contact.get('/api/appeals?sort=-number&limit=1')).json().items[0].number;
+    const next = (await contact.post('/api/appeals', { channel: 'fz59', text: 'Новое обращение после загрузки' })).json().number;
+    expect(Number(next.slice(-6))).toBe(Number(last.slice(-6)) + 1);
+  });
+});
