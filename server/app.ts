@@ -29,10 +29,17 @@ import { appealRoutes } from './modules/appeals/routes';
 import { publicAppealRoutes } from './modules/public/routes';
 import { MAX_FILE_BYTES, MAX_FILES } from './platform/files';
 import { JobScheduler } from './platform/jobs';
+import { mailJob } from './platform/mail';
 import { deadlineJob } from './modules/appeals/escalation';
 import { departmentRoutes } from './modules/departments/routes';
 import { topicRoutes } from './modules/topics/routes';
 import { settingsRoutes } from './modules/settings/routes';
+import { riskRoutes } from './modules/risks/routes';
+import { publicRefutationRoutes } from './modules/risks/public';
+import { riskClockJob } from './modules/risks/escalation';
+import { contactRoutes } from './modules/contacts/routes';
+import { requestRoutes } from './modules/requests/routes';
+import { requestReminderJob } from './modules/requests/service';
 
 export const WEB_DIST = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
 
@@ -61,13 +68,19 @@ declare module 'fastify' {
 
 export type App = FastifyInstance;
 
+/** Query parameters that may carry personal data or secrets: their values never reach the log. */
+const MASKED_PARAMS = /([?&](?:code|q|token|email|surname)=)[^&]*/g;
+export function maskUrl(url: string): string {
+  return url.replace(MASKED_PARAMS, '$1***');
+}
+
 /** Log options: request ids, no personal data (cookies, tokens and bodies are never logged). */
 export function loggerOptions(level: string): object {
   return {
     level,
     redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.replace(/([?&]code=)[^&]+/, '$1***') }),
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: maskUrl(req.url) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   };
@@ -87,7 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const jobs = new JobScheduler(database.db, clock, app.log, [deadlineJob(database.db)]);
+  const jobs = new JobScheduler(database.db, clock, app.log, [deadlineJob(database.db), riskClockJob(database.db), requestReminderJob(database.db), mailJob(database.db, config, app.log)]);
   app.decorate('services', { config, database, clock, jobs });
   app.addHook('onClose', async () => { await jobs.stop(); });
 
@@ -169,6 +182,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(departmentRoutes);
   await app.register(topicRoutes);
   await app.register(settingsRoutes);
+  await app.register(riskRoutes);
+  await app.register(publicRefutationRoutes);
+  await app.register(contactRoutes);
+  await app.register(requestRoutes);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -18,6 +18,10 @@ export interface Config {
   publicAppealsPerHour: number;
   publicBaseUrl: string;
   trustProxy: boolean;
+  /** SMTP server for outgoing mail (smtp:// or smtps://); when absent mail waits in the outbox. */
+  smtpUrl: string | null;
+  /** Sender of outgoing mail. */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -38,6 +42,8 @@ export const CONFIG_VARIABLES = [
   ['OTKLIK_PUBLIC_APPEALS_PER_HOUR', '10', 'Обращений через электронную приёмную с одного IP в час.'],
   ['OTKLIK_PUBLIC_URL', 'http://HOST:PORT', 'Внешний адрес системы (для ссылок в письмах).'],
   ['OTKLIK_TRUST_PROXY', '0', '1 — доверять X-Forwarded-For от обратного прокси.'],
+  ['OTKLIK_SMTP_URL', '—', 'Сервер исходящей почты: smtp://пользователь:пароль@хост:587 или smtps://…:465. Без него письма ждут отправки в очереди.'],
+  ['OTKLIK_MAIL_FROM', 'Отклик <noreply@otklik.local>', 'Отправитель писем.'],
   ['LOG_LEVEL', 'info', 'Уровень журнала pino: fatal, error, warn, info, debug, trace, silent.'],
 ] as const;
 
@@ -76,6 +82,14 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL: неизвестный уровень «${logLevel}»`);
   }
+  const smtpUrl = env.OTKLIK_SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) {
+    throw new ConfigError('OTKLIK_SMTP_URL: ожидается адрес вида smtp://пользователь:пароль@хост:587');
+  }
+  const mailFrom = env.OTKLIK_MAIL_FROM?.trim() || 'Отклик <noreply@otklik.local>';
+  if (!/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(mailFrom)) {
+    throw new ConfigError(`OTKLIK_MAIL_FROM: ожидается адрес вида «Отклик <noreply@example.ru>», получено «${mailFrom}»`);
+  }
   const config: Config = {
     env: nodeEnv,
     host,
@@ -94,6 +108,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     publicAppealsPerHour: int(env, 'OTKLIK_PUBLIC_APPEALS_PER_HOUR', 10, 1, 100000),
     publicBaseUrl: (env.OTKLIK_PUBLIC_URL || `http://${host}:${port}`).replace(/\/$/, ''),
     trustProxy: flag(env, 'OTKLIK_TRUST_PROXY', false),
+    smtpUrl,
+    mailFrom,
   };
   return { ...config, ...overrides };
 }

@@ -367,3 +367,63 @@ export const mailOutbox = pgTable('mail_outbox', {
   index('mail_outbox_pending_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
   uniqueIndex('mail_outbox_dedupe_key').on(t.dedupeKey),
 ]);
+
+/** Contact officials of each administration (§9); the notifications of every module go to the current ones. */
+export const contactOfficials = pgTable('contact_officials', {
+  id: id(),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  userId: uuid('user_id').references(() => users.id),
+  fullName: text('full_name').notNull(),
+  position: text('position').notNull(),
+  email: text('email').notNull(),
+  phone: text('phone').notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [index('contact_officials_org_idx').on(t.organizationId, t.active)]);
+
+export const contactOfficialHistory = pgTable('contact_official_history', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  contactId: uuid('contact_id').notNull().references(() => contactOfficials.id),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  actorId: uuid('actor_id').references(() => users.id),
+  change: text('change').notNull(),
+  before: jsonb('before'),
+  after: jsonb('after'),
+}, (t) => [index('contact_official_history_idx').on(t.organizationId, t.id)]);
+
+/** Official requests of ЦУР for information (§10.4–10.5), to one or many municipalities. */
+export const infoRequests = pgTable('info_requests', {
+  id: id(),
+  number: text('number').notNull(),
+  subject: text('subject').notNull(),
+  text: text('text').notNull(),
+  dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('info_requests_number_key').on(t.number)]);
+
+export const infoRequestRecipients = pgTable('info_request_recipients', {
+  requestId: uuid('request_id').notNull().references(() => infoRequests.id, { onDelete: 'cascade' }),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  readAt: timestamp('read_at', { withTimezone: true }),
+  readBy: uuid('read_by').references(() => users.id),
+  answeredAt: timestamp('answered_at', { withTimezone: true }),
+  answeredBy: uuid('answered_by').references(() => users.id),
+  answerText: text('answer_text'),
+}, (t) => [primaryKey({ columns: [t.requestId, t.organizationId] }), index('info_request_recipients_org_idx').on(t.organizationId)]);
+
+export const infoRequestFiles = pgTable('info_request_files', {
+  id: id(),
+  requestId: uuid('request_id').notNull().references(() => infoRequests.id, { onDelete: 'cascade' }),
+  /** Null for ЦУР's files of the request itself; the municipality for files of its answer. */
+  organizationId: uuid('organization_id').references(() => organizations.id),
+  filename: text('filename').notNull(),
+  mimeType: text('mime_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  content: bytea('content').notNull(),
+  uploadedBy: uuid('uploaded_by').references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [index('info_request_files_idx').on(t.requestId)]);

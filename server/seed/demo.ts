@@ -1,7 +1,7 @@
 // The demo region: the ЦУР of Sverdlovsk region, seven of its municipalities and one login per role.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { departments, organizations, users } from '../db/schema';
+import { contactOfficials, departments, organizations, users } from '../db/schema';
 import type { Role } from '../../domain/roles';
 import { hashPassword } from '../platform/passwords';
 import { writeAudit } from '../platform/audit';
@@ -63,6 +63,18 @@ export async function seedDemo(db: Db): Promise<boolean> {
       login: u.login, fullName: u.fullName, position: u.position, role: u.role, organizationId: bySlug.get(u.org)!, passwordHash,
       email: `${u.login}@demo.otklik.local`,
     })));
+    const createdUsers = await tx.select().from(users);
+    const CONTACT_NAMES = ['Никитина Ирина Валерьевна', 'Орлов Максим Андреевич', 'Фёдорова Татьяна Николаевна', 'Зайцев Роман Сергеевич', 'Белова Ксения Дмитриевна'];
+    await tx.insert(contactOfficials).values(orgs.filter((o) => o.kind === 'municipality').map((o, i) => {
+      const user = createdUsers.find((u) => u.organizationId === o.id && u.role === 'contact_official');
+      return {
+        organizationId: o.id, userId: user?.id ?? null,
+        fullName: user?.fullName ?? CONTACT_NAMES[i % CONTACT_NAMES.length],
+        position: user?.position ?? 'Начальник отдела по связям с общественностью',
+        email: user?.email ?? `press@${o.slug}.demo.otklik.local`,
+        phone: `+7 (343) ${String(200 + i).padStart(3, '0')}-${String(10 + i * 7).padStart(2, '0')}-${String(30 + i).padStart(2, '0')}`,
+      };
+    }));
     await tx.insert(departments).values(orgs.filter((o) => o.kind === 'municipality').flatMap((o) => DEMO_DEPARTMENTS.map((name) => ({ organizationId: o.id, name }))));
     await writeAudit(tx, null, { action: 'system.seed_demo', entityType: 'system', entityId: null, organizationId: null, after: { organizations: orgs.length, users: DEMO_USERS.length } });
   });

@@ -5,7 +5,7 @@ import { buildTestApp, type Session, type TestApp } from './helpers';
 
 interface Fixture {
   /** Objects of Белоярский ГО, created by its own users or by the administrator. */
-  beloyarsky: { organizationId: string; userId: string; tokenId: string; appealId: string; appealNumber: string; attachmentId: string; departmentId: string };
+  beloyarsky: { organizationId: string; userId: string; tokenId: string; appealId: string; appealNumber: string; attachmentId: string; departmentId: string; riskId: string };
 }
 
 interface Probe {
@@ -30,6 +30,12 @@ const PROBES: Probe[] = [
   { name: 'appeal attachment download', method: 'GET', url: (f) => `/api/appeals/${f.beloyarsky.appealId}/attachments/${f.beloyarsky.attachmentId}` },
   ...['register', 'assign', 'take', 'submit_answer', 'approve', 'return_for_rework', 'close', 'forward', 'leave_without_answer', 'merge', 'reopen', 'extend', 'set_control', 'unset_control']
     .map((action): Probe => ({ name: `appeal action ${action}`, method: 'POST', url: (f) => `/api/appeals/${f.beloyarsky.appealId}/actions/${action}`, body: {} })),
+  { name: 'risk card', method: 'GET', url: (f) => `/api/risks/${f.beloyarsky.riskId}` },
+  { name: 'risk timeline', method: 'GET', url: (f) => `/api/risks/${f.beloyarsky.riskId}/timeline` },
+  { name: 'risk comment DOCX', method: 'GET', url: (f) => `/api/risks/${f.beloyarsky.riskId}/comment.docx` },
+  { name: 'risk comment PDF', method: 'GET', url: (f) => `/api/risks/${f.beloyarsky.riskId}/comment.pdf` },
+  ...['acknowledge', 'propose', 'submit_draft', 'remark', 'approve', 'publish', 'close']
+    .map((action): Probe => ({ name: `risk action ${action}`, method: 'POST', url: (f) => `/api/risks/${f.beloyarsky.riskId}/actions/${action}`, body: { text: 'чужой текст', place: 'x', outcome: 'no_reaction_needed' } })),
 ];
 
 /** List routes: nothing of Белоярский ГО may appear in what a user of Екатеринбург gets. */
@@ -43,6 +49,9 @@ const LISTS: { name: string; url: (f: Fixture) => string }[] = [
   { name: 'appeals export', url: () => '/api/appeals/export?format=csv' },
   { name: 'departments', url: () => '/api/departments' },
   { name: 'notifications', url: () => '/api/notifications' },
+  { name: 'risks', url: () => '/api/risks' },
+  { name: 'risks filtered by the other municipality', url: () => '/api/risks?municipality=beloyarsky' },
+  { name: 'risk statistics', url: () => '/api/risks/statistics?from=2020-01-01&to=2030-12-31' },
 ];
 
 let t: TestApp;
@@ -65,7 +74,9 @@ beforeAll(async () => {
   const boundary = 'tenancyboundary';
   const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`), png, Buffer.from(`\r\n--${boundary}--\r\n`)]);
   const attached = (await belHead.request({ method: 'POST', url: `/api/appeals/${appeal.id}/attachments`, payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } })).json();
-  fixture = { beloyarsky: { organizationId: belOrg, userId: belHead.user.id, tokenId: token, appealId: appeal.id, appealNumber: submitted.number, attachmentId: attached.attachments[0].id, departmentId } };
+  const riskId = (await (await t.login('cur.analyst')).post('/api/risks', { municipality: 'beloyarsky', platform: 'telegram', text: 'Белоярский слух о закрытии школы', kind: 'misinformation', level: 'medium' })).json().id;
+  await (await t.login('beloyarsky.contact')).post(`/api/risks/${riskId}/actions/submit_draft`, { text: 'Белоярский проект комментария' });
+  fixture = { beloyarsky: { organizationId: belOrg, userId: belHead.user.id, tokenId: token, appealId: appeal.id, appealNumber: submitted.number, attachmentId: attached.attachments[0].id, departmentId, riskId } };
   for (const login of ['ekb.contact', 'ekb.executor', 'ekb.head']) outsiders[login] = await t.login(login);
 });
 afterAll(async () => { await t.close(); });
@@ -99,4 +110,6 @@ it('the object is really there for its own municipality (the probes are not vacu
   expect((await own.get(`/api/appeals/${fixture.beloyarsky.appealId}`)).statusCode).toBe(200);
   expect((await own.get(`/api/appeals/${fixture.beloyarsky.appealId}/attachments/${fixture.beloyarsky.attachmentId}`)).statusCode).toBe(200);
   expect((await own.get('/api/appeals?municipality=beloyarsky')).json().total).toBe(1);
+  expect((await own.get(`/api/risks/${fixture.beloyarsky.riskId}`)).statusCode).toBe(200);
+  expect((await own.get(`/api/risks/${fixture.beloyarsky.riskId}/comment.pdf`)).statusCode).toBe(200);
 });

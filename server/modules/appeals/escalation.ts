@@ -8,6 +8,7 @@ import { appeals, organizations, users } from '../../db/schema';
 import { notify, wake } from '../../platform/notifications';
 import type { Job } from '../../platform/jobs';
 import { currentDeadline, deadlineState, dueSoonUntil } from './deadlines';
+import { currentContacts } from '../contacts/service';
 
 export async function escalateDeadlines(db: Db, now: Date): Promise<{ notified: number }> {
   // Every municipality of the region shares one time zone today; the window is computed per row below anyway.
@@ -32,9 +33,9 @@ export async function escalateDeadlines(db: Db, now: Date): Promise<{ notified: 
     const which = row.status === 'received' ? 'register' : 'answer';
     const deadline = currentDeadline(row.status, state.deadlines)!;
     if (!staffByOrg.has(row.organizationId)) {
-      const staff = await db.select({ id: users.id }).from(users)
-        .where(and(eq(users.organizationId, row.organizationId), eq(users.active, true), inArray(users.role, ['head', 'contact_official'])));
-      staffByOrg.set(row.organizationId, staff.map((s) => s.id));
+      const heads = await db.select({ id: users.id }).from(users)
+        .where(and(eq(users.organizationId, row.organizationId), eq(users.active, true), eq(users.role, 'head')));
+      staffByOrg.set(row.organizationId, [...heads.map((s) => s.id), ...(await currentContacts(db, row.organizationId)).userIds]);
     }
     const recipients = [...staffByOrg.get(row.organizationId)!, ...(row.executorId ? [row.executorId] : [])];
     const stage = state.overdue ? 'overdue' : 'due_soon';

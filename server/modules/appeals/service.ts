@@ -14,6 +14,7 @@ import { AppError, badRequest, notFound, validationFailed } from '../../platform
 import { inScope, scopeOf } from '../../platform/policy';
 import { notify, wake } from '../../platform/notifications';
 import { isUniqueViolation } from '../../platform/db-errors';
+import { enqueueMail } from '../../platform/mail';
 import type { CheckedFile } from '../../platform/files';
 import * as repo from './repository';
 import { deadlineState, deadlinesOf, dueSoonUntil, loadDeadlineRules } from './deadlines';
@@ -284,6 +285,14 @@ async function applyAction(tx: Executor, ctx: RequestContext | null, action: App
       };
     }
     case 'approve':
+      // The answer goes to the author by e-mail when an address is known; a letter by post is the clerk's.
+      if (current.authorEmail && current.answerText) {
+        await enqueueMail(tx, {
+          at: now, to: current.authorEmail, dedupeKey: `appeal:${current.id}:answer:${now.getTime()}`,
+          subject: `Ответ на обращение № ${current.number}`,
+          text: `${[current.authorName, current.authorPatronymic].filter(Boolean).join(' ') || 'Уважаемый заявитель'}!\n\n${current.answerText}\n\n${org.name}`,
+        });
+      }
       return {
         values: { answerApprovedBy: actorId, answeredAt: now },
         note: null,
@@ -325,8 +334,15 @@ async function applyAction(tx: Executor, ctx: RequestContext | null, action: App
       const max = rules.channels[current.channel as Channel].extension?.days ?? 0;
       if (days > max) throw validationFailed([{ field: 'days', message: `Продлить можно не более чем на ${max} дн.` }]);
       const d = deadlinesOf({ channel: current.channel, receivedAt: current.receivedAt, registeredAt: current.registeredAt, extensionDays: days }, org.timeZone, rules);
-      // 59-ФЗ ст.12 ч.2: the author is told of the extension; the notice is part of the timeline.
-      return { values: { extensionDays: days, extensionReason: String(p.reason), deadlineAnswer: d.answer }, note: `Срок ответа продлён до ${d.answer}. Заявителю направлено уведомление о продлении.`, notifyUsers: [] };
+      // 59-ФЗ ст.12 ч.2: the author is told of the extension.
+      if (current.authorEmail) {
+        await enqueueMail(tx, {
+          at: now, to: current.authorEmail, dedupeKey: `appeal:${current.id}:extension`,
+          subject: `Продление срока рассмотрения обращения № ${current.number}`,
+          text: `Срок рассмотрения вашего обращения № ${current.number} продлён до ${d.answer.split('-').reverse().join('.')}.\nПричина: ${String(p.reason)}\n\n${org.name}`,
+        });
+      }
+      return { values: { extensionDays: days, extensionReason: String(p.reason), deadlineAnswer: d.answer }, note: `Срок ответа продлён до ${d.answer}. ${current.authorEmail ? 'Заявителю направлено уведомление по электронной почте.' : 'Уведомите заявителя письмом по почтовому адресу.'}`, notifyUsers: [] };
     }
     case 'set_control':
       return { values: { onControl: true }, note: null, notifyUsers: [] };

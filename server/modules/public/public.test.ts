@@ -141,3 +141,28 @@ describe('rating', () => {
     expect(flagged).toContain(a.id);
   });
 });
+
+describe('letters to the author', () => {
+  it('confirms receipt with the number and code, and sends the approved answer', async () => {
+    const { sql } = await import('drizzle-orm');
+    const subjects = async (to: string) => {
+      const res = await t.database.db.execute(sql`select subject, text from mail_outbox where "to" = ${to} order by created_at`);
+      return ((res as { rows?: unknown[] }).rows ?? res) as { subject: string; text: string }[];
+    };
+    const to = 'letters@example.ru';
+    const { number, trackingCode } = (await send({ ...citizen, email: to })).json();
+    const [receipt] = await subjects(to);
+    expect(receipt.subject).toBe(`Обращение № ${number} принято`);
+    expect(receipt.text).toContain(trackingCode);
+    const id = (await head.get(`/api/appeals?q=${encodeURIComponent(number)}`)).json().items[0].id;
+    const dept = (await head.get('/api/departments')).json().items[0].id;
+    await head.post(`/api/appeals/${id}/actions/register`, {});
+    await head.post(`/api/appeals/${id}/actions/assign`, { departmentId: dept, executorId: executor.user.id });
+    await executor.post(`/api/appeals/${id}/actions/take`, {});
+    await executor.post(`/api/appeals/${id}/actions/submit_answer`, { answerText: 'Площадка будет установлена в мае.', resultCode: 'supported' });
+    await head.post(`/api/appeals/${id}/actions/approve`, {});
+    const letters = await subjects(to);
+    expect(letters.map((l) => l.subject)).toEqual([`Обращение № ${number} принято`, `Ответ на обращение № ${number}`]);
+    expect(letters[1].text).toContain('Площадка будет установлена в мае.');
+  });
+});

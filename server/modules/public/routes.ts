@@ -75,7 +75,7 @@ export async function publicAppealRoutes(fastify: FastifyInstance): Promise<void
     }
     const input = body as PublicAppealBody;
     if (input.website) throw new AppError(422, 'rejected_as_spam', 'Обращение отклонено автоматической защитой от спама. Обновите страницу и отправьте его ещё раз');
-    const result = await service.submit(db(), input, files, now());
+    const result = await service.submit(db(), input, files, now(), app.services.config.publicBaseUrl);
     return reply.status(201).send(result);
   });
 

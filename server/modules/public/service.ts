@@ -9,6 +9,7 @@ import { AppError, notFound, validationFailed, type FieldError } from '../../pla
 import { sha256 } from '../../platform/passwords';
 import type { CheckedFile } from '../../platform/files';
 import { intake, performAction } from '../appeals/service';
+import { enqueueMail } from '../../platform/mail';
 import { findByNumber, updateAppeal, addEvent, type AppealRow } from '../appeals/repository';
 import { deadlineState } from '../appeals/deadlines';
 import type { PublicAppealBody } from './routes';
@@ -28,7 +29,7 @@ export function trackingCode(): string {
   return Array.from({ length: 10 }, () => alphabet[randomInt(alphabet.length)]).join('');
 }
 
-export async function submit(db: Db, input: PublicAppealBody, files: CheckedFile[], now: Date) {
+export async function submit(db: Db, input: PublicAppealBody, files: CheckedFile[], now: Date, baseUrl: string) {
   const problems: FieldError[] = [];
   if (!input.consent) problems.push({ field: 'consent', message: 'Нужно согласие на обработку персональных данных' });
   const email = input.email?.trim();
@@ -48,6 +49,13 @@ export async function submit(db: Db, input: PublicAppealBody, files: CheckedFile
     author: { kind: 'person', surname: input.surname, name: input.name, patronymic: input.patronymic ?? null, email: email ?? null, postalAddress: postal ?? null, phone: input.phone?.trim() || null },
     trackingCodeHash: sha256(code),
   }, now, files);
+  if (email) {
+    await enqueueMail(db, {
+      at: now, to: email, dedupeKey: `appeal:${row.id}:received`,
+      subject: `Обращение № ${row.number} принято`,
+      text: `Ваше обращение в ${org.name} принято под номером ${row.number}.\nКод для проверки статуса: ${code}\nСтатус: ${baseUrl}/status/${encodeURIComponent(row.number)}\n\nСрок регистрации — 3 дня, срок ответа — 30 дней со дня регистрации (Федеральный закон № 59-ФЗ).`,
+    });
+  }
   return { number: row.number, trackingCode: code };
 }
 

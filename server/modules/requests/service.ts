@@ -1,0 +1,162 @@
+// ЦУР's requests for information (§10.4–10.5): one request to one or many municipalities, each
+// answering with text and files; statuses per addressee; reminders before and after the deadline.
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { isRegionalRole } from '../../../domain/roles';
+import type { Db, Executor } from '../../db';
+import { counters, infoRequestFiles, infoRequestRecipients, infoRequests, organizations, users } from '../../db/schema';
+import type { Actor, RequestContext } from '../../platform/actor';
+import { audited } from '../../platform/audit';
+import { AppError, notFound, validationFailed } from '../../platform/errors';
+import { notify, wake } from '../../platform/notifications';
+import { enqueueMail } from '../../platform/mail';
+import type { CheckedFile } from '../../platform/files';
+import type { Job } from '../../platform/jobs';
+import { currentContacts } from '../contacts/service';
+
+const requestNotFound = () => notFound('request_not_found', 'Запрос не найден');
+export type AddresseeStatus = 'sent' | 'read' | 'answered' | 'overdue';
+
+export function addresseeStatus(r: { readAt: Date | null; answeredAt: Date | null }, dueAt: Date, now: Date): AddresseeStatus {
+  if (r.answeredAt) return 'answered';
+  if (now > dueAt) return 'overdue';
+  return r.readAt ? 'read' : 'sent';
+}
+
+async function load(db: Executor, actor: Actor, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw requestNotFound();
+  const [request] = await db.select().from(infoRequests).where(eq(infoRequests.id, id));
+  if (!request) throw requestNotFound();
+  const recipients = await db.select({ r: infoRequestRecipients, slug: organizations.slug, name: organizations.shortName }).from(infoRequestRecipients)
+    .innerJoin(organizations, eq(organizations.id, infoRequestRecipients.organizationId))
+    .where(eq(infoRequestRecipients.requestId, id)).orderBy(asc(organizations.shortName));
+  // A municipality sees only a request addressed to it, and only its own answer.
+  const visible = isRegionalRole(actor.role) ? recipients : recipients.filter((x) => x.r.organizationId === actor.organizationId);
+  if (visible.length === 0) throw requestNotFound();
+  return { request, recipients: visible };
+}
+
+async function present(db: Executor, actor: Actor, id: string, now: Date) {
+  const { request, recipients } = await load(db, actor, id);
+  const files = await db.select({ id: infoRequestFiles.id, organizationId: infoRequestFiles.organizationId, filename: infoRequestFiles.filename, mimeType: infoRequestFiles.mimeType, size: infoRequestFiles.size })
+    .from(infoRequestFiles).where(eq(infoRequestFiles.requestId, id)).orderBy(asc(infoRequestFiles.createdAt));
+  const visibleOrgs = new Set(recipients.map((x) => x.r.organizationId));
+  return {
+    id: request.id, number: request.number, subject: request.subject, text: request.text, dueAt: request.dueAt.toISOString(), createdAt: request.createdAt.toISOString(),
+    files: files.filter((f) => f.organizationId === null).map(({ organizationId: _o, ...f }) => f),
+    addressees: recipients.map(({ r, slug, name }) => ({
+      municipality: slug, municipalityName: name, status: addresseeStatus(r, request.dueAt, now),
+      readAt: r.readAt?.toISOString() ?? null, answeredAt: r.answeredAt?.toISOString() ?? null, answerText: r.answerText,
+      files: files.filter((f) => f.organizationId === r.organizationId && visibleOrgs.has(r.organizationId)).map(({ organizationId: _o, ...f }) => f),
+    })),
+  };
+}
+
+export async function createRequest(db: Db, ctx: RequestContext, input: { subject: string; text: string; municipalities: string[]; dueAt: string }, files: CheckedFile[], now: Date) {
+  if (!isRegionalRole(ctx.actor.role)) throw new AppError(403, 'forbidden', 'Запросы направляет ЦУР');
+  const dueAt = new Date(input.dueAt);
+  const slugs = [...new Set(input.municipalities)];
+  if (dueAt <= now) throw validationFailed([{ field: 'dueAt', message: 'Срок ответа должен быть в будущем' }]);
+  const orgs = await db.select().from(organizations).where(and(inArray(organizations.slug, slugs), eq(organizations.kind, 'municipality'), eq(organizations.active, true)));
+  const missing = slugs.filter((s) => !orgs.some((o) => o.slug === s));
+  if (missing.length) throw validationFailed([{ field: 'municipalities', message: `Не найдены муниципальные образования: ${missing.join(', ')}` }]);
+  const woken: string[] = [];
+  const id = await audited(db, ctx, async (tx) => {
+    const year = now.getUTCFullYear();
+    const [c] = await tx.insert(counters).values({ name: 'request', year, lastSeq: 1 })
+      .onConflictDoUpdate({ target: [counters.name, counters.year], set: { lastSeq: sql`${counters.lastSeq} + 1` } }).returning({ seq: counters.lastSeq });
+    const number = `ЗИ-${year}-${String(c.seq).padStart(4, '0')}`;
+    const [row] = await tx.insert(infoRequests).values({ number, subject: input.subject.trim(), text: input.text.trim(), dueAt, createdBy: ctx.actor.userId, createdAt: now }).returning();
+    await tx.insert(infoRequestRecipients).values(orgs.map((o) => ({ requestId: row.id, organizationId: o.id })));
+    if (files.length) await tx.insert(infoRequestFiles).values(files.map((f) => ({ ...f, requestId: row.id, organizationId: null, uploadedBy: ctx.actor.userId, createdAt: now })));
+    for (const o of orgs) {
+      const contacts = await currentContacts(tx, o.id);
+      woken.push(...(await notify(tx, { userIds: contacts.userIds, organizationId: o.id, kind: 'request.received', title: `Запрос ЦУР ${number}: ${row.subject}`, body: `Срок ответа — ${dueAt.toISOString().slice(0, 16).replace('T', ' ')} (UTC)`, entityType: 'request', entityId: row.id, link: `/requests/${row.id}` })));
+      for (const email of contacts.emails) {
+        await enqueueMail(tx, { at: now, to: email, subject: `Запрос ЦУР ${number}: ${row.subject}`, text: `${row.text}\n\nОтветьте в системе «Отклик» до ${dueAt.toLocaleString('ru-RU', { timeZone: o.timeZone })}.`, dedupeKey: `request:${row.id}:${email}` });
+      }
+    }
+    return { result: row.id, audit: { action: 'request.create', entityType: 'request', entityId: row.id, organizationId: ctx.actor.organizationId, after: { number, subject: row.subject, municipalities: slugs, dueAt: input.dueAt } } };
+  });
+  wake(woken);
+  return present(db, ctx.actor, id, now);
+}
+
+export async function getRequest(db: Db, ctx: RequestContext, id: string, now: Date) {
+  const { recipients } = await load(db, ctx.actor, id);
+  // The first look by the municipality marks the request as read.
+  if (!isRegionalRole(ctx.actor.role) && recipients[0] && !recipients[0].r.readAt) {
+    await audited(db, ctx, async (tx) => {
+      await tx.update(infoRequestRecipients).set({ readAt: now, readBy: ctx.actor.userId })
+        .where(and(eq(infoRequestRecipients.requestId, id), eq(infoRequestRecipients.organizationId, ctx.actor.organizationId), isNull(infoRequestRecipients.readAt)));
+      return { result: undefined, audit: { action: 'request.read', entityType: 'request', entityId: id, organizationId: ctx.actor.organizationId } };
+    });
+  }
+  return present(db, ctx.actor, id, now);
+}
+
+export async function listRequests(db: Db, actor: Actor, now: Date) {
+  const regional = isRegionalRole(actor.role);
+  const rows = await db.select({ q: infoRequests, r: infoRequestRecipients, slug: organizations.slug }).from(infoRequests)
+    .innerJoin(infoRequestRecipients, eq(infoRequestRecipients.requestId, infoRequests.id))
+    .innerJoin(organizations, eq(organizations.id, infoRequestRecipients.organizationId))
+    .where(regional ? undefined : eq(infoRequestRecipients.organizationId, actor.organizationId))
+    .orderBy(desc(infoRequests.createdAt)).limit(2000);
+  const byId = new Map<string, { id: string; number: string; subject: string; dueAt: string; createdAt: string; addressees: { municipality: string; status: AddresseeStatus }[] }>();
+  for (const { q, r, slug } of rows) {
+    if (!byId.has(q.id)) byId.set(q.id, { id: q.id, number: q.number, subject: q.subject, dueAt: q.dueAt.toISOString(), createdAt: q.createdAt.toISOString(), addressees: [] });
+    byId.get(q.id)!.addressees.push({ municipality: slug, status: addresseeStatus(r, q.dueAt, now) });
+  }
+  return [...byId.values()];
+}
+
+export async function answerRequest(db: Db, ctx: RequestContext, id: string, text: string, files: CheckedFile[], now: Date) {
+  if (isRegionalRole(ctx.actor.role) || !['contact_official', 'head'].includes(ctx.actor.role)) {
+    if (isRegionalRole(ctx.actor.role)) await load(db, ctx.actor, id);
+    throw new AppError(403, 'forbidden', 'Отвечает контактное лицо или руководитель администрации');
+  }
+  if (!text.trim()) throw validationFailed([{ field: 'text', message: 'Напишите ответ' }]);
+  const woken: string[] = [];
+  await audited(db, ctx, async (tx) => {
+    const { request, recipients } = await load(tx, ctx.actor, id);
+    if (recipients[0].r.answeredAt) throw new AppError(409, 'already_answered', 'Администрация уже ответила на этот запрос');
+    await tx.update(infoRequestRecipients).set({ answeredAt: now, answeredBy: ctx.actor.userId, answerText: text.trim(), readAt: recipients[0].r.readAt ?? now })
+      .where(and(eq(infoRequestRecipients.requestId, id), eq(infoRequestRecipients.organizationId, ctx.actor.organizationId)));
+    if (files.length) await tx.insert(infoRequestFiles).values(files.map((f) => ({ ...f, requestId: id, organizationId: ctx.actor.organizationId, uploadedBy: ctx.actor.userId, createdAt: now })));
+    if (request.createdBy) woken.push(...(await notify(tx, { userIds: [request.createdBy], organizationId: ctx.actor.organizationId, kind: 'request.answered', title: `${request.number}: ответ ${recipients[0].name}`, entityType: 'request', entityId: id, link: `/requests/${id}` })));
+    return { result: undefined, audit: { action: 'request.answer', entityType: 'request', entityId: id, organizationId: ctx.actor.organizationId, after: { text: text.trim().slice(0, 500), files: files.map((f) => f.filename) } } };
+  });
+  wake(woken);
+  return present(db, ctx.actor, id, now);
+}
+
+export async function getFile(db: Db, actor: Actor, id: string, fileId: string) {
+  const { recipients } = await load(db, actor, id);
+  if (!/^[0-9a-f-]{36}$/i.test(fileId)) throw notFound('file_not_found', 'Файл не найден');
+  const [file] = await db.select().from(infoRequestFiles).where(and(eq(infoRequestFiles.requestId, id), eq(infoRequestFiles.id, fileId)));
+  if (!file || (file.organizationId !== null && !recipients.some((x) => x.r.organizationId === file.organizationId))) throw notFound('file_not_found', 'Файл не найден');
+  return file;
+}
+
+/** Reminders: a day before the deadline and once it has passed, to each addressee that has not answered. */
+export async function remind(db: Db, now: Date): Promise<{ notified: number }> {
+  const soon = new Date(now.getTime() + 24 * 3600_000);
+  const rows = await db.select({ q: infoRequests, r: infoRequestRecipients }).from(infoRequestRecipients)
+    .innerJoin(infoRequests, eq(infoRequests.id, infoRequestRecipients.requestId))
+    .where(and(isNull(infoRequestRecipients.answeredAt), sql`${infoRequests.dueAt} <= ${soon.toISOString()}::timestamptz`));
+  const woken: string[] = [];
+  for (const { q, r } of rows) {
+    const stage = now > q.dueAt ? 'overdue' : 'due_soon';
+    const contacts = await currentContacts(db, r.organizationId);
+    woken.push(...(await notify(db, {
+      userIds: contacts.userIds, organizationId: r.organizationId, kind: `request.${stage}`,
+      title: stage === 'overdue' ? `${q.number}: срок ответа на запрос ЦУР истёк` : `${q.number}: срок ответа на запрос ЦУР истекает в течение суток`,
+      entityType: 'request', entityId: q.id, link: `/requests/${q.id}`, dedupeKey: `request:${q.id}:${stage}`,
+    })));
+  }
+  wake(woken);
+  return { notified: woken.length };
+}
+
+export function requestReminderJob(db: Db): Job {
+  return { name: 'request-reminders', everyMs: 5 * 60_000, run: (now) => remind(db, now) };
+}

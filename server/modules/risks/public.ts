@@ -1,0 +1,70 @@
+// «Официальные опровержения и комментарии»: what was published, never drafts; JSON and an Atom feed.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { Type } from 'typebox';
+import { Feed } from 'feed';
+import { organizations, risks } from '../../db/schema';
+import { errors } from '../../platform/http';
+import { notFound } from '../../platform/errors';
+import type { Db } from '../../db';
+
+const Refutation = Type.Object({
+  number: Type.String(),
+  municipality: Type.String(),
+  claim: Type.String({ description: 'Утверждение публикации, на которое дан ответ' }),
+  claimLink: Type.Union([Type.String(), Type.Null()]),
+  comment: Type.String(),
+  publishedAt: Type.String(),
+  place: Type.Union([Type.String(), Type.Null()]),
+  link: Type.Union([Type.String(), Type.Null()]),
+});
+
+async function published(db: Db, slug: string) {
+  const [org] = await db.select().from(organizations).where(and(eq(organizations.slug, slug), eq(organizations.kind, 'municipality'), eq(organizations.active, true)));
+  if (!org) throw notFound('municipality_not_found', 'Муниципальное образование не найдено');
+  const rows = await db.select().from(risks)
+    .where(and(eq(risks.organizationId, org.id), inArray(risks.status, ['published', 'closed']), isNotNull(risks.publicationAt), isNotNull(risks.publicationText)))
+    .orderBy(desc(risks.publicationAt)).limit(200);
+  return {
+    org,
+    items: rows.filter((r) => r.publicationText).map((r) => ({
+      number: r.number, municipality: org.slug, claim: r.text.length > 500 ? `${r.text.slice(0, 497)}…` : r.text, claimLink: r.link,
+      comment: r.publicationText!, publishedAt: r.publicationAt!.toISOString(), place: r.publicationPlace, link: r.publicationLink,
+    })),
+  };
+}
+
+export async function publicRefutationRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const db = () => app.services.database.db;
+  const query = Type.Object({ municipality: Type.String({ minLength: 1, maxLength: 60 }) });
+
+  app.get('/api/public/refutations', {
+    schema: { tags: ['public'], summary: 'Официальные опровержения и комментарии муниципалитета', querystring: query, response: { 200: Type.Object({ municipality: Type.String(), municipalityName: Type.String(), items: Type.Array(Refutation) }), ...errors(400, 404) } },
+  }, async (request) => {
+    const { org, items } = await published(db(), request.query.municipality);
+    return { municipality: org.slug, municipalityName: org.name, items };
+  });
+
+  app.get('/api/public/refutations.atom', {
+    schema: { tags: ['public'], summary: 'Лента Atom официальных опровержений и комментариев', querystring: query, produces: ['application/atom+xml'] },
+  }, async (request, reply) => {
+    const { org, items } = await published(db(), request.query.municipality);
+    const base = app.services.config.publicBaseUrl;
+    const page = `${base}/refutations/${org.slug}`;
+    const feed = new Feed({
+      title: `Официальные опровержения и комментарии — ${org.name}`,
+      id: page, link: page, language: 'ru', copyright: org.name,
+      updated: items[0] ? new Date(items[0].publishedAt) : new Date(0),
+      feedLinks: { atom: `${base}/api/public/refutations.atom?municipality=${org.slug}` },
+    });
+    for (const item of items) {
+      feed.addItem({
+        title: `Официальный комментарий ${item.number}`, id: `${page}#${item.number}`, link: item.link ?? `${page}#${item.number}`,
+        date: new Date(item.publishedAt), description: item.claim, content: item.comment,
+      });
+    }
+    return reply.type('application/atom+xml; charset=utf-8').send(feed.atom1());
+  });
+}

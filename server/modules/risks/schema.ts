@@ -1,0 +1,112 @@
+import { Type, type Static } from 'typebox';
+import { RISK_KINDS, RISK_LEVELS, RISK_OUTCOMES, RISK_PLATFORMS } from '../../../domain/risks';
+import { DateTime, Uuid } from '../../platform/http';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const Platform = Type.Enum(RISK_PLATFORMS);
+export const Kind = Type.Enum(RISK_KINDS);
+export const Level = Type.Enum(RISK_LEVELS);
+export const Outcome = Type.Enum(RISK_OUTCOMES);
+
+const Clock = Type.Object({
+  deadline: Nullable(DateTime),
+  doneAt: Nullable(DateTime),
+  state: Type.String({ description: 'running | due_soon | overdue | met | late | not_started' }),
+  leftMs: Nullable(Type.Integer()),
+});
+
+export const RiskVersion = Type.Object({
+  id: Uuid, version: Type.Integer(), kind: Type.String(), side: Type.String(), text: Type.String(), createdAt: DateTime,
+  author: Nullable(Type.Object({ id: Uuid, fullName: Type.String() })),
+});
+
+export const Risk = Type.Object({
+  id: Uuid,
+  number: Type.String(),
+  municipality: Type.String(),
+  municipalityName: Type.String(),
+  link: Nullable(Type.String()),
+  platform: Platform,
+  sourceName: Nullable(Type.String()),
+  publishedAt: Nullable(DateTime),
+  detectedAt: DateTime,
+  text: Type.String(),
+  reach: Type.Object({ views: Nullable(Type.Integer()), comments: Nullable(Type.Integer()), reposts: Nullable(Type.Integer()) }),
+  topic: Nullable(Type.String()),
+  kind: Kind,
+  level: Level,
+  status: Type.String(),
+  registeredBySide: Type.String(),
+  curator: Nullable(Type.Object({ id: Uuid, fullName: Type.String() })),
+  deadlines: Type.Object({ curProposal: DateTime, draft: Nullable(DateTime) }),
+  steps: Type.Object({
+    signalReceivedAt: Nullable(DateTime),
+    curProposalAt: Nullable(DateTime),
+    draftAt: Nullable(DateTime),
+    headApprovedAt: Nullable(DateTime),
+    curApprovedAt: Nullable(DateTime),
+    publicationAt: Nullable(DateTime),
+    closedAt: Nullable(DateTime),
+  }),
+  clocks: Type.Object({ curProposal: Clock, draft: Clock }),
+  overdue: Type.Boolean({ description: 'Хотя бы один из двух трёхчасовых сроков просрочен или выполнен с опозданием' }),
+  publication: Nullable(Type.Object({ place: Nullable(Type.String()), link: Nullable(Type.String()), at: DateTime, text: Type.String() })),
+  outcome: Nullable(Outcome),
+  versions: Type.Array(RiskVersion),
+  files: Type.Array(Type.Object({ id: Uuid, purpose: Type.String(), filename: Type.String(), mimeType: Type.String(), size: Type.Integer() })),
+  actions: Type.Array(Type.String()),
+  createdAt: DateTime,
+}, { title: 'Информационный риск' });
+export type Risk = Static<typeof Risk>;
+
+export const CreateRisk = Type.Object({
+  municipality: Type.Optional(Type.String({ maxLength: 60 })),
+  link: Type.Optional(Nullable(Type.String({ format: 'uri', maxLength: 1000 }))),
+  platform: Platform,
+  sourceName: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+  publishedAt: Type.Optional(Nullable(DateTime)),
+  detectedAt: Type.Optional(DateTime),
+  text: Type.String({ minLength: 1, maxLength: 20000 }),
+  reach: Type.Optional(Type.Object({
+    views: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
+    comments: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
+    reposts: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
+  }, { additionalProperties: false })),
+  topic: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  kind: Kind,
+  level: Level,
+}, { additionalProperties: false });
+export type CreateRisk = Static<typeof CreateRisk>;
+
+export const RiskFilter = Type.Object({
+  municipality: Type.Optional(Type.String({ maxLength: 500, description: 'slug; несколько — через запятую' })),
+  status: Type.Optional(Type.String({ maxLength: 200 })),
+  level: Type.Optional(Type.String({ maxLength: 100 })),
+  platform: Type.Optional(Type.String({ maxLength: 100 })),
+  open: Type.Optional(Type.Boolean({ description: 'Только незакрытые' })),
+  overdue: Type.Optional(Type.Boolean()),
+  from: Type.Optional(Type.String({ format: 'date' })),
+  to: Type.Optional(Type.String({ format: 'date' })),
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  sort: Type.Optional(Type.Enum(['urgency', '-detectedAt'] as const, { description: 'urgency — что истекает первым (доска ЦУР)' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+});
+export type RiskFilter = Static<typeof RiskFilter>;
+
+export const RiskListItem = Type.Object({
+  id: Uuid, number: Type.String(), municipality: Type.String(), municipalityName: Type.String(), platform: Platform,
+  sourceName: Nullable(Type.String()), link: Nullable(Type.String()), excerpt: Type.String(), kind: Kind, level: Level, status: Type.String(),
+  detectedAt: DateTime, deadlines: Type.Object({ curProposal: DateTime, draft: Nullable(DateTime) }),
+  clocks: Type.Object({ curProposal: Clock, draft: Clock }), overdue: Type.Boolean(), nextDeadline: Nullable(DateTime),
+});
+
+export const ActionBody = Type.Object({
+  text: Type.Optional(Type.String({ minLength: 1, maxLength: 20000, description: 'Текст предложения, проекта комментария или замечаний' })),
+  place: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'Где опубликован комментарий' })),
+  link: Type.Optional(Type.String({ format: 'uri', maxLength: 1000 })),
+  publishedAt: Type.Optional(DateTime),
+  outcome: Type.Optional(Outcome),
+  note: Type.Optional(Type.String({ maxLength: 5000 })),
+}, { additionalProperties: false });
+export type ActionBody = Static<typeof ActionBody>;

@@ -1,0 +1,86 @@
+// Risk statistics per municipality and period: counts by kind and level, median times, share on time.
+import { and, eq, gte, inArray, lt } from 'drizzle-orm';
+import { Type, type Static } from 'typebox';
+import type { Db } from '../../db';
+import { organizations, risks } from '../../db/schema';
+import type { Actor } from '../../platform/actor';
+import { scopeOf } from '../../platform/policy';
+import { validationFailed } from '../../platform/errors';
+import { clocksOf } from './service';
+
+export const StatisticsQuery = Type.Object({
+  from: Type.String({ format: 'date' }),
+  to: Type.String({ format: 'date' }),
+  municipality: Type.Optional(Type.String({ maxLength: 60 })),
+});
+
+const Minutes = Type.Union([Type.Number(), Type.Null()], { description: 'Медиана, минут' });
+const Share = Type.Union([Type.Number(), Type.Null()], { description: 'Доля в срок, 0…1' });
+const Row = Type.Object({
+  municipality: Type.String(),
+  municipalityName: Type.String(),
+  total: Type.Integer(),
+  byKind: Type.Record(Type.String(), Type.Integer()),
+  byLevel: Type.Record(Type.String(), Type.Integer()),
+  medianMinutes: Type.Object({ acknowledge: Minutes, curProposal: Minutes, draft: Minutes, publication: Minutes }),
+  onTime: Type.Object({ curProposal: Share, draft: Share }),
+  overdue: Type.Object({ curProposal: Type.Integer(), draft: Type.Integer() }),
+});
+export const Statistics = Type.Object({ from: Type.String(), to: Type.String(), rows: Type.Array(Row), region: Row });
+export type Statistics = Static<typeof Statistics>;
+
+function median(values: number[]): number | null {
+  if (!values.length) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return Math.round((s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2) * 10) / 10;
+}
+
+const minutes = (from: Date | null, to: Date | null) => (from && to ? (to.getTime() - from.getTime()) / 60_000 : null);
+
+function summarise(municipality: string, municipalityName: string, rows: (typeof risks.$inferSelect)[], now: Date) {
+  const count = (key: 'kind' | 'level') => rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r[key]]: (acc[r[key]] ?? 0) + 1 }), {});
+  const values = (f: (r: typeof risks.$inferSelect) => number | null) => rows.map(f).filter((v): v is number => v !== null);
+  const clocks = rows.map((r) => clocksOf(r, now));
+  const share = (which: 'curProposal' | 'draft') => {
+    const decided = clocks.map((c) => c[which].state).filter((s) => s === 'met' || s === 'late' || s === 'overdue');
+    return decided.length ? Math.round((decided.filter((s) => s === 'met').length / decided.length) * 1000) / 1000 : null;
+  };
+  return {
+    municipality, municipalityName, total: rows.length, byKind: count('kind'), byLevel: count('level'),
+    medianMinutes: {
+      acknowledge: median(values((r) => minutes(r.detectedAt, r.signalReceivedAt))),
+      curProposal: median(values((r) => minutes(r.detectedAt, r.curProposalAt))),
+      draft: median(values((r) => minutes(r.signalReceivedAt, r.draftAt))),
+      publication: median(values((r) => minutes(r.detectedAt, r.publicationAt))),
+    },
+    onTime: { curProposal: share('curProposal'), draft: share('draft') },
+    overdue: {
+      curProposal: clocks.filter((c) => c.curProposal.state === 'overdue' || c.curProposal.state === 'late').length,
+      draft: clocks.filter((c) => c.draft.state === 'overdue' || c.draft.state === 'late').length,
+    },
+  };
+}
+
+export async function riskStatistics(db: Db, actor: Actor, q: Static<typeof StatisticsQuery>, now: Date): Promise<Statistics> {
+  if (q.to < q.from) throw validationFailed([{ field: 'to', message: 'Конец периода раньше начала' }]);
+  const scope = scopeOf(actor);
+  const rows = await db.select({ r: risks, slug: organizations.slug, name: organizations.shortName }).from(risks)
+    .innerJoin(organizations, eq(organizations.id, risks.organizationId))
+    .where(and(
+      scope === 'all' ? undefined : inArray(risks.organizationId, scope),
+      q.municipality ? eq(organizations.slug, q.municipality) : undefined,
+      gte(risks.detectedAt, new Date(`${q.from}T00:00:00+05:00`)),
+      lt(risks.detectedAt, new Date(Date.parse(`${q.to}T00:00:00+05:00`) + 86_400_000)),
+    ));
+  const bySlug = new Map<string, { name: string; rows: (typeof risks.$inferSelect)[] }>();
+  for (const { r, slug, name } of rows) {
+    if (!bySlug.has(slug)) bySlug.set(slug, { name, rows: [] });
+    bySlug.get(slug)!.rows.push(r);
+  }
+  return {
+    from: q.from, to: q.to,
+    rows: [...bySlug.entries()].sort((a, b) => a[1].name.localeCompare(b[1].name, 'ru')).map(([slug, v]) => summarise(slug, v.name, v.rows, now)),
+    region: summarise('region', 'Всего', rows.map((x) => x.r), now),
+  };
+}
