@@ -24,9 +24,9 @@ export type NavItem = 'dashboard' | 'appeals' | 'risks' | 'reports' | 'requests'
 
 /** Navigation of the web shell by role: the server sends it, the UI only renders it. */
 export const NAVIGATION: Record<Role, NavItem[]> = {
-  cur_admin: ['dashboard', 'appeals', 'risks', 'requests', 'contacts', 'organizations', 'users', 'audit', 'profile'],
-  cur_analyst: ['dashboard', 'appeals', 'risks', 'requests', 'contacts', 'profile'],
-  contact_official: ['dashboard', 'appeals', 'risks', 'requests', 'contacts', 'profile'],
+  cur_admin: ['dashboard', 'appeals', 'risks', 'reports', 'requests', 'contacts', 'organizations', 'users', 'audit', 'profile'],
+  cur_analyst: ['dashboard', 'appeals', 'risks', 'reports', 'requests', 'contacts', 'profile'],
+  contact_official: ['dashboard', 'appeals', 'risks', 'reports', 'requests', 'contacts', 'profile'],
   executor: ['dashboard', 'appeals', 'profile'],
-  head: ['dashboard', 'appeals', 'risks', 'requests', 'contacts', 'profile'],
+  head: ['dashboard', 'appeals', 'risks', 'reports', 'requests', 'contacts', 'profile'],
 };

@@ -40,6 +40,8 @@ import { riskClockJob } from './modules/risks/escalation';
 import { contactRoutes } from './modules/contacts/routes';
 import { requestRoutes } from './modules/requests/routes';
 import { requestReminderJob } from './modules/requests/service';
+import { reportRoutes } from './modules/reports/routes';
+import { reportReminderJob } from './modules/reports/service';
 
 export const WEB_DIST = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
 
@@ -100,9 +102,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const jobs = new JobScheduler(database.db, clock, app.log, [deadlineJob(database.db), riskClockJob(database.db), requestReminderJob(database.db), mailJob(database.db, config, app.log)]);
+  const jobs = new JobScheduler(database.db, clock, app.log, [deadlineJob(database.db), riskClockJob(database.db), requestReminderJob(database.db), reportReminderJob(database.db), mailJob(database.db, config, app.log)]);
   app.decorate('services', { config, database, clock, jobs });
   app.addHook('onClose', async () => { await jobs.stop(); });
+
+  // A change sent without a body is checked as an empty object: missing fields get their own messages.
+  app.addHook('preValidation', async (request) => {
+    if (request.body == null && ['POST', 'PUT', 'PATCH'].includes(request.method) && !request.isMultipart?.()) request.body = {};
+  });
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -186,6 +193,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(publicRefutationRoutes);
   await app.register(contactRoutes);
   await app.register(requestRoutes);
+  await app.register(reportRoutes);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

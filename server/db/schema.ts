@@ -427,3 +427,24 @@ export const infoRequestFiles = pgTable('info_request_files', {
   uploadedBy: uuid('uploaded_by').references(() => users.id),
   createdAt: createdAt(),
 }, (t) => [index('info_request_files_idx').on(t.requestId)]);
+
+/** Quarterly statistical and analytical reports of administrations to ЦУР (§10.1–10.2). */
+export const quarterlyReports = pgTable('quarterly_reports', {
+  id: id(),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  year: integer('year').notNull(),
+  quarter: integer('quarter').notNull(),
+  status: text('status', { enum: ['draft', 'signed', 'submitted', 'accepted', 'returned'] }).notNull().default('draft'),
+  analytics: jsonb('analytics').$type<{ mainProblems: string; measures: string; proposals: string }>().notNull().default(sql`'{"mainProblems":"","measures":"","proposals":""}'::jsonb`),
+  /** The figures as submitted; while a draft, figures are computed from the registry on every read. */
+  figures: jsonb('figures'),
+  signedBy: uuid('signed_by').references(() => users.id),
+  signedAt: timestamp('signed_at', { withTimezone: true }),
+  submittedBy: uuid('submitted_by').references(() => users.id),
+  submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  reviewedBy: uuid('reviewed_by').references(() => users.id),
+  reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+  remarks: text('remarks'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [uniqueIndex('quarterly_reports_key').on(t.organizationId, t.year, t.quarter)]);

@@ -5,7 +5,7 @@ import { buildTestApp, type Session, type TestApp } from './helpers';
 
 interface Fixture {
   /** Objects of Белоярский ГО, created by its own users or by the administrator. */
-  beloyarsky: { organizationId: string; userId: string; tokenId: string; appealId: string; appealNumber: string; attachmentId: string; departmentId: string; riskId: string };
+  beloyarsky: { organizationId: string; userId: string; tokenId: string; appealId: string; appealNumber: string; attachmentId: string; departmentId: string; riskId: string; reportId: string; requestId: string; contactId: string };
 }
 
 interface Probe {
@@ -34,6 +34,13 @@ const PROBES: Probe[] = [
   { name: 'risk timeline', method: 'GET', url: (f) => `/api/risks/${f.beloyarsky.riskId}/timeline` },
   { name: 'risk comment DOCX', method: 'GET', url: (f) => `/api/risks/${f.beloyarsky.riskId}/comment.docx` },
   { name: 'risk comment PDF', method: 'GET', url: (f) => `/api/risks/${f.beloyarsky.riskId}/comment.pdf` },
+  { name: 'report', method: 'GET', url: (f) => `/api/reports/${f.beloyarsky.reportId}` },
+  { name: 'report analytics', method: 'PATCH', url: (f) => `/api/reports/${f.beloyarsky.reportId}`, body: { analytics: { measures: 'чужие меры' } } },
+  { name: 'report XLSX', method: 'GET', url: (f) => `/api/reports/${f.beloyarsky.reportId}/export.xlsx` },
+  ...['sign', 'submit', 'accept', 'return'].map((action): Probe => ({ name: `report action ${action}`, method: 'POST', url: (f) => `/api/reports/${f.beloyarsky.reportId}/actions/${action}`, body: { remarks: 'x' } })),
+  { name: 'information request addressed elsewhere', method: 'GET', url: (f) => `/api/requests/${f.beloyarsky.requestId}` },
+  { name: 'answer to a request addressed elsewhere', method: 'POST', url: (f) => `/api/requests/${f.beloyarsky.requestId}/answer`, body: { text: 'чужой ответ' } },
+  { name: 'contact official change', method: 'PATCH', url: (f) => `/api/contacts/${f.beloyarsky.contactId}`, body: { phone: '+7 000 000-00-00' } },
   ...['acknowledge', 'propose', 'submit_draft', 'remark', 'approve', 'publish', 'close']
     .map((action): Probe => ({ name: `risk action ${action}`, method: 'POST', url: (f) => `/api/risks/${f.beloyarsky.riskId}/actions/${action}`, body: { text: 'чужой текст', place: 'x', outcome: 'no_reaction_needed' } })),
 ];
@@ -52,6 +59,10 @@ const LISTS: { name: string; url: (f: Fixture) => string }[] = [
   { name: 'risks', url: () => '/api/risks' },
   { name: 'risks filtered by the other municipality', url: () => '/api/risks?municipality=beloyarsky' },
   { name: 'risk statistics', url: () => '/api/risks/statistics?from=2020-01-01&to=2030-12-31' },
+  { name: 'report matrix', url: () => '/api/reports?year=2026' },
+  { name: 'requests', url: () => '/api/requests' },
+  { name: 'contact officials', url: () => '/api/contacts' },
+  { name: 'contact history', url: () => '/api/contacts/history' },
 ];
 
 let t: TestApp;
@@ -76,7 +87,10 @@ beforeAll(async () => {
   const attached = (await belHead.request({ method: 'POST', url: `/api/appeals/${appeal.id}/attachments`, payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } })).json();
   const riskId = (await (await t.login('cur.analyst')).post('/api/risks', { municipality: 'beloyarsky', platform: 'telegram', text: 'Белоярский слух о закрытии школы', kind: 'misinformation', level: 'medium' })).json().id;
   await (await t.login('beloyarsky.contact')).post(`/api/risks/${riskId}/actions/submit_draft`, { text: 'Белоярский проект комментария' });
-  fixture = { beloyarsky: { organizationId: belOrg, userId: belHead.user.id, tokenId: token, appealId: appeal.id, appealNumber: submitted.number, attachmentId: attached.attachments[0].id, departmentId, riskId } };
+  const reportId = (await belHead.post('/api/reports', { year: 2026, quarter: 1 })).json().id;
+  const requestId = (await (await t.login('cur.analyst')).post('/api/requests', { subject: 'Белоярский запрос', text: 'Только для Белоярского', municipalities: ['beloyarsky'], dueAt: '2099-01-01T00:00:00Z' })).json().id;
+  const contactId = (await belHead.get('/api/contacts')).json().items[0].id;
+  fixture = { beloyarsky: { organizationId: belOrg, userId: belHead.user.id, tokenId: token, appealId: appeal.id, appealNumber: submitted.number, attachmentId: attached.attachments[0].id, departmentId, riskId, reportId, requestId, contactId } };
   for (const login of ['ekb.contact', 'ekb.executor', 'ekb.head']) outsiders[login] = await t.login(login);
 });
 afterAll(async () => { await t.close(); });
@@ -111,5 +125,7 @@ it('the object is really there for its own municipality (the probes are not vacu
   expect((await own.get(`/api/appeals/${fixture.beloyarsky.appealId}/attachments/${fixture.beloyarsky.attachmentId}`)).statusCode).toBe(200);
   expect((await own.get('/api/appeals?municipality=beloyarsky')).json().total).toBe(1);
   expect((await own.get(`/api/risks/${fixture.beloyarsky.riskId}`)).statusCode).toBe(200);
+  expect((await own.get(`/api/reports/${fixture.beloyarsky.reportId}`)).statusCode).toBe(200);
+  expect((await own.get(`/api/requests/${fixture.beloyarsky.requestId}`)).statusCode).toBe(200);
   expect((await own.get(`/api/risks/${fixture.beloyarsky.riskId}/comment.pdf`)).statusCode).toBe(200);
 });

@@ -131,6 +131,16 @@ function conditionsOf(q: ListQuery): (SQL | undefined)[] {
   if (f.dueSoon === true && q.dueSoonUntil) {
     conditions.push(inArray(appeals.status, [...OPEN_STATUSES]), gte(appeals.deadlineAnswer, sql`${localToday(q.now)}`), lte(appeals.deadlineAnswer, q.dueSoonUntil));
   }
+  if (list(f.kind).length) conditions.push(inArray(appeals.kind, list(f.kind)));
+  if (list(f.result).length) conditions.push(inArray(appeals.answerResult, list(f.result)));
+  if (f.collective !== undefined) conditions.push(f.collective ? eq(appeals.authorKind, 'collective') : sql`${appeals.authorKind} <> 'collective'`);
+  if (f.repeated !== undefined) conditions.push(eq(appeals.repeated, f.repeated));
+  if (f.extended !== undefined) conditions.push(f.extended ? isNotNull(appeals.extensionDays) : sql`${appeals.extensionDays} is null`);
+  if (f.answeredLate !== undefined) {
+    const late = sql`(${appeals.answeredAt} at time zone ${organizations.timeZone})::date > ${appeals.deadlineAnswer}`;
+    conditions.push(f.answeredLate ? late : sql`not coalesce(${late}, false)`);
+  }
+  if (f.rated !== undefined) conditions.push(f.rated ? isNotNull(appeals.ratingScore) : sql`${appeals.ratingScore} is null`);
   if (f.flagged !== undefined) conditions.push(eq(appeals.flaggedForCur, f.flagged));
   if (f.onControl !== undefined) conditions.push(eq(appeals.onControl, f.onControl));
   if (f.deadlineFrom) conditions.push(gte(appeals.deadlineAnswer, f.deadlineFrom));

@@ -122,7 +122,7 @@ export async function intake(
         authorEmail: clean(author.email), authorPhone: clean(author.phone), authorPostalAddress: clean(author.postalAddress),
         authorOrganization: clean(author.organization), signatories: author.signatories ?? null,
         text: input.text.trim(), address: clean(input.address), latitude: input.location?.latitude ?? null, longitude: input.location?.longitude ?? null,
-        topicCode: input.topic ?? null, kind: input.kind ?? null, repeated: input.repeated ?? repeatOfId !== null, onControl: input.onControl ?? false,
+        topicCode: input.topic || null, kind: input.kind ?? null, repeated: input.repeated ?? repeatOfId !== null, onControl: input.onControl ?? false,
         repeatOfId, deadlineRegister: deadlines.register, deadlineForward: deadlines.forward, deadlineAnswer: deadlines.answer,
         trackingCodeHash: input.trackingCodeHash ?? null, createdAt: now, updatedAt: now,
       });
@@ -180,7 +180,7 @@ export async function updateAppeal(db: Db, ctx: RequestContext, id: string, inpu
     if (isRegionalRole(ctx.actor.role)) throw new AppError(403, 'forbidden', 'Карточку обращения изменяет администрация муниципального образования');
     await checkTopic(tx, input.topic);
     const values: Partial<repo.NewAppealRow> = {};
-    if (input.topic !== undefined) values.topicCode = input.topic;
+    if (input.topic !== undefined) values.topicCode = input.topic || null;
     if (input.kind !== undefined) values.kind = input.kind;
     if (input.address !== undefined) values.address = clean(input.address);
     if (input.location !== undefined) { values.latitude = input.location?.latitude ?? null; values.longitude = input.location?.longitude ?? null; }

@@ -110,8 +110,8 @@ export async function listRequests(db: Db, actor: Actor, now: Date) {
 }
 
 export async function answerRequest(db: Db, ctx: RequestContext, id: string, text: string, files: CheckedFile[], now: Date) {
+  await load(db, ctx.actor, id);
   if (isRegionalRole(ctx.actor.role) || !['contact_official', 'head'].includes(ctx.actor.role)) {
-    if (isRegionalRole(ctx.actor.role)) await load(db, ctx.actor, id);
     throw new AppError(403, 'forbidden', 'Отвечает контактное лицо или руководитель администрации');
   }
   if (!text.trim()) throw validationFailed([{ field: 'text', message: 'Напишите ответ' }]);

@@ -191,3 +191,15 @@ describe('escalation of the clocks', () => {
     expect((await cur.post('/api/risks', { ...publication, municipality: undefined })).json().details[0].field).toBe('municipality');
   });
 });
+
+describe('empty optional fields', () => {
+  it('a risk or an appeal with an empty topic is registered without one', async () => {
+    const cur = await t.login('cur.analyst');
+    const risk = await cur.post('/api/risks', { ...publication, topic: null, link: null, sourceName: '' });
+    expect(risk.statusCode).toBe(201);
+    expect(risk.json()).toMatchObject({ topic: null, link: null, sourceName: null });
+    const appeal = await (await t.login('beloyarsky.contact')).post('/api/appeals', { channel: 'fz59', text: 'Без темы', topic: '' });
+    expect(appeal.statusCode).toBe(201);
+    expect(appeal.json().topic).toBeNull();
+  });
+});

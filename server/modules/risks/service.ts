@@ -119,10 +119,10 @@ export async function createRisk(db: Db, ctx: RequestContext, input: CreateRisk,
   const row = await audited(db, ctx, async (tx) => {
     const number = await nextNumber(tx, Number(toLocalDate(detectedAt, org!.timeZone).slice(0, 4)));
     const [created] = await tx.insert(risks).values({
-      organizationId: org!.id, number, link: input.link ?? null, platform: input.platform, sourceName: input.sourceName ?? null,
+      organizationId: org!.id, number, link: input.link || null, platform: input.platform, sourceName: input.sourceName?.trim() || null,
       publishedAt: input.publishedAt ? new Date(input.publishedAt) : null, detectedAt, text: input.text.trim(),
       reachViews: input.reach?.views ?? null, reachComments: input.reach?.comments ?? null, reachReposts: input.reach?.reposts ?? null,
-      topicCode: input.topic ?? null, kind: input.kind, level: input.level,
+      topicCode: input.topic || null, kind: input.kind, level: input.level,
       // A municipality that registers a risk itself has the signal already.
       status: municipalSide ? 'acknowledged' : 'detected',
       signalReceivedAt: municipalSide ? now : null, acknowledgedBy: municipalSide ? actor.userId : null,

@@ -1,0 +1,206 @@
+// Quarterly reports (§10.1–10.2): built from the registry, completed with the analytical part,
+// signed off by the head, submitted by the 5th of the next month, accepted or returned by ЦУР.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { isRegionalRole } from '../../../domain/roles';
+import { reportDueDate, reportTimeliness, type Quarter, type ReportTimeliness } from '../../../domain/reports/quarters';
+import { toLocalDate } from '../../../domain/calendar/localDate';
+import type { Db, Executor } from '../../db';
+import { organizations, quarterlyReports, users } from '../../db/schema';
+import type { Actor, RequestContext } from '../../platform/actor';
+import { audited } from '../../platform/audit';
+import { AppError, notFound, validationFailed } from '../../platform/errors';
+import { inScope, scopeOf } from '../../platform/policy';
+import { notify, wake } from '../../platform/notifications';
+import type { Job } from '../../platform/jobs';
+import { currentContacts } from '../contacts/service';
+import { buildFigures, type ReportFigures } from './figures';
+
+type Row = typeof quarterlyReports.$inferSelect;
+const reportNotFound = () => notFound('report_not_found', 'Отчёт не найден');
+export const REPORT_ACTIONS = ['sign', 'submit', 'accept', 'return'] as const;
+export type ReportAction = (typeof REPORT_ACTIONS)[number];
+
+/** What the matrix shows in a cell. */
+export type ReportCell = ReportTimeliness | 'returned' | 'accepted_on_time' | 'accepted_late';
+
+export function cellOf(row: Pick<Row, 'status' | 'submittedAt' | 'year' | 'quarter'> | null, year: number, quarter: Quarter, now: Date, timeZone: string): ReportCell {
+  if (row?.status === 'returned') return 'returned';
+  const submitted = row && ['submitted', 'accepted'].includes(row.status) ? row.submittedAt : null;
+  const t = reportTimeliness(year, quarter, submitted, now, timeZone);
+  if (row?.status === 'accepted') return t === 'late' ? 'accepted_late' : 'accepted_on_time';
+  return t;
+}
+
+async function visible(db: Executor, actor: Actor, id: string, forUpdate = false): Promise<Row> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw reportNotFound();
+  const q = db.select().from(quarterlyReports).where(eq(quarterlyReports.id, id));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  if (!row || !inScope(actor, row.organizationId)) throw reportNotFound();
+  return row;
+}
+
+export async function present(db: Executor, row: Row, actor: Actor, now: Date) {
+  const [org] = await db.select().from(organizations).where(eq(organizations.id, row.organizationId));
+  const figures = (row.figures as ReportFigures | null) ?? (await buildFigures(db, row.organizationId, row.year, row.quarter as Quarter, now));
+  const names = new Map((await db.select({ id: users.id, fullName: users.fullName }).from(users)
+    .where(inArray(users.id, [row.signedBy, row.submittedBy, row.reviewedBy].filter((x): x is string => !!x).concat(['00000000-0000-0000-0000-000000000000'])))).map((u) => [u.id, u.fullName]));
+  const person = (id: string | null) => (id ? { id, fullName: names.get(id) ?? '' } : null);
+  return {
+    id: row.id, municipality: org.slug, municipalityName: org.name, year: row.year, quarter: row.quarter, status: row.status,
+    dueDate: reportDueDate(row.year, row.quarter as Quarter),
+    timeliness: cellOf(row, row.year, row.quarter as Quarter, now, org.timeZone),
+    analytics: row.analytics, figures, figuresFrozen: row.figures !== null,
+    signed: row.signedAt ? { at: row.signedAt.toISOString(), by: person(row.signedBy) } : null,
+    submitted: row.submittedAt ? { at: row.submittedAt.toISOString(), by: person(row.submittedBy) } : null,
+    reviewed: row.reviewedAt ? { at: row.reviewedAt.toISOString(), by: person(row.reviewedBy), remarks: row.remarks } : null,
+    actions: availableActions(row, actor),
+  };
+}
+
+function availableActions(row: Row, actor: Actor): ReportAction[] {
+  const own = !isRegionalRole(actor.role) && actor.organizationId === row.organizationId;
+  const out: ReportAction[] = [];
+  if (own && actor.role === 'head' && ['draft', 'returned'].includes(row.status)) out.push('sign');
+  if (own && ['head', 'contact_official'].includes(actor.role) && row.status === 'signed') out.push('submit');
+  if (isRegionalRole(actor.role) && row.status === 'submitted') out.push('accept', 'return');
+  return out;
+}
+
+/** Opens the report of a municipality and quarter, creating its draft on first use. */
+export async function openReport(db: Db, ctx: RequestContext, input: { municipality?: string; year: number; quarter: Quarter }, now: Date) {
+  const [org] = isRegionalRole(ctx.actor.role)
+    ? await db.select().from(organizations).where(and(eq(organizations.slug, input.municipality ?? ''), eq(organizations.kind, 'municipality')))
+    : await db.select().from(organizations).where(eq(organizations.id, ctx.actor.organizationId));
+  if (!org || (input.municipality && input.municipality !== org.slug)) throw notFound('municipality_not_found', 'Муниципальное образование не найдено');
+  const [existing] = await db.select().from(quarterlyReports).where(and(eq(quarterlyReports.organizationId, org.id), eq(quarterlyReports.year, input.year), eq(quarterlyReports.quarter, input.quarter)));
+  if (existing) return { report: await present(db, existing, ctx.actor, now), created: false };
+  const quarterStart = `${input.year}-${String((input.quarter - 1) * 3 + 1).padStart(2, '0')}-01`;
+  if (quarterStart > toLocalDate(now, org.timeZone)) throw validationFailed([{ field: 'quarter', message: 'Квартал ещё не начался' }]);
+  if (isRegionalRole(ctx.actor.role)) throw new AppError(403, 'forbidden', 'Отчёт составляет администрация; ЦУР видит его после направления');
+  const row = await audited(db, ctx, async (tx) => {
+    const [created] = await tx.insert(quarterlyReports).values({ organizationId: org.id, year: input.year, quarter: input.quarter, createdAt: now, updatedAt: now })
+      .onConflictDoNothing().returning();
+    const report = created ?? (await tx.select().from(quarterlyReports).where(and(eq(quarterlyReports.organizationId, org.id), eq(quarterlyReports.year, input.year), eq(quarterlyReports.quarter, input.quarter))))[0];
+    return { result: report, audit: { action: 'report.create', entityType: 'report', entityId: report.id, organizationId: org.id, after: { year: input.year, quarter: input.quarter } } };
+  });
+  return { report: await present(db, row, ctx.actor, now), created: true };
+}
+
+export async function getReport(db: Db, actor: Actor, id: string, now: Date) {
+  const row = await visible(db, actor, id);
+  // ЦУР reads a report once it has been sent to it.
+  if (isRegionalRole(actor.role) && ['draft', 'signed'].includes(row.status)) throw reportNotFound();
+  return present(db, row, actor, now);
+}
+
+export async function updateAnalytics(db: Db, ctx: RequestContext, id: string, analytics: Partial<Row['analytics']>, now: Date) {
+  const row = await audited(db, ctx, async (tx) => {
+    const current = await visible(tx, ctx.actor, id, true);
+    if (isRegionalRole(ctx.actor.role) || !['head', 'contact_official', 'executor'].includes(ctx.actor.role)) throw new AppError(403, 'forbidden', 'Аналитическую часть заполняет администрация');
+    if (!['draft', 'returned'].includes(current.status)) throw new AppError(409, 'report_locked', 'Подписанный отчёт не редактируется; ЦУР может вернуть его на доработку');
+    const next = { ...current.analytics, ...analytics };
+    const [updated] = await tx.update(quarterlyReports).set({ analytics: next, updatedAt: now }).where(eq(quarterlyReports.id, id)).returning();
+    return { result: updated, audit: { action: 'report.update', entityType: 'report', entityId: id, organizationId: current.organizationId, before: current.analytics, after: next } };
+  });
+  return present(db, row, ctx.actor, now);
+}
+
+export async function act(db: Db, ctx: RequestContext, id: string, action: string, body: { remarks?: string }, now: Date) {
+  const woken: string[] = [];
+  const row = await audited(db, ctx, async (tx) => {
+    const current = await visible(tx, ctx.actor, id, true);
+    if (isRegionalRole(ctx.actor.role) && ['draft', 'signed'].includes(current.status)) throw reportNotFound();
+    if (!(REPORT_ACTIONS as readonly string[]).includes(action)) throw notFound('unknown_action', 'Нет такого действия');
+    if (!availableActions(current, ctx.actor).includes(action as ReportAction)) {
+      throw new AppError(409, 'action_not_allowed', 'Это действие сейчас невозможно: проверьте статус отчёта и свою роль');
+    }
+    const values: Partial<typeof quarterlyReports.$inferInsert> = { updatedAt: now };
+    const [org] = await tx.select().from(organizations).where(eq(organizations.id, current.organizationId));
+    switch (action as ReportAction) {
+      case 'sign': {
+        const a = current.analytics;
+        const missing = (['mainProblems', 'measures', 'proposals'] as const).filter((k) => !a[k]?.trim());
+        if (missing.length) throw validationFailed(missing.map((field) => ({ field: `analytics.${field}`, message: 'Заполните аналитическую часть' })), 'Перед подписанием заполните аналитическую часть');
+        Object.assign(values, { status: 'signed', signedAt: now, signedBy: ctx.actor.userId });
+        break;
+      }
+      case 'submit': {
+        // The figures are frozen as submitted, so that what ЦУР accepts does not change afterwards.
+        const figures = await buildFigures(tx, current.organizationId, current.year, current.quarter as Quarter, now);
+        Object.assign(values, { status: 'submitted', submittedAt: now, submittedBy: ctx.actor.userId, figures });
+        const cur = await tx.select({ id: users.id }).from(users).innerJoin(organizations, eq(organizations.id, users.organizationId))
+          .where(and(eq(organizations.kind, 'regional_center'), eq(users.role, 'cur_analyst'), eq(users.active, true)));
+        woken.push(...(await notify(tx, { userIds: cur.map((u) => u.id), organizationId: current.organizationId, kind: 'report.submitted', title: `${org.shortName}: отчёт за ${current.quarter} квартал ${current.year} г.`, entityType: 'report', entityId: id, link: `/reports/${id}` })));
+        break;
+      }
+      case 'accept':
+        Object.assign(values, { status: 'accepted', reviewedAt: now, reviewedBy: ctx.actor.userId, remarks: body.remarks?.trim() || null });
+        break;
+      case 'return':
+        if (!body.remarks?.trim()) throw validationFailed([{ field: 'remarks', message: 'Укажите замечания' }]);
+        Object.assign(values, { status: 'returned', reviewedAt: now, reviewedBy: ctx.actor.userId, remarks: body.remarks.trim(), figures: null, signedAt: null, signedBy: null });
+        break;
+    }
+    if (action === 'accept' || action === 'return') {
+      const contacts = await currentContacts(tx, current.organizationId);
+      const heads = await tx.select({ id: users.id }).from(users).where(and(eq(users.organizationId, current.organizationId), eq(users.role, 'head'), eq(users.active, true)));
+      woken.push(...(await notify(tx, { userIds: [...contacts.userIds, ...heads.map((h) => h.id)], organizationId: current.organizationId, kind: `report.${action}`, title: `Отчёт за ${current.quarter} квартал ${current.year} г. ${action === 'accept' ? 'принят ЦУР' : 'возвращён ЦУР на доработку'}`, body: body.remarks ?? null, entityType: 'report', entityId: id, link: `/reports/${id}` })));
+    }
+    const [updated] = await tx.update(quarterlyReports).set(values).where(eq(quarterlyReports.id, id)).returning();
+    return { result: updated, audit: { action: `report.${action}`, entityType: 'report', entityId: id, organizationId: current.organizationId, before: { status: current.status }, after: { status: updated.status, remarks: updated.remarks } } };
+  });
+  wake(woken);
+  return present(db, row, ctx.actor, now);
+}
+
+/** ЦУР's matrix: municipalities × quarters of a year, each cell on time / late / missing / returned. */
+export async function matrix(db: Db, actor: Actor, year: number, now: Date) {
+  const scope = scopeOf(actor);
+  const orgs = await db.select().from(organizations).where(and(eq(organizations.kind, 'municipality'), eq(organizations.active, true), scope === 'all' ? undefined : inArray(organizations.id, scope))).orderBy(asc(organizations.shortName));
+  const rows = await db.select().from(quarterlyReports).where(and(eq(quarterlyReports.year, year), inArray(quarterlyReports.organizationId, orgs.map((o) => o.id).concat(['00000000-0000-0000-0000-000000000000']))));
+  const nowDate = toLocalDate(now, 'Asia/Yekaterinburg');
+  return {
+    year,
+    quarters: ([1, 2, 3, 4] as Quarter[]).map((q) => ({ quarter: q, dueDate: reportDueDate(year, q), started: `${year}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01` <= nowDate })),
+    rows: orgs.map((o) => ({
+      municipality: o.slug, municipalityName: o.shortName,
+      cells: ([1, 2, 3, 4] as Quarter[]).map((q) => {
+        const r = rows.find((x) => x.organizationId === o.id && x.quarter === q) ?? null;
+        const hidden = isRegionalRole(actor.role) && r && ['draft', 'signed'].includes(r.status);
+        return { quarter: q, status: cellOf(r, year, q, now, o.timeZone), reportId: r && !hidden ? r.id : null, submittedAt: r?.submittedAt?.toISOString() ?? null };
+      }),
+    })),
+  };
+}
+
+/** Reminders to the administrations: three days before the due date, on it, and once it has passed. */
+export async function remindReports(db: Db, now: Date) {
+  const today = toLocalDate(now, 'Asia/Yekaterinburg');
+  const year = Number(today.slice(0, 4));
+  const candidates = ([[year - 1, 4], [year, 1], [year, 2], [year, 3]] as [number, Quarter][])
+    .filter(([y, q]) => { const due = reportDueDate(y, q); const days = (Date.parse(due) - Date.parse(today)) / 86_400_000; return days <= 3 && days >= -30; });
+  const orgs = await db.select().from(organizations).where(and(eq(organizations.kind, 'municipality'), eq(organizations.active, true)));
+  const woken: string[] = [];
+  for (const [y, q] of candidates) {
+    const due = reportDueDate(y, q);
+    const stage = today > due ? 'missing' : today === due ? 'due_today' : 'due_soon';
+    for (const o of orgs) {
+      const [r] = await db.select().from(quarterlyReports).where(and(eq(quarterlyReports.organizationId, o.id), eq(quarterlyReports.year, y), eq(quarterlyReports.quarter, q)));
+      if (r && ['submitted', 'accepted'].includes(r.status)) continue;
+      const contacts = await currentContacts(db, o.id);
+      const heads = await db.select({ id: users.id }).from(users).where(and(eq(users.organizationId, o.id), eq(users.role, 'head'), eq(users.active, true)));
+      const date = due.split('-').reverse().join('.');
+      woken.push(...(await notify(db, {
+        userIds: [...contacts.userIds, ...heads.map((h) => h.id)], organizationId: o.id, kind: `report.${stage}`,
+        title: stage === 'missing' ? `Отчёт за ${q} квартал ${y} г. не направлен в ЦУР (срок — ${date})` : `Отчёт за ${q} квартал ${y} г. нужно направить в ЦУР до ${date}`,
+        entityType: 'report', link: '/reports', dedupeKey: `report:${y}:${q}:${stage}`,
+      })));
+    }
+  }
+  wake(woken);
+  return { notified: woken.length };
+}
+
+export function reportReminderJob(db: Db): Job {
+  return { name: 'report-reminders', everyMs: 60 * 60_000, run: (now) => remindReports(db, now) };
+}
