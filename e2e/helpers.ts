@@ -1,7 +1,9 @@
 // The running system for browser tests: the real server on a random port over an in-memory database
 // with the demo region, and a headless Chromium.
+import { deflateSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { openDatabase, type Database } from '../server/db';
+import { prepareDatabase } from '../server/db/prepare';
 import { seedDemo } from '../server/seed/demo';
 import { buildApp, type App } from '../server/app';
 import { loadConfig } from '../server/config';
@@ -17,10 +19,11 @@ export interface TestServer {
 
 export async function startServer(): Promise<TestServer> {
   const database = await openDatabase({ databaseUrl: null, pgliteDir: null });
-  await database.migrate();
+  // Migrations and the reference data (the topic classifier) every installation has.
+  await prepareDatabase(database);
   await seedDemo(database.db);
-  // Many sign-ins from 127.0.0.1 in one file: the per-IP limit must not end the run.
-  const config = loadConfig({ NODE_ENV: 'test', OTKLIK_LOGIN_LIMIT_PER_IP: '1000' }, { demo: true });
+  // Many sign-ins and citizen appeals from 127.0.0.1 in one file: the per-IP limits must not end the run.
+  const config = loadConfig({ NODE_ENV: 'test', OTKLIK_LOGIN_LIMIT_PER_IP: '1000', OTKLIK_PUBLIC_APPEALS_PER_HOUR: '1000' }, { demo: true });
   const app = await buildApp({ config, database, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -82,4 +85,62 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Меню пользователя' }).click();
   await page.getByText('Выйти', { exact: true }).click();
   await page.waitForURL(/\/login$/);
+}
+
+/** An API session of a demo user inside the test process (for setting up data), with its CSRF token. */
+export interface ApiSession {
+  request<T = unknown>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown): Promise<{ status: number; body: T }>;
+}
+
+export async function apiSession(server: TestServer, login: string, password = DEMO_PASSWORD): Promise<ApiSession> {
+  const response = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password } });
+  if (response.statusCode !== 200) throw new Error(`${login} cannot sign in: ${response.body}`);
+  const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const { csrfToken } = response.json() as { csrfToken: string };
+  return {
+    async request<T>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) {
+      const res = await server.app.inject({ method, url, payload: payload as never, headers: { cookie, 'x-csrf-token': csrfToken } });
+      return { status: res.statusCode, body: (res.body ? res.json() : null) as T };
+    },
+  };
+}
+
+function crc32(bytes: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/** A valid PNG of one colour (RGB, 8 bits), built here so that the test needs no fixture file. */
+export function pngImage(width = 2, height = 2, rgb: [number, number, number] = [43, 93, 217]): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit depth, truecolour, deflate, no filter method, no interlace
+  const row = Buffer.from([0, ...Array.from({ length: width }, () => rgb).flat()]);
+  const pixels = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(pixels)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** Picks an option of a Gravity select by its visible text. */
+export async function choose(page: Page, selectQa: string, option: string | RegExp): Promise<void> {
+  await page.locator(`[data-qa="${selectQa}"]`).click();
+  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
 }

@@ -9,12 +9,22 @@ import { AppShell } from './components/AppShell';
 import { LoginPage } from './pages/LoginPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { AppealsPage } from './pages/AppealsPage';
+import { AppealCardPage } from './pages/AppealCardPage';
+import { AppealNewPage } from './pages/AppealNewPage';
+import { ReceptionPage } from './pages/ReceptionPage';
+import { ReceptionFormPage } from './pages/ReceptionFormPage';
+import { StatusPage } from './pages/StatusPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
 import { UsersPage } from './pages/UsersPage';
 import { AuditPage } from './pages/AuditPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SectionPlaceholderPage } from './pages/SectionPlaceholderPage';
+import { RisksPage } from './pages/RisksPage';
+import { RiskNewPage } from './pages/RiskNewPage';
+import { RiskCardPage } from './pages/RiskCardPage';
+import { RiskStatisticsPage } from './pages/RiskStatisticsPage';
+import { RefutationsPage } from './pages/RefutationsPage';
 
 const toaster = new Toaster();
 
@@ -40,13 +50,26 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* The citizen's pages: no account, no shell. */}
+      <Route path="/reception" element={<ReceptionPage />} />
+      <Route path="/reception/:slug" element={<ReceptionFormPage />} />
+      <Route path="/status" element={<StatusPage />} />
+      <Route path="/status/:number" element={<StatusPage />} />
+      <Route path="/refutations" element={<RefutationsPage />} />
+      <Route path="/refutations/:slug" element={<RefutationsPage />} />
       <Route element={<RequireAuth><AppShell /></RequireAuth>}>
         <Route index element={<DashboardPage />} />
         <Route path="appeals" element={<RequireNavItem item="appeals"><AppealsPage /></RequireNavItem>} />
+        <Route path="appeals/new" element={<RequireNavItem item="appeals"><AppealNewPage /></RequireNavItem>} />
+        <Route path="appeals/:id" element={<RequireNavItem item="appeals"><AppealCardPage /></RequireNavItem>} />
         <Route path="organizations" element={<RequireNavItem item="organizations"><OrganizationsPage /></RequireNavItem>} />
         <Route path="users" element={<RequireNavItem item="users"><UsersPage /></RequireNavItem>} />
         <Route path="audit" element={<RequireNavItem item="audit"><AuditPage /></RequireNavItem>} />
-        {(['risks', 'reports', 'requests', 'contacts'] as const).map((item) => (
+        <Route path="risks" element={<RequireNavItem item="risks"><RisksPage /></RequireNavItem>} />
+        <Route path="risks/new" element={<RequireNavItem item="risks"><RiskNewPage /></RequireNavItem>} />
+        <Route path="risks/statistics" element={<RequireNavItem item="risks"><RiskStatisticsPage /></RequireNavItem>} />
+        <Route path="risks/:id" element={<RequireNavItem item="risks"><RiskCardPage /></RequireNavItem>} />
+        {(['reports', 'requests', 'contacts'] as const).map((item) => (
           <Route key={item} path={item} element={<RequireNavItem item={item}><SectionPlaceholderPage item={item} /></RequireNavItem>} />
         ))}
         <Route path="profile" element={<ProfilePage />} />

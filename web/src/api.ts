@@ -3,6 +3,7 @@ import type { Static } from 'typebox';
 import type { SessionInfo as SessionInfoSchema, ApiToken as ApiTokenSchema, CreatedToken as CreatedTokenSchema } from '../../server/modules/auth/schema';
 import type { Organization as OrganizationSchema, CreateOrganization as CreateOrganizationSchema, UpdateOrganization as UpdateOrganizationSchema } from '../../server/modules/organizations/schema';
 import type { User as UserSchema, CreateUser as CreateUserSchema, UpdateUser as UpdateUserSchema, UserFilter as UserFilterSchema, UserWithPassword as UserWithPasswordSchema } from '../../server/modules/users/schema';
+import type { Appeal as AppealSchema, AppealFilter as AppealFilterSchema, AppealList as AppealListSchema, CreateAppeal as CreateAppealSchema, TimelineEntry as TimelineEntrySchema } from '../../server/modules/appeals/schema';
 import type { OrganizationKind } from '../../domain/roles';
 
 export type SessionInfo = Static<typeof SessionInfoSchema>;
@@ -17,6 +18,12 @@ export type CreateUser = Static<typeof CreateUserSchema>;
 export type UpdateUser = Static<typeof UpdateUserSchema>;
 export type UserFilter = Static<typeof UserFilterSchema>;
 export type UserWithPassword = Static<typeof UserWithPasswordSchema>;
+export type Appeal = Static<typeof AppealSchema>;
+export type AppealFilter = Static<typeof AppealFilterSchema>;
+export type AppealList = Static<typeof AppealListSchema>;
+export type AppealListItem = AppealList['items'][number];
+export type CreateAppeal = Static<typeof CreateAppealSchema>;
+export type TimelineEntry = Static<typeof TimelineEntrySchema>;
 
 /** An entry of GET /api/audit (its schema lives in the route file, so it is restated here). */
 export interface AuditEntry {
@@ -31,6 +38,74 @@ export interface AuditEntry {
   before: unknown;
   after: unknown;
   requestId: string | null;
+}
+
+// Departments, topics, notifications and the citizen's routes declare their schemas in their route
+// files, which the web app does not compile; their shapes are restated here.
+
+export interface Department {
+  id: string;
+  name: string;
+  municipality: string;
+  active: boolean;
+}
+
+export interface Topic {
+  code: string;
+  parentCode: string | null;
+  level: string;
+  title: string;
+  groupCode: string | null;
+  active: boolean;
+}
+
+export interface AppNotification {
+  id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  entityType: string | null;
+  entityId: string | null;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface PublicMunicipality {
+  slug: string;
+  name: string;
+  shortName: string;
+}
+
+export interface PublicAppealInput {
+  municipality: string;
+  surname: string;
+  name: string;
+  patronymic?: string;
+  email?: string;
+  postalAddress?: string;
+  phone?: string;
+  text: string;
+  address?: string;
+  consent: boolean;
+  website?: string;
+}
+
+/** GET /api/public/appeals/:number — what the author sees of the appeal. */
+export interface PublicStatus {
+  number: string;
+  municipality: string;
+  municipalityName: string;
+  status: string;
+  statusLabel: string;
+  receivedAt: string;
+  registeredAt: string | null;
+  deadlines: { register: string; forward: string | null; answer: string };
+  overdue: boolean;
+  answer: { text: string; result: string | null; resultLabel: string | null; answeredAt: string | null } | null;
+  forwardedTo: string | null;
+  rating: { score: number; comment: string | null } | null;
+  canRate: boolean;
 }
 
 export interface AuditFilter {
@@ -98,9 +173,27 @@ function withQuery(path: string, query?: Query): string {
   return text ? `${path}?${text}` : path;
 }
 
-async function request<T>(method: string, path: string, options: { body?: unknown; query?: Query; quiet401?: boolean } = {}): Promise<T> {
+/** A query string of the filter, without empty values: the same filter for the API and for export links. */
+export function queryString(query: Query): string {
+  return withQuery('', query).replace(/^\?/, '');
+}
+
+interface RequestOptions {
+  body?: unknown;
+  query?: Query;
+  quiet401?: boolean;
+}
+
+/** A request of the API; a FormData body goes as multipart, anything else as JSON. */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  return (await send<T>(method, path, options)).data;
+}
+
+/** The answer with its HTTP status, for routes whose success statuses mean different things. */
+async function send<T>(method: string, path: string, options: RequestOptions = {}): Promise<{ data: T; status: number }> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = options.body instanceof FormData;
+  if (options.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
@@ -108,12 +201,12 @@ async function request<T>(method: string, path: string, options: { body?: unknow
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : multipart ? (options.body as FormData) : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError(0, 'network_error', 'Сервер недоступен. Проверьте подключение и повторите попытку');
   }
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return { data: undefined as T, status: 204 };
   const text = await response.text();
   let data: unknown = null;
   try {
@@ -126,7 +219,7 @@ async function request<T>(method: string, path: string, options: { body?: unknow
     if (response.status === 401 && !options.quiet401) onUnauthorized?.();
     throw new ApiError(response.status, body.code ?? 'http_error', body.message ?? `HTTP ${response.status}`, body.details ?? [], body.requestId);
   }
-  return data as T;
+  return { data: data as T, status: response.status };
 }
 
 export const api = {
@@ -157,5 +250,52 @@ export const api = {
 
   audit: {
     list: (filter: AuditFilter = {}) => request<{ items: AuditEntry[]; nextCursor: number | null }>('GET', '/api/audit', { query: { ...filter } }),
+  },
+
+  appeals: {
+    list: (filter: AppealFilter) => request<AppealList>('GET', '/api/appeals', { query: { ...filter } }),
+    get: (id: string) => request<Appeal>('GET', `/api/appeals/${encodeURIComponent(id)}`),
+    /** `created` is false when the channel's external id was already known: the existing appeal comes back. */
+    create: async (body: CreateAppeal) => {
+      const { data, status } = await send<Appeal>('POST', '/api/appeals', { body });
+      return { appeal: data, created: status === 201 };
+    },
+    act: (id: string, action: string, body: Record<string, unknown>) =>
+      request<Appeal>('POST', `/api/appeals/${encodeURIComponent(id)}/actions/${encodeURIComponent(action)}`, { body }),
+    timeline: (id: string) => request<{ items: TimelineEntry[] }>('GET', `/api/appeals/${encodeURIComponent(id)}/timeline`),
+    comment: (id: string, text: string) => request<{ items: TimelineEntry[] }>('POST', `/api/appeals/${encodeURIComponent(id)}/comments`, { body: { text } }),
+    attach: (id: string, files: File[], purpose: 'appeal' | 'answer') => {
+      const form = new FormData();
+      form.set('purpose', purpose);
+      for (const file of files) form.append('files', file);
+      return request<Appeal>('POST', `/api/appeals/${encodeURIComponent(id)}/attachments`, { body: form });
+    },
+    attachmentUrl: (id: string, attachmentId: string) => `/api/appeals/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}`,
+    exportUrl: (format: 'xlsx' | 'csv', filter: AppealFilter) => {
+      const { cursor: _cursor, limit: _limit, ...rest } = filter;
+      return `/api/appeals/export?${queryString({ format, ...rest })}`;
+    },
+  },
+
+  departments: {
+    list: (municipality?: string) => request<{ items: Department[] }>('GET', '/api/departments', { query: { municipality } }),
+  },
+
+  topics: {
+    list: () => request<{ items: Topic[]; groups: { code: string; title: string }[] }>('GET', '/api/topics'),
+  },
+
+  notifications: {
+    list: (limit = 30) => request<{ items: AppNotification[]; unread: number }>('GET', '/api/notifications', { query: { limit } }),
+    read: (id: string | 'all') => request<{ updated: number }>('POST', `/api/notifications/${encodeURIComponent(id)}/read`),
+    streamUrl: '/api/notifications/stream',
+  },
+
+  public: {
+    municipalities: () => request<{ items: PublicMunicipality[] }>('GET', '/api/public/municipalities'),
+    submit: (body: PublicAppealInput | FormData) => request<{ number: string; trackingCode: string }>('POST', '/api/public/appeals', { body }),
+    status: (number: string, code: string) => request<PublicStatus>('GET', `/api/public/appeals/${encodeURIComponent(number)}`, { query: { code } }),
+    rate: (number: string, body: { code: string; score: number; comment?: string }) =>
+      request<PublicStatus>('POST', `/api/public/appeals/${encodeURIComponent(number)}/rating`, { body }),
   },
 };

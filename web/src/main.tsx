@@ -9,6 +9,9 @@ import '@fontsource/inter/cyrillic-500.css';
 import '@fontsource/inter/cyrillic-600.css';
 import '@gravity-ui/uikit/styles/styles.css';
 import './styles.css';
+import './appeals.css';
+import './notifications.css';
+import './public.css';
 import { App } from './App';
 
 createRoot(document.getElementById('root')!).render(

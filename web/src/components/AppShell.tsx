@@ -7,6 +7,7 @@ import { knownNavigation } from '../navigation';
 import { Logo } from './Logo';
 import { MunicipalitySelect } from './MunicipalitySelect';
 import { UserMenu } from './UserMenu';
+import { NotificationBell } from './NotificationBell';
 
 export function AppShell() {
   const session = useCurrentSession();
@@ -25,6 +26,7 @@ export function AppShell() {
         <span className="shell__org" data-qa="header-organization" title={organization.name}>{organization.shortName}</span>
         <div className="shell__spacer" />
         <MunicipalitySelect />
+        <NotificationBell />
         <UserMenu />
       </header>
       <div className="shell__body">

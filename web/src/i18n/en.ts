@@ -1,5 +1,8 @@
 // Every English string of the web app, in the shape of ru.ts.
 import type { Messages } from './ru';
+import { appealsEn } from './appeals.en';
+import { receptionEn } from './reception.en';
+import { risksEn } from './risks.en';
 
 export const en: Messages = {
   product: 'Otklik',
@@ -40,6 +43,17 @@ export const en: Messages = {
     unauthorized: 'Please sign in',
     forbidden: 'You are not allowed to do this',
     validation_failed: 'Please check the fields',
+    appeal_not_found: 'Appeal not found',
+    not_allowed_in_status: 'The action is not available in the current status',
+    action_forbidden: 'The action is not available to your role',
+    not_assigned_to_you: 'The appeal is assigned to another executor',
+    already_rated: 'This answer has already been rated',
+    not_answered_yet: 'Only a given answer can be rated',
+    rejected_as_spam: 'The appeal was rejected by the spam protection',
+    file_too_large: 'The file is larger than 10 MB',
+    too_many_files: 'Too many files',
+    file_type_not_allowed: 'Only PDF, DOCX, JPG and PNG files are accepted',
+    municipality_not_found: 'Municipality not found',
   },
   login: {
     title: 'Sign in',
@@ -50,6 +64,9 @@ export const en: Messages = {
     demoTitle: 'Demo mode',
     demoHint: 'Pick a user — the password of every one is demo',
     sessionExpired: 'Your session has ended. Please sign in again',
+    citizens: 'For citizens',
+    reception: 'Online reception',
+    checkStatus: 'Check the status of an appeal',
   },
   shell: {
     navigation: 'Sections',
@@ -91,10 +108,9 @@ export const en: Messages = {
     roleIn: (role: string, organization: string) => `${role} · ${organization}`,
     sections: 'Sections',
   },
-  appeals: {
-    title: 'Appeals',
-    lead: 'Registry of appeals',
-  },
+  appeals: appealsEn,
+  reception: receptionEn,
+  risks: risksEn,
   placeholder: {
     lead: 'This section is being prepared.',
   },

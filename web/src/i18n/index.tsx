@@ -24,6 +24,8 @@ interface I18nValue {
   /** Text of an error for the user: the server's (Russian) message, or a translation for English. */
   errorText(error: unknown): string;
   formatDateTime(iso: string | null | undefined): string;
+  /** A local date (2026-03-05) or the date of an instant, without the time. */
+  formatDate(value: string | null | undefined): string;
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
@@ -48,6 +50,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18nValue>(() => {
     const t = MESSAGES[locale];
     const dateFormat = new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium' });
+    const dayFormat = new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { day: '2-digit', month: '2-digit', year: 'numeric' });
     return {
       locale,
       t,
@@ -63,6 +66,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       formatDateTime(iso) {
         return iso ? dateFormat.format(new Date(iso)) : '—';
+      },
+      formatDate(value) {
+        if (!value) return '—';
+        const local = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+        // A local date names a day of the municipality's calendar: no time-zone shift.
+        const date = local ? new Date(Number(local[1]), Number(local[2]) - 1, Number(local[3])) : new Date(value);
+        return Number.isNaN(date.getTime()) ? value : dayFormat.format(date);
       },
     };
   }, [locale, setLocale]);

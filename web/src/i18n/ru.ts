@@ -1,4 +1,7 @@
 // Every Russian string of the web app. Russian is the default language; en.ts mirrors this shape.
+import { appealsRu } from './appeals.ru';
+import { receptionRu } from './reception.ru';
+import { risksRu } from './risks.ru';
 
 export const ru = {
   product: 'Отклик',
@@ -39,6 +42,17 @@ export const ru = {
     unauthorized: 'Требуется вход в систему',
     forbidden: 'Недостаточно прав для этого действия',
     validation_failed: 'Проверьте правильность заполнения полей',
+    appeal_not_found: 'Обращение не найдено',
+    not_allowed_in_status: 'Действие недоступно в текущем статусе обращения',
+    action_forbidden: 'Действие недоступно для вашей роли',
+    not_assigned_to_you: 'Обращение назначено другому исполнителю',
+    already_rated: 'Оценка этому ответу уже поставлена',
+    not_answered_yet: 'Оценить можно только данный ответ',
+    rejected_as_spam: 'Обращение отклонено автоматической защитой от спама',
+    file_too_large: 'Файл больше 10 МБ',
+    too_many_files: 'Слишком много файлов',
+    file_type_not_allowed: 'Допустимы только файлы PDF, DOCX, JPG и PNG',
+    municipality_not_found: 'Муниципальное образование не найдено',
   } as Record<string, string>,
   login: {
     title: 'Вход в систему',
@@ -49,6 +63,9 @@ export const ru = {
     demoTitle: 'Демонстрационный режим',
     demoHint: 'Выберите пользователя — пароль для всех: demo',
     sessionExpired: 'Сессия завершена. Войдите снова',
+    citizens: 'Для граждан',
+    reception: 'Электронная приёмная',
+    checkStatus: 'Проверить статус обращения',
   },
   shell: {
     navigation: 'Разделы',
@@ -90,10 +107,9 @@ export const ru = {
     roleIn: (role: string, organization: string) => `${role} · ${organization}`,
     sections: 'Разделы',
   },
-  appeals: {
-    title: 'Обращения',
-    lead: 'Реестр обращений',
-  },
+  appeals: appealsRu,
+  reception: receptionRu,
+  risks: risksRu,
   placeholder: {
     lead: 'Раздел готовится к запуску.',
   },
@@ -237,7 +253,7 @@ export const ru = {
   },
 };
 
-type Widen<T> = T extends (...args: infer A) => string ? (...args: A) => string
+export type Widen<T> = T extends (...args: infer A) => string ? (...args: A) => string
   : T extends string ? string
   : T extends Record<string, unknown> ? { [K in keyof T]: Widen<T[K]> }
   : T;

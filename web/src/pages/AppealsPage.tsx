@@ -1,13 +1,140 @@
-import { Text } from '@gravity-ui/uikit';
+// The appeals registry: filters in the address, saved views, the table page by page, exports of the same selection.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
+import { Button, Icon, Loader, Table, Text, type TableColumnConfig } from '@gravity-ui/uikit';
+import { ArrowDownToLine, Plus } from '@gravity-ui/icons';
+import { CHANNEL_LABELS, SUB_CHANNEL_LABELS } from '../../../domain/appeals';
+import { api, type AppealFilter, type AppealListItem } from '../api';
 import { useI18n } from '../i18n';
+import { useCurrentSession } from '../state/session';
+import { useMunicipality } from '../state/municipality';
+import { filterFromParams, filterToApi, filterToParams, type RegistryFilter } from '../state/appealQuery';
 import { PageHeader } from '../components/PageHeader';
+import { AppealFilters } from '../components/AppealFilters';
+import { SavedViews } from '../components/SavedViews';
+import { AppealFlags, DeadlineCell, StatusLabel } from '../components/AppealBadges';
+
+const PAGE_SIZE = 50;
 
 export function AppealsPage() {
-  const { t } = useI18n();
+  const { t, locale, errorText, formatDateTime } = useI18n();
+  const a = t.appeals;
+  const session = useCurrentSession();
+  const { enabled: regional, selected, municipalities } = useMunicipality();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => filterFromParams(params), [params]);
+  const own = session.user.organization;
+  const slug = regional ? selected?.slug ?? null : own.slug;
+  const organizationId = regional ? selected?.id ?? null : own.id;
+  const municipality = useMemo(() => (slug && organizationId ? { slug, id: organizationId } : null), [slug, organizationId]);
+
+  const query = useMemo<AppealFilter>(
+    () => filterToApi(filter, { municipality: regional ? slug : null, userId: session.user.id }),
+    [filter, regional, slug, session.user.id],
+  );
+
+  const [items, setItems] = useState<AppealListItem[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(async (cursor: string | null) => {
+    setLoading(true);
+    try {
+      const page = await api.appeals.list({ ...query, limit: PAGE_SIZE, cursor: cursor ?? undefined });
+      setItems((current) => (cursor && current ? [...current, ...page.items] : page.items));
+      setNextCursor(page.nextCursor);
+      setTotal(page.total);
+      setError(null);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  }, [query]);
+
+  useEffect(() => { void load(null); }, [load]);
+
+  const change = useCallback((next: RegistryFilter) => setParams(filterToParams(next), { replace: true }), [setParams]);
+  const current = filterToParams(filter);
+  // The card's «back» link returns to this selection.
+  const back = { search: current.toString() ? `?${current.toString()}` : '' };
+
+  const columns: TableColumnConfig<AppealListItem>[] = [
+    {
+      id: 'number', name: a.columns.number, width: 150, template: (r) => (
+        <div>
+          <RouterLink className="text-link appeal-number" to={`/appeals/${r.id}`} state={back} onClick={(e) => e.stopPropagation()}>{r.number}</RouterLink>
+          <Text as="div" color="secondary" variant="caption-2">{formatDateTime(r.receivedAt)}</Text>
+          <Text as="div" color="secondary" variant="caption-2" title={CHANNEL_LABELS[locale][r.channel]}>{SUB_CHANNEL_LABELS[locale][r.subChannel]}</Text>
+        </div>
+      ),
+    },
+    ...(regional && !selected ? [{
+      id: 'municipality', name: a.columns.municipality, width: 130,
+      template: (r: AppealListItem) => municipalities.find((m) => m.slug === r.municipality)?.shortName ?? r.municipality,
+    }] : []),
+    { id: 'author', name: a.columns.author, width: 170, template: (r) => r.authorName ?? '—' },
+    {
+      id: 'text', name: a.columns.text, template: (r) => (
+        <div className="appeal-excerpt">
+          {r.topicTitle && <Text as="div" variant="caption-2" color="secondary">{r.topicTitle}</Text>}
+          <div className="appeal-excerpt__text">{r.excerpt}</div>
+          <AppealFlags appeal={r} deadlines={false} />
+        </div>
+      ),
+    },
+    { id: 'status', name: a.columns.status, width: 150, template: (r) => <StatusLabel status={r.status} /> },
+    { id: 'executor', name: a.columns.executor, width: 150, template: (r) => r.executor ?? '—' },
+    { id: 'deadline', name: a.columns.deadline, width: 140, template: (r) => <DeadlineCell appeal={r} /> },
+  ];
+
   return (
-    <div className="page">
-      <PageHeader title={t.appeals.title} />
-      <Text as="p" variant="body-2">{t.appeals.lead}</Text>
+    <div className="page page_wide">
+      <PageHeader
+        title={a.title}
+        actions={(
+          <>
+            <Button view="outlined" href={api.appeals.exportUrl('xlsx', query)} title={a.exportTitle} qa="export-xlsx">
+              <Icon data={ArrowDownToLine} size={16} />{a.exportXlsx}
+            </Button>
+            <Button view="outlined" href={api.appeals.exportUrl('csv', query)} title={a.exportTitle} qa="export-csv">
+              <Icon data={ArrowDownToLine} size={16} />{a.exportCsv}
+            </Button>
+            <Button view="action" onClick={() => navigate('/appeals/new')} qa="new-appeal">
+              <Icon data={Plus} size={16} />{a.register}
+            </Button>
+          </>
+        )}
+      >
+        <SavedViews userId={session.user.id} current={current} onPick={(p) => setParams(p, { replace: true })} />
+        <AppealFilters filter={filter} onChange={change} municipality={municipality} regional={regional} />
+      </PageHeader>
+      {error !== null && <Text color="danger">{errorText(error)}</Text>}
+      {items === null && error === null && <Loader />}
+      {items && (
+        <>
+          <Text color="secondary" qa="appeals-total">{a.total(total)}</Text>
+          <div className="table-wrap">
+            <Table
+              data={items} columns={columns} width="max" wordWrap emptyMessage={t.common.empty} qa="appeals-table"
+              getRowDescriptor={(r) => ({
+                id: r.id,
+                interactive: true,
+                classNames: [r.overdue ? 'appeal-row_overdue' : r.dueSoon ? 'appeal-row_due-soon' : ''].filter(Boolean),
+              })}
+              onRowClick={(r) => navigate(`/appeals/${r.id}`, { state: back })}
+            />
+          </div>
+          {nextCursor !== null && (
+            <div className="load-more">
+              <Button view="outlined" loading={loading} onClick={() => void load(nextCursor)} qa="appeals-load-more">{a.loadMore}</Button>
+            </div>
+          )}
+        </>
+      )}
     </div>
   );
 }

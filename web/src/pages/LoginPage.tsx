@@ -1,6 +1,6 @@
 // Sign-in by login and password; in demo mode the demo logins fill the form in one click.
 import { useEffect, useState, type FormEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link as RouterLink, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, PasswordInput, Text, TextInput } from '@gravity-ui/uikit';
 import { ROLE_LABELS } from '../../../domain/labels';
 import { api, ApiError } from '../api';
@@ -90,6 +90,11 @@ export function LoginPage() {
             </Button>
           </form>
         </Card>
+        <nav className="login__citizens" aria-label={t.login.citizens} data-qa="citizen-links">
+          <Text color="secondary">{t.login.citizens}:</Text>
+          <RouterLink className="text-link" to="/reception">{t.login.reception}</RouterLink>
+          <RouterLink className="text-link" to="/status">{t.login.checkStatus}</RouterLink>
+        </nav>
         {demo && (
           <Card view="outlined" className="login__demo" qa="demo-logins">
             <Text as="h2" variant="subheader-2">{t.login.demoTitle}</Text>

@@ -1,0 +1,130 @@
+// The appeal card's fields: the author, the registration details, the deadlines, the answer and rating.
+import type { ReactNode } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { Card, Text } from '@gravity-ui/uikit';
+import {
+  CHANNEL_LABELS, KIND_LABELS, NO_ANSWER_GROUND_LABELS, RESULT_CODE_LABELS, SUB_CHANNEL_LABELS, type NoAnswerGround,
+} from '../../../domain/appeals';
+import type { Appeal } from '../api';
+import { useI18n } from '../i18n';
+import { AppealFlags, useCountdown } from './AppealBadges';
+
+type Row = [label: string, value: ReactNode, qa?: string];
+
+function Facts({ rows }: { rows: Row[] }) {
+  const shown = rows.filter(([, value]) => value !== null && value !== undefined && value !== '');
+  return (
+    <dl className="facts">
+      {shown.map(([label, value, qa]) => (
+        <div className="facts__row" key={label} data-qa={qa}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function Panel({ title, children, qa, actions }: { title: string; children: ReactNode; qa?: string; actions?: ReactNode }) {
+  return (
+    <Card view="outlined" className="panel" qa={qa}>
+      <div className="panel__head">
+        <Text as="h2" variant="subheader-3">{title}</Text>
+        {actions}
+      </div>
+      {children}
+    </Card>
+  );
+}
+
+export function AppealAuthor({ appeal }: { appeal: Appeal }) {
+  const { t } = useI18n();
+  const c = t.appeals.card;
+  const a = appeal.author;
+  const fullName = [a.surname, a.name, a.patronymic].filter(Boolean).join(' ');
+  const mail = a.email ? <a className="text-link" href={`mailto:${a.email}`}>{a.email}</a> : null;
+  return (
+    <Panel title={c.author} qa="appeal-author">
+      <Facts rows={[
+        [c.authorKind, t.appeals.authorKinds[a.kind] ?? a.kind],
+        [c.organization, a.organization],
+        [c.fullName, fullName],
+        [c.signatories, a.signatories],
+        [c.email, mail],
+        [c.phone, a.phone],
+        [c.postalAddress, a.postalAddress],
+      ]} />
+    </Panel>
+  );
+}
+
+export function AppealDetails({ appeal }: { appeal: Appeal }) {
+  const { t, locale, formatDateTime } = useI18n();
+  const c = t.appeals.card;
+  return (
+    <Panel title={c.details} qa="appeal-details">
+      <Facts rows={[
+        [c.municipality, appeal.municipalityName],
+        [c.channel, CHANNEL_LABELS[locale][appeal.channel]],
+        [c.subChannel, SUB_CHANNEL_LABELS[locale][appeal.subChannel]],
+        [c.externalId, appeal.externalId],
+        [c.receivedAt, formatDateTime(appeal.receivedAt)],
+        [c.registeredAt, appeal.registeredAt ? formatDateTime(appeal.registeredAt) : c.none],
+        [c.address, appeal.address],
+        [c.location, appeal.location ? `${appeal.location.latitude.toFixed(5)}, ${appeal.location.longitude.toFixed(5)}` : null],
+        [c.topic, appeal.topic ? <span title={appeal.topic}>{appeal.topicTitle ?? appeal.topic}</span> : c.none, 'appeal-topic'],
+        [c.kind, appeal.kind ? KIND_LABELS[locale][appeal.kind] : c.none],
+        [c.department, appeal.department?.name ?? c.none, 'appeal-department'],
+        [c.executor, appeal.executor?.fullName ?? c.none, 'appeal-executor'],
+        [c.repeatOf, appeal.repeatOf ? <RouterLink className="text-link" to={`/appeals/${appeal.repeatOf}`}>{c.repeatOf}</RouterLink> : null],
+        [c.duplicateOf, appeal.duplicateOf ? <RouterLink className="text-link" to={`/appeals/${appeal.duplicateOf}`}>{c.duplicateOf}</RouterLink> : null],
+      ]} />
+      <AppealFlags appeal={appeal} />
+    </Panel>
+  );
+}
+
+export function AppealDeadlines({ appeal }: { appeal: Appeal }) {
+  const { t, formatDate, formatDateTime } = useI18n();
+  const c = t.appeals.card;
+  const countdown = useCountdown()(appeal);
+  const color = appeal.overdue ? 'danger' : appeal.dueSoon ? 'warning' : 'secondary';
+  const running = appeal.status === 'received' ? 'register' : 'answer';
+  const withCountdown = (step: 'register' | 'answer', date: string) => (
+    <>
+      {formatDate(date)}
+      {countdown && step === running && <Text color={color} qa="card-countdown"> · {countdown}</Text>}
+    </>
+  );
+  return (
+    <Panel title={c.deadlines} qa="appeal-deadlines">
+      <Facts rows={[
+        [c.deadlineRegister, withCountdown('register', appeal.deadlines.register)],
+        [c.deadlineForward, appeal.deadlines.forward ? formatDate(appeal.deadlines.forward) : null],
+        [c.deadlineAnswer, withCountdown('answer', appeal.deadlines.answer)],
+        [c.extension, appeal.extension ? c.extensionText(appeal.extension.days, appeal.extension.reason) : null],
+        [c.forwarded, appeal.forwarded ? c.forwardedText(appeal.forwarded.to, formatDateTime(appeal.forwarded.at)) : null],
+      ]} />
+    </Panel>
+  );
+}
+
+export function AppealAnswer({ appeal }: { appeal: Appeal }) {
+  const { t, locale, formatDateTime } = useI18n();
+  const c = t.appeals.card;
+  const ground = appeal.leftWithoutAnswer?.ground as NoAnswerGround | undefined;
+  if (!appeal.answer && !appeal.rating && !ground) return null;
+  return (
+    <Panel title={c.answer} qa="appeal-answer">
+      {appeal.answer && <div className="appeal-text">{appeal.answer.text}</div>}
+      <Facts rows={[
+        [c.result, appeal.answer?.result ? RESULT_CODE_LABELS[locale][appeal.answer.result] : null, 'answer-result'],
+        [c.leftWithoutAnswer, ground ? NO_ANSWER_GROUND_LABELS[locale][ground] ?? ground : null],
+        [c.submittedBy, appeal.answer?.submittedBy?.fullName],
+        [c.approvedBy, appeal.answer ? appeal.answer.approvedBy?.fullName ?? c.notApproved : null, 'answer-approved-by'],
+        [c.answeredAt, appeal.answer?.answeredAt ? formatDateTime(appeal.answer.answeredAt) : null],
+        [c.rating, appeal.rating ? `${c.ratingText(appeal.rating.score)}${appeal.rating.comment ? ` — ${appeal.rating.comment}` : ''}` : null, 'appeal-rating'],
+      ]} />
+    </Panel>
+  );
+}

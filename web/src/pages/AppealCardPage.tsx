@@ -1,0 +1,118 @@
+// The appeal card: every field, the actions the server allows this user, files and the history.
+import { useCallback, useEffect, useState } from 'react';
+import { Link as RouterLink, useLocation, useParams } from 'react-router';
+import { Alert, Button, Icon, Loader, Text } from '@gravity-ui/uikit';
+import { ArrowLeft } from '@gravity-ui/icons';
+import { ACTION_LABELS, isAppealAction, type AppealAction } from '../../../domain/appeals';
+import { api, ApiError, type Appeal, type TimelineEntry } from '../api';
+import { useI18n } from '../i18n';
+import { useCurrentSession } from '../state/session';
+import { useMunicipality } from '../state/municipality';
+import { MessagePage } from '../components/MessagePage';
+import { StatusLabel } from '../components/AppealBadges';
+import { AppealAnswer, AppealAuthor, AppealDeadlines, AppealDetails, Panel } from '../components/AppealFacts';
+import { AppealActionDialog } from '../components/AppealActionDialog';
+import { AppealTimeline } from '../components/AppealTimeline';
+import { AppealAttachments } from '../components/AppealAttachments';
+import { useNotify } from '../components/notify';
+
+/** Actions that end or undo work get the «danger» look; the main step forward gets «action». */
+const DANGER: AppealAction[] = ['leave_without_answer', 'merge', 'return_for_rework', 'reopen'];
+
+export function AppealCardPage() {
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const { t, locale, errorText } = useI18n();
+  const c = t.appeals.card;
+  const session = useCurrentSession();
+  const { municipalities } = useMunicipality();
+  const notify = useNotify();
+  const { failure } = notify;
+  const [appeal, setAppeal] = useState<Appeal | null>(null);
+  const [timeline, setTimeline] = useState<TimelineEntry[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [action, setAction] = useState<AppealAction | null>(null);
+  const notice = (location.state as { notice?: string } | null)?.notice;
+
+  const loadTimeline = useCallback(async () => {
+    try {
+      setTimeline((await api.appeals.timeline(id)).items);
+    } catch (e) {
+      failure(e);
+    }
+  }, [id, failure]);
+
+  useEffect(() => {
+    let cancelled = false;
+    setAppeal(null);
+    setTimeline(null);
+    setError(null);
+    api.appeals.get(id)
+      .then((a) => { if (!cancelled) setAppeal(a); })
+      .catch((e: unknown) => { if (!cancelled) setError(e); });
+    void loadTimeline();
+    return () => { cancelled = true; };
+  }, [id, loadTimeline]);
+
+  if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
+    return <MessagePage title={c.notFound} text={errorText(error)} action={<RouterLink className="text-link" to="/appeals">{c.back}</RouterLink>} />;
+  }
+  if (error) return <Text color="danger">{errorText(error)}</Text>;
+  if (!appeal) return <Loader />;
+
+  const own = session.user.organization;
+  const organizationId = own.kind === 'municipality' ? own.id : municipalities.find((m) => m.slug === appeal.municipality)?.id ?? null;
+  const actions = appeal.actions.filter(isAppealAction);
+  const primary = actions.find((a) => !DANGER.includes(a) && !['extend', 'set_control', 'unset_control'].includes(a));
+
+  const done = (updated: Appeal, performed: AppealAction) => {
+    setAppeal(updated);
+    setAction(null);
+    notify.success(t.appeals.action.done(ACTION_LABELS[locale][performed]));
+    void loadTimeline();
+  };
+
+  return (
+    <div className="page page_wide appeal-card" data-qa="appeal-card">
+      <RouterLink className="text-link back-link" to={`/appeals${(location.state as { search?: string } | null)?.search ?? ''}`}>
+        <Icon data={ArrowLeft} size={14} />{c.back}
+      </RouterLink>
+      <header className="page-header">
+        <div className="page-header__row">
+          <div className="appeal-card__title">
+            <Text as="h1" variant="header-2" qa="appeal-number">{appeal.number}</Text>
+            <StatusLabel status={appeal.status} />
+          </div>
+        </div>
+        {notice && <Alert theme="info" message={notice} qa="appeal-notice" />}
+        <div className="appeal-actions" role="group" aria-label={c.actions} data-qa="appeal-actions">
+          {actions.length === 0 && <Text color="secondary">{c.noActions}</Text>}
+          {actions.map((a) => (
+            <Button
+              key={a} view={a === primary ? 'action' : DANGER.includes(a) ? 'outlined-danger' : 'outlined'}
+              onClick={() => setAction(a)} qa={`action-${a}`}
+            >
+              {ACTION_LABELS[locale][a]}
+            </Button>
+          ))}
+        </div>
+      </header>
+      <div className="appeal-card__grid">
+        <div className="appeal-card__main">
+          <Panel title={c.text} qa="appeal-text">
+            <div className="appeal-text">{appeal.text}</div>
+          </Panel>
+          <AppealAnswer appeal={appeal} />
+          <AppealAttachments appeal={appeal} canUpload={own.kind === 'municipality'} onUploaded={(a) => { setAppeal(a); void loadTimeline(); }} />
+          <AppealTimeline appealId={appeal.id} items={timeline} onChange={setTimeline} />
+        </div>
+        <aside className="appeal-card__side">
+          <AppealDeadlines appeal={appeal} />
+          <AppealDetails appeal={appeal} />
+          <AppealAuthor appeal={appeal} />
+        </aside>
+      </div>
+      <AppealActionDialog appeal={appeal} action={action} organizationId={organizationId} onClose={() => setAction(null)} onDone={done} />
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+// Registration of an appeal by staff: channel and how it came, dates, author, text, place, topic, kind.
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { Alert, Button, Card, Checkbox, Select, Text, TextArea } from '@gravity-ui/uikit';
+import {
+  APPEAL_KINDS, CHANNELS, CHANNEL_LABELS, CHANNEL_OF_SUB_CHANNEL, KIND_LABELS, SUB_CHANNELS, SUB_CHANNEL_LABELS,
+  type AppealKind, type Channel, type SubChannel,
+} from '../../../domain/appeals';
+import { api, type CreateAppeal } from '../api';
+import { useI18n } from '../i18n';
+import { useCurrentSession } from '../state/session';
+import { useMunicipality } from '../state/municipality';
+import { PageHeader } from '../components/PageHeader';
+import { Field, SelectField, TextField, fieldErrorOf } from '../components/form';
+import { AuthorFields, EMPTY_AUTHOR, authorPayload, type AuthorValues } from '../components/AuthorFields';
+import { TopicSelect } from '../components/TopicSelect';
+
+/** Channels whose messages carry an id of the source system: registering it twice opens the same appeal. */
+const EXTERNAL_ID_CHANNELS: Channel[] = ['pos', 'social', 'voice', 'survey'];
+
+function subChannelsOf(channel: Channel): SubChannel[] {
+  // A phone call counts as `other` by default, but a call recorded under 59-ФЗ is allowed too.
+  return SUB_CHANNELS.filter((s) => CHANNEL_OF_SUB_CHANNEL[s] === channel || (channel === 'fz59' && s === 'phone'));
+}
+
+/** The value of a datetime-local input for a moment, in the browser's time. */
+function localInput(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export function AppealNewPage() {
+  const { t, locale, errorText } = useI18n();
+  const f = t.appeals.form;
+  const session = useCurrentSession();
+  const { enabled: regional, municipalities, selected } = useMunicipality();
+  const navigate = useNavigate();
+  const [municipality, setMunicipality] = useState(selected?.slug ?? '');
+  const [channel, setChannel] = useState<Channel>('fz59');
+  const [subChannel, setSubChannel] = useState<SubChannel>('letter');
+  const [externalId, setExternalId] = useState('');
+  const [receivedAt, setReceivedAt] = useState(() => localInput(new Date()));
+  const [registeredAt, setRegisteredAt] = useState('');
+  const [author, setAuthor] = useState<AuthorValues>(EMPTY_AUTHOR);
+  const [text, setText] = useState('');
+  const [address, setAddress] = useState('');
+  const [topic, setTopic] = useState('');
+  const [kind, setKind] = useState('');
+  const [onControl, setOnControl] = useState(false);
+  const [repeated, setRepeated] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  const chooseChannel = (next: Channel) => {
+    setChannel(next);
+    setSubChannel(subChannelsOf(next)[0]);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitting(true);
+    setError(null);
+    const toIso = (value: string) => (value ? new Date(value).toISOString() : undefined);
+    const body: CreateAppeal = {
+      municipality: regional ? municipality || undefined : session.user.organization.slug,
+      channel,
+      subChannel,
+      externalId: EXTERNAL_ID_CHANNELS.includes(channel) ? externalId.trim() || undefined : undefined,
+      receivedAt: toIso(receivedAt),
+      registeredAt: toIso(registeredAt),
+      author: authorPayload(author),
+      text,
+      address: address.trim() || undefined,
+      topic: topic || undefined,
+      kind: (kind || undefined) as AppealKind | undefined,
+      onControl: onControl || undefined,
+      repeated: repeated || undefined,
+    };
+    try {
+      const { appeal, created } = await api.appeals.create(body);
+      navigate(`/appeals/${appeal.id}`, { state: { notice: created ? t.appeals.card.created(appeal.number) : t.appeals.card.existing } });
+    } catch (e) {
+      setError(e);
+      setSubmitting(false);
+    }
+  };
+
+  const dateField = (name: 'receivedAt' | 'registeredAt', label: string, value: string, set: (v: string) => void, hint?: string, required?: boolean) => {
+    const message = fieldErrorOf(error, name);
+    return (
+      <Field label={label + (required ? ' *' : '')} hint={hint} error={message} qa={`field-${name}`}>
+        <input type="datetime-local" className="date-input date-input_l" name={name} value={value} max={localInput(new Date())} onChange={(e) => set(e.target.value)} aria-label={label} aria-invalid={!!message} />
+        {message && <Text color="danger" variant="caption-2">{message}</Text>}
+      </Field>
+    );
+  };
+
+  const textMessage = fieldErrorOf(error, 'text');
+
+  return (
+    <div className="page">
+      <PageHeader title={f.title} />
+      <Card view="outlined" className="panel appeal-form-card">
+        <form className="stack appeal-form" onSubmit={submit} noValidate data-qa="appeal-form">
+          {error !== null && <Alert theme="danger" message={errorText(error)} qa="form-error" />}
+          <fieldset className="form-section">
+            <legend className="form-section__title">{f.channel}</legend>
+            {regional && (
+              <SelectField
+                label={`${f.municipality} *`} name="municipality" value={municipality} onUpdate={setMunicipality} error={error} placeholder={f.chooseMunicipality}
+                filterable={municipalities.length > 8} options={municipalities.filter((m) => m.active).map((m) => ({ value: m.slug, content: m.shortName }))}
+              />
+            )}
+            <div className="form-row">
+              <SelectField label={`${f.channel} *`} name="channel" value={channel} onUpdate={(v) => chooseChannel(v as Channel)} error={error} options={CHANNELS.map((c) => ({ value: c, content: CHANNEL_LABELS[locale][c] }))} />
+              <SelectField label={f.subChannel} name="subChannel" value={subChannel} onUpdate={(v) => setSubChannel(v as SubChannel)} error={error} options={subChannelsOf(channel).map((s) => ({ value: s, content: SUB_CHANNEL_LABELS[locale][s] }))} />
+            </div>
+            {EXTERNAL_ID_CHANNELS.includes(channel) && <TextField label={f.externalId} name="externalId" value={externalId} onUpdate={setExternalId} error={error} hint={f.externalIdHint} />}
+            <div className="form-row">
+              {dateField('receivedAt', f.receivedAt, receivedAt, setReceivedAt, undefined, true)}
+              {dateField('registeredAt', f.registeredAt, registeredAt, setRegisteredAt, f.registeredAtHint)}
+            </div>
+          </fieldset>
+          <AuthorFields value={author} onChange={setAuthor} error={error} />
+          <fieldset className="form-section">
+            <legend className="form-section__title">{f.appeal}</legend>
+            <Field label={`${f.text} *`} error={textMessage} qa="field-text">
+              <TextArea name="text" value={text} onUpdate={setText} minRows={6} maxRows={24} controlProps={{ 'aria-label': f.text }} validationState={textMessage ? 'invalid' : undefined} errorMessage={textMessage} />
+            </Field>
+            <TextField label={f.address} name="address" value={address} onUpdate={setAddress} error={error} />
+            <Field label={f.topic} error={fieldErrorOf(error, 'topic')} qa="field-topic">
+              <TopicSelect value={topic} onUpdate={setTopic} label={f.topic} placeholder={f.chooseTopic} error={fieldErrorOf(error, 'topic')} qa="select-topic" />
+            </Field>
+            <Field label={f.kind} qa="field-kind">
+              <Select
+                width="max" value={[kind || '__none__']} onUpdate={([v]) => setKind(v === '__none__' ? '' : v ?? '')} aria-label={f.kind} qa="select-kind"
+                options={[{ value: '__none__', content: f.noKind }, ...APPEAL_KINDS.map((k) => ({ value: k, content: KIND_LABELS[locale][k] }))]}
+              />
+            </Field>
+            <div className="appeal-form__flags">
+              <Checkbox checked={repeated} onUpdate={setRepeated}>{f.repeated}</Checkbox>
+              <Checkbox checked={onControl} onUpdate={setOnControl}>{f.onControl}</Checkbox>
+            </div>
+          </fieldset>
+          <div className="form-actions">
+            <Button type="submit" view="action" size="l" loading={submitting} qa="appeal-submit">{f.submit}</Button>
+            <Button view="flat" size="l" onClick={() => navigate('/appeals')}>{f.cancel}</Button>
+          </div>
+        </form>
+      </Card>
+    </div>
+  );
+}

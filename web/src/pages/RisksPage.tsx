@@ -1,0 +1,104 @@
+// Information risks: for ЦУР the board of every open risk of the region, what runs out first on top;
+// for the administration the inbox of its municipality's signals, new ones highlighted. Closed ones on
+// their own tab. The list refreshes itself every half minute; the clocks tick every second.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { Alert, Button, Icon, Loader, SegmentedRadioGroup, Text } from '@gravity-ui/uikit';
+import { ChartColumn, Plus } from '@gravity-ui/icons';
+import { riskApi, type RiskFilter, type RiskListItem } from '../riskApi';
+import { useI18n } from '../i18n';
+import { useCurrentSession } from '../state/session';
+import { useMunicipality } from '../state/municipality';
+import { PageHeader } from '../components/PageHeader';
+import { RiskFilters, riskFilterFromParams, riskFilterToParams, type RiskBoardFilter } from '../components/RiskFilters';
+import { RiskTable } from '../components/RiskTable';
+import '../risks.css';
+
+const REFRESH_MS = 30_000;
+const REGISTERING_ROLES = ['cur_analyst', 'cur_admin', 'contact_official', 'head'];
+
+export function RisksPage() {
+  const { t, errorText } = useI18n();
+  const r = t.risks;
+  const session = useCurrentSession();
+  const { enabled: regional, selected } = useMunicipality();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => riskFilterFromParams(params), [params]);
+  const [items, setItems] = useState<RiskListItem[] | null>(null);
+  const [receivedAt, setReceivedAt] = useState(0);
+  const [error, setError] = useState<unknown>(null);
+
+  const query = useMemo<RiskFilter>(() => ({
+    municipality: regional ? selected?.slug : undefined,
+    open: filter.closed ? undefined : true,
+    status: filter.closed ? 'closed' : filter.status.join(',') || undefined,
+    level: filter.level.join(',') || undefined,
+    platform: filter.platform.join(',') || undefined,
+    overdue: filter.overdue || undefined,
+    from: filter.from || undefined,
+    to: filter.to || undefined,
+    q: filter.q.trim() || undefined,
+    sort: filter.closed ? '-detectedAt' : 'urgency',
+    limit: 200,
+  }), [filter, regional, selected?.slug]);
+
+  const load = useCallback(async () => {
+    try {
+      const { items: list } = await riskApi.list(query);
+      setItems(list);
+      setReceivedAt(Date.now());
+      setError(null);
+    } catch (e) {
+      setError(e);
+    }
+  }, [query]);
+
+  useEffect(() => {
+    setItems(null);
+    void load();
+    const timer = setInterval(() => { if (document.visibilityState === 'visible') void load(); }, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [load]);
+
+  const change = useCallback((next: RiskBoardFilter) => setParams(riskFilterToParams(next), { replace: true }), [setParams]);
+  const fresh = !regional && items ? items.filter((i) => i.status === 'detected').length : 0;
+
+  return (
+    <div className="page page_wide risks-page" data-qa={regional ? 'risk-board' : 'risk-inbox'}>
+      <PageHeader
+        title={regional ? r.boardTitle : r.inboxTitle}
+        actions={(
+          <>
+            <Button view="outlined" onClick={() => navigate('/risks/statistics')} qa="risk-statistics">
+              <Icon data={ChartColumn} size={16} />{r.statistics}
+            </Button>
+            {REGISTERING_ROLES.includes(session.user.role) && (
+              <Button view="action" onClick={() => navigate('/risks/new')} qa="new-risk">
+                <Icon data={Plus} size={16} />{r.register}
+              </Button>
+            )}
+          </>
+        )}
+      >
+        <SegmentedRadioGroup
+          className="risk-tabs" value={filter.closed ? 'closed' : 'open'} onUpdate={(v) => change({ ...filter, closed: v === 'closed', status: [] })} qa="risk-tabs"
+          options={[{ value: 'open', content: r.tabs.open }, { value: 'closed', content: r.tabs.closed }]}
+        />
+        <RiskFilters filter={filter} onChange={change} />
+      </PageHeader>
+      {fresh > 0 && !filter.closed && <Alert theme="danger" message={r.newSignals(fresh)} qa="risk-new-alert" />}
+      {error !== null && <Text color="danger">{errorText(error)}</Text>}
+      {items === null && error === null && <Loader />}
+      {items && (
+        <>
+          <Text color="secondary" qa="risks-total">{r.total(items.length)}</Text>
+          <RiskTable
+            items={items} receivedAt={receivedAt} showMunicipality={regional && !selected} highlightNew={!regional}
+            emptyMessage={filter.closed ? r.emptyClosed : r.empty}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+// The citizen's status page: number and code → status, dates, deadlines, the answer, and the rating form.
+// Also opened as /status/:number?code=… from the link given after sending.
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { Alert, Button, Text } from '@gravity-ui/uikit';
+import { api, type PublicStatus } from '../api';
+import { useI18n } from '../i18n';
+import { PublicLayout } from '../components/PublicLayout';
+import { PublicTextField } from '../components/PublicFields';
+import { RatingForm } from '../components/RatingForm';
+
+export function StatusPage() {
+  const { number: routeNumber = '' } = useParams();
+  const [params] = useSearchParams();
+  const { t, errorText, formatDate, formatDateTime } = useI18n();
+  const r = t.reception;
+  const [number, setNumber] = useState(routeNumber);
+  const [code, setCode] = useState(params.get('code') ?? '');
+  const [status, setStatus] = useState<PublicStatus | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(false);
+  const [rated, setRated] = useState(false);
+  const resultRef = useRef<HTMLHeadingElement>(null);
+
+  const check = useCallback(async (n: string, c: string) => {
+    setLoading(true);
+    setError(null);
+    try {
+      setStatus(await api.public.status(n.trim(), c.trim()));
+    } catch (e) {
+      setStatus(null);
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  // A link with the number and code shows the status at once.
+  useEffect(() => {
+    const linkCode = params.get('code');
+    if (routeNumber && linkCode) void check(routeNumber, linkCode);
+  }, [routeNumber, params, check]);
+
+  // Focus moves to the result once it arrives, so that a screen reader reads it.
+  useEffect(() => { if (status) resultRef.current?.focus(); }, [status?.number]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!number.trim() || !code.trim()) return;
+    setRated(false);
+    void check(number, code);
+  };
+
+  return (
+    <PublicLayout title={r.statusTitle}>
+      <form className="public-form status-form" onSubmit={submit} noValidate data-qa="status-form">
+        <Text as="p" color="secondary">{r.statusLead}</Text>
+        <PublicTextField name="number" label={r.number} value={number} onUpdate={setNumber} required placeholder={r.numberPlaceholder} autoComplete="off" />
+        <PublicTextField name="code" label={r.code} value={code} onUpdate={setCode} required autoComplete="off" />
+        <Button type="submit" view="action" size="xl" width="max" loading={loading} disabled={!number.trim() || !code.trim()} qa="status-submit">{r.check}</Button>
+      </form>
+      {error !== null && <Alert theme="danger" message={errorText(error)} qa="status-error" />}
+      {status && (
+        <section className="public-card" aria-live="polite" data-qa="status-result">
+          <h2 ref={resultRef} tabIndex={-1} className="public-card__title">{status.number}</h2>
+          <dl className="public-facts">
+            <div><dt>{r.status}</dt><dd data-qa="status-label"><strong>{status.statusLabel}</strong></dd></div>
+            <div><dt>{r.municipality}</dt><dd>{status.municipalityName}</dd></div>
+            <div><dt>{r.receivedAt}</dt><dd>{formatDateTime(status.receivedAt)}</dd></div>
+            <div><dt>{r.registeredAt}</dt><dd>{status.registeredAt ? formatDateTime(status.registeredAt) : r.notRegistered}</dd></div>
+            {!status.registeredAt && <div><dt>{r.registerDeadline}</dt><dd>{formatDate(status.deadlines.register)}</dd></div>}
+            {!status.answer && <div><dt>{r.answerDeadline}</dt><dd>{formatDate(status.deadlines.answer)}{status.overdue && <Text color="danger"> · {r.overdue}</Text>}</dd></div>}
+            {status.forwardedTo && <div><dt>{r.forwardedTo}</dt><dd>{status.forwardedTo}</dd></div>}
+          </dl>
+          {status.answer ? (
+            <div className="public-answer" data-qa="status-answer">
+              <h3>{r.answer}</h3>
+              <div className="appeal-text">{status.answer.text}</div>
+              <dl className="public-facts">
+                {status.answer.resultLabel && <div><dt>{r.result}</dt><dd>{status.answer.resultLabel}</dd></div>}
+                {status.answer.answeredAt && <div><dt>{r.answeredAt}</dt><dd>{formatDateTime(status.answer.answeredAt)}</dd></div>}
+              </dl>
+            </div>
+          ) : <Text as="p" color="secondary">{r.noAnswerYet}</Text>}
+          {status.rating && (
+            <div className="public-rating" data-qa="status-rating">
+              {rated && <Alert theme="success" message={r.ratingSaved} qa="rating-saved" />}
+              <Text as="p"><strong>{r.yourRating}:</strong> {r.star(status.rating.score)}{status.rating.comment ? ` — ${status.rating.comment}` : ''}</Text>
+            </div>
+          )}
+        </section>
+      )}
+      {status?.canRate && <RatingForm number={status.number} code={code} onRated={(s) => { setStatus(s); setRated(true); }} />}
+    </PublicLayout>
+  );
+}
