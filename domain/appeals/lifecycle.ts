@@ -68,7 +68,7 @@ export type ReopenReason = (typeof REOPEN_REASONS)[number];
 export const NEGATIVE_RATINGS: readonly number[] = [1, 2];
 
 export interface ActionPayloads {
-  register: { registrationNumber?: string };
+  register: Record<string, never>;
   assign: { departmentId: string; executorId?: string };
   take: Record<string, never>;
   submit_answer: { answerText: string; resultCode: ResultCode };
@@ -110,7 +110,7 @@ const text = (required: boolean): FieldSpec => ({ type: 'text', required });
 const id = (required: boolean): FieldSpec => ({ type: 'id', required });
 
 export const ACTION_RULES: Record<AppealAction, ActionRule> = {
-  register: { from: ['received'], to: 'registered', actors: [...MUNICIPAL, 'system'], payload: { registrationNumber: text(false) } },
+  register: { from: ['received'], to: 'registered', actors: [...MUNICIPAL, 'system'], payload: {} },
   assign: { from: WORKING, to: 'assigned', actors: ['head', 'contact_official'], payload: { departmentId: id(true), executorId: id(false) } },
   take: { from: ['assigned', 'reopened'], to: 'in_progress', actors: ['executor', 'head'], payload: {} },
   submit_answer: {

@@ -2,6 +2,7 @@
 import { appealsRu } from './appeals.ru';
 import { receptionRu } from './reception.ru';
 import { risksRu } from './risks.ru';
+import { reportsRu } from './reports.ru';
 
 export const ru = {
   product: 'Отклик',
@@ -110,6 +111,7 @@ export const ru = {
   appeals: appealsRu,
   reception: receptionRu,
   risks: risksRu,
+  reports: reportsRu,
   placeholder: {
     lead: 'Раздел готовится к запуску.',
   },
