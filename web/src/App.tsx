@@ -25,6 +25,8 @@ import { RiskNewPage } from './pages/RiskNewPage';
 import { RiskCardPage } from './pages/RiskCardPage';
 import { RiskStatisticsPage } from './pages/RiskStatisticsPage';
 import { RefutationsPage } from './pages/RefutationsPage';
+import { ReportsPage } from './pages/ReportsPage';
+import { ReportCardPage } from './pages/ReportCardPage';
 
 const toaster = new Toaster();
 
@@ -69,7 +71,9 @@ function AppRoutes() {
         <Route path="risks/new" element={<RequireNavItem item="risks"><RiskNewPage /></RequireNavItem>} />
         <Route path="risks/statistics" element={<RequireNavItem item="risks"><RiskStatisticsPage /></RequireNavItem>} />
         <Route path="risks/:id" element={<RequireNavItem item="risks"><RiskCardPage /></RequireNavItem>} />
-        {(['reports', 'requests', 'contacts'] as const).map((item) => (
+        <Route path="reports" element={<RequireNavItem item="reports"><ReportsPage /></RequireNavItem>} />
+        <Route path="reports/:id" element={<RequireNavItem item="reports"><ReportCardPage /></RequireNavItem>} />
+        {(['requests', 'contacts'] as const).map((item) => (
           <Route key={item} path={item} element={<RequireNavItem item={item}><SectionPlaceholderPage item={item} /></RequireNavItem>} />
         ))}
         <Route path="profile" element={<ProfilePage />} />

@@ -155,7 +155,7 @@ function RegionalMatrix({ matrix }: { matrix: ReportMatrix }) {
                 {c.started ? (
                   <ul className="report-counters">
                     {REPORT_CELL_STATUSES.filter((s) => c.tally.get(s)).map((s) => (
-                      <li key={s} data-status={s}>
+                      <li key={s} data-qa={`report-counter-${s}`}>
                         <ReportChip status={s} /> <span className="report-counters__n">{c.tally.get(s)}</span>
                       </li>
                     ))}
@@ -200,6 +200,7 @@ function OwnQuarters({ matrix, opening, onOpen }: { matrix: ReportMatrix; openin
               <>
                 <div><ReportChip status={cell.status} /></div>
                 {cell.submittedAt && <Text color="secondary" variant="caption-2">{formatDateTime(cell.submittedAt)}</Text>}
+                {cell.reportId && !cell.submittedAt && <Text color="secondary" variant="caption-2" qa="report-in-preparation">{r.draftExists}</Text>}
                 {cell.reportId
                   ? <RouterLink className="text-link" to={`/reports/${cell.reportId}`} data-qa="report-link">{r.open}</RouterLink>
                   : (

@@ -22,26 +22,39 @@ export interface RegistryFilter {
   flagged: boolean;
   receivedFrom: string;
   receivedTo: string;
+  /** Selections a report's figure links to (§10): municipality, registration period, kind, result, marks. */
+  municipality: string;
+  registeredFrom: string;
+  registeredTo: string;
+  kind: string;
+  result: string;
+  collective: boolean;
+  repeated: boolean;
+  extended: boolean;
+  answeredLate: boolean;
+  rated: boolean;
   sort: Sort;
 }
 
 export const EMPTY_FILTER: RegistryFilter = {
   q: '', status: [], channel: [], topic: '', department: '', executor: '',
-  overdue: false, dueSoon: false, onControl: false, flagged: false, receivedFrom: '', receivedTo: '', sort: DEFAULT_SORT,
+  overdue: false, dueSoon: false, onControl: false, flagged: false, receivedFrom: '', receivedTo: '',
+  municipality: '', registeredFrom: '', registeredTo: '', kind: '', result: '',
+  collective: false, repeated: false, extended: false, answeredLate: false, rated: false, sort: DEFAULT_SORT,
 };
 
 const LISTS = ['status', 'channel'] as const;
-const TEXTS = ['q', 'topic', 'department', 'executor', 'receivedFrom', 'receivedTo'] as const;
-const FLAGS = ['overdue', 'dueSoon', 'onControl', 'flagged'] as const;
+const TEXTS = ['q', 'topic', 'department', 'executor', 'receivedFrom', 'receivedTo', 'municipality', 'registeredFrom', 'registeredTo', 'kind', 'result'] as const;
+const FLAGS = ['overdue', 'dueSoon', 'onControl', 'flagged', 'collective', 'repeated', 'extended', 'answeredLate', 'rated'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function filterFromParams(params: URLSearchParams): RegistryFilter {
   const filter: RegistryFilter = { ...EMPTY_FILTER, status: [], channel: [] };
   for (const key of LISTS) filter[key] = (params.get(key) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   for (const key of TEXTS) filter[key] = params.get(key) ?? '';
-  for (const key of FLAGS) filter[key] = params.get(key) === '1';
-  if (!DATE.test(filter.receivedFrom)) filter.receivedFrom = '';
-  if (!DATE.test(filter.receivedTo)) filter.receivedTo = '';
+  // «1» from the filter bar, «true» from the API-style links of report figures.
+  for (const key of FLAGS) filter[key] = params.get(key) === '1' || params.get(key) === 'true';
+  for (const key of ['receivedFrom', 'receivedTo', 'registeredFrom', 'registeredTo'] as const) if (!DATE.test(filter[key])) filter[key] = '';
   const sort = params.get('sort');
   filter.sort = (SORTS as readonly string[]).includes(sort ?? '') ? (sort as Sort) : DEFAULT_SORT;
   return filter;
@@ -63,10 +76,13 @@ export function sameParams(a: URLSearchParams, b: URLSearchParams): boolean {
   return norm(a) === norm(b);
 }
 
-/** The API query of the filter; the municipality comes from the header selector, «me» from the session. */
+/**
+ * The API query of the filter; the municipality comes from the address when a link names it (a report's
+ * figure), otherwise from the header selector; «me» from the session.
+ */
 export function filterToApi(filter: RegistryFilter, context: { municipality: string | null; userId: string }): AppealFilter {
   return {
-    municipality: context.municipality ?? undefined,
+    municipality: filter.municipality || context.municipality || undefined,
     q: filter.q.trim() || undefined,
     status: filter.status.join(',') || undefined,
     channel: filter.channel.join(',') || undefined,
@@ -79,6 +95,15 @@ export function filterToApi(filter: RegistryFilter, context: { municipality: str
     flagged: filter.flagged || undefined,
     receivedFrom: filter.receivedFrom || undefined,
     receivedTo: filter.receivedTo || undefined,
+    registeredFrom: filter.registeredFrom || undefined,
+    registeredTo: filter.registeredTo || undefined,
+    kind: filter.kind || undefined,
+    result: filter.result || undefined,
+    collective: filter.collective || undefined,
+    repeated: filter.repeated || undefined,
+    extended: filter.extended || undefined,
+    answeredLate: filter.answeredLate || undefined,
+    rated: filter.rated || undefined,
     sort: filter.sort,
   };
 }
