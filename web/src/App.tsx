@@ -19,7 +19,9 @@ import { UsersPage } from './pages/UsersPage';
 import { AuditPage } from './pages/AuditPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { SectionPlaceholderPage } from './pages/SectionPlaceholderPage';
+import { InfoRequestsPage } from './pages/InfoRequestsPage';
+import { InfoRequestPage } from './pages/InfoRequestPage';
+import { DirectoryPage } from './pages/DirectoryPage';
 import { RisksPage } from './pages/RisksPage';
 import { RiskNewPage } from './pages/RiskNewPage';
 import { RiskCardPage } from './pages/RiskCardPage';
@@ -73,9 +75,9 @@ function AppRoutes() {
         <Route path="risks/:id" element={<RequireNavItem item="risks"><RiskCardPage /></RequireNavItem>} />
         <Route path="reports" element={<RequireNavItem item="reports"><ReportsPage /></RequireNavItem>} />
         <Route path="reports/:id" element={<RequireNavItem item="reports"><ReportCardPage /></RequireNavItem>} />
-        {(['requests', 'contacts'] as const).map((item) => (
-          <Route key={item} path={item} element={<RequireNavItem item={item}><SectionPlaceholderPage item={item} /></RequireNavItem>} />
-        ))}
+        <Route path="requests" element={<RequireNavItem item="requests"><InfoRequestsPage /></RequireNavItem>} />
+        <Route path="requests/:id" element={<RequireNavItem item="requests"><InfoRequestPage /></RequireNavItem>} />
+        <Route path="contacts" element={<RequireNavItem item="contacts"><DirectoryPage /></RequireNavItem>} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

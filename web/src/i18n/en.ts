@@ -3,6 +3,7 @@ import type { Messages } from './ru';
 import { appealsEn } from './appeals.en';
 import { receptionEn } from './reception.en';
 import { risksEn } from './risks.en';
+import { directoryEn } from './directory.en';
 import { reportsEn } from './reports.en';
 
 export const en: Messages = {
@@ -112,6 +113,7 @@ export const en: Messages = {
   appeals: appealsEn,
   reception: receptionEn,
   risks: risksEn,
+  directory: directoryEn,
   reports: reportsEn,
   placeholder: {
     lead: 'This section is being prepared.',

@@ -2,6 +2,7 @@
 import { appealsRu } from './appeals.ru';
 import { receptionRu } from './reception.ru';
 import { risksRu } from './risks.ru';
+import { directoryRu } from './directory.ru';
 import { reportsRu } from './reports.ru';
 
 export const ru = {
@@ -111,6 +112,7 @@ export const ru = {
   appeals: appealsRu,
   reception: receptionRu,
   risks: risksRu,
+  directory: directoryRu,
   reports: reportsRu,
   placeholder: {
     lead: 'Раздел готовится к запуску.',

@@ -1,0 +1,199 @@
+// Contact officials (§9): ЦУР's directory of every administration, and an administration's own
+// contacts with add / edit / relieve; the history of changes for both.
+import { useCallback, useEffect, useState } from 'react';
+import '../directory.css';
+import { Button, Dialog, Label, Select, Table, Text, TextInput, type TableColumnConfig } from '@gravity-ui/uikit';
+import { ApiError } from '../api';
+import { directoryApi, type ContactChange, type ContactInput, type ContactOfficial } from '../directoryApi';
+import { useI18n } from '../i18n';
+import { useCurrentSession } from '../state/session';
+import { useMunicipality } from '../state/municipality';
+import { PageHeader } from '../components/PageHeader';
+import { useNotify } from '../components/notify';
+
+type Tab = 'directory' | 'history';
+const FIELDS = ['fullName', 'position', 'email', 'phone'] as const;
+
+function ContactDialog({ contact, municipalities, needsMunicipality, onClose, onSaved }: {
+  contact: ContactOfficial | null;
+  municipalities: { slug: string; shortName: string }[];
+  needsMunicipality: boolean;
+  onClose(): void;
+  onSaved(saved: ContactOfficial): void;
+}) {
+  const { t, errorText } = useI18n();
+  const s = t.directory.contacts;
+  const [values, setValues] = useState<ContactInput>(() => (contact ? { fullName: contact.fullName, position: contact.position, email: contact.email, phone: contact.phone } : {}));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    setBusy(true);
+    setErrors({});
+    setFailure(null);
+    try {
+      const saved = contact ? await directoryApi.updateContact(contact.id, values) : await directoryApi.createContact(values);
+      onSaved(saved);
+    } catch (error) {
+      if (error instanceof ApiError && error.details.length) setErrors(Object.fromEntries(error.details.map((d) => [d.field, d.message])));
+      setFailure(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog open onClose={onClose} size="m">
+      <Dialog.Header caption={contact ? s.dialogEdit : s.dialogCreate} />
+      <Dialog.Body>
+        <div className="directory-form">
+          {needsMunicipality && !contact && (
+            <label className="directory-field">
+              <Text variant="subheader-1">{s.fields.municipality}</Text>
+              <Select
+                value={values.municipality ? [values.municipality] : []}
+                onUpdate={([slug]) => setValues((v) => ({ ...v, municipality: slug }))}
+                options={municipalities.map((m) => ({ value: m.slug, content: m.shortName }))}
+                validationState={errors.municipality ? 'invalid' : undefined}
+                errorMessage={errors.municipality}
+                width="max"
+              />
+            </label>
+          )}
+          {FIELDS.map((field) => (
+            <label key={field} className="directory-field">
+              <Text variant="subheader-1">{s.fields[field]}</Text>
+              <TextInput
+                value={values[field] ?? ''}
+                onUpdate={(value) => setValues((v) => ({ ...v, [field]: value }))}
+                validationState={errors[field] ? 'invalid' : undefined}
+                errorMessage={errors[field]}
+                controlProps={{ 'aria-label': s.fields[field] }}
+              />
+            </label>
+          ))}
+          {failure && <Text color="danger">{failure}</Text>}
+        </div>
+      </Dialog.Body>
+      <Dialog.Footer onClickButtonCancel={onClose} onClickButtonApply={save} textButtonApply={s.save} textButtonCancel={s.cancel} loading={busy} />
+    </Dialog>
+  );
+}
+
+export function DirectoryPage() {
+  const { t, errorText, formatDateTime } = useI18n();
+  const s = t.directory.contacts;
+  const session = useCurrentSession();
+  const regional = session.user.organization.kind === 'regional_center';
+  const canEdit = session.user.role === 'cur_admin' || (!regional && ['head', 'contact_official'].includes(session.user.role));
+  const { municipalities, selected } = useMunicipality();
+  const notify = useNotify();
+  const [tab, setTab] = useState<Tab>('directory');
+  const [q, setQ] = useState('');
+  const [items, setItems] = useState<ContactOfficial[] | null>(null);
+  const [history, setHistory] = useState<ContactChange[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<{ contact: ContactOfficial | null } | null>(null);
+  const [relieving, setRelieving] = useState<ContactOfficial | null>(null);
+  const municipality = selected?.slug;
+
+  const load = useCallback(async () => {
+    try {
+      setError(null);
+      const [list, changes] = await Promise.all([directoryApi.contacts({ municipality, q: q.trim() || undefined }), directoryApi.history(municipality)]);
+      setItems(list.items);
+      setHistory(changes.items);
+    } catch (e) {
+      setError(e);
+    }
+  }, [municipality, q]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => void load(), 250);
+    return () => clearTimeout(timer);
+  }, [load]);
+
+  const toggle = async (contact: ContactOfficial, active: boolean) => {
+    try {
+      await directoryApi.updateContact(contact.id, { active });
+      notify.success(s.saved);
+      setRelieving(null);
+      await load();
+    } catch (e) {
+      notify.failure(e);
+    }
+  };
+
+  const columns: TableColumnConfig<ContactOfficial>[] = [
+    ...(regional ? [{ id: 'municipalityName', name: s.columns.municipality }] : []),
+    { id: 'fullName', name: s.columns.fullName },
+    { id: 'position', name: s.columns.position },
+    { id: 'email', name: s.columns.email, template: (c) => <a href={`mailto:${c.email}`}>{c.email}</a> },
+    { id: 'phone', name: s.columns.phone, template: (c) => <a href={`tel:${c.phone.replace(/[^+\d]/g, '')}`}>{c.phone}</a> },
+    { id: 'active', name: s.columns.active, template: (c) => <Label theme={c.active ? 'success' : 'unknown'}>{c.active ? s.yes : s.no}</Label> },
+    ...(canEdit ? [{
+      id: 'actions', name: '',
+      template: (c: ContactOfficial) => (
+        <div className="directory-actions">
+          <Button size="s" view="flat" onClick={() => setEditing({ contact: c })}>{s.edit}</Button>
+          {c.active
+            ? <Button size="s" view="flat-danger" onClick={() => setRelieving(c)}>{s.deactivate}</Button>
+            : <Button size="s" view="flat" onClick={() => void toggle(c, true)}>{s.activate}</Button>}
+        </div>
+      ),
+    }] : []),
+  ];
+
+  return (
+    <div className="page">
+      <PageHeader
+        title={s.title}
+        actions={<>
+          <Button view="outlined" href={directoryApi.exportUrl({ municipality, q: q.trim() || undefined })}>{s.exportCsv}</Button>
+          {canEdit && <Button view="action" onClick={() => setEditing({ contact: null })}>{s.add}</Button>}
+        </>}
+      />
+      <div className="directory-toolbar">
+        <Button view={tab === 'directory' ? 'normal' : 'flat'} selected={tab === 'directory'} onClick={() => setTab('directory')}>{s.directory}</Button>
+        <Button view={tab === 'history' ? 'normal' : 'flat'} selected={tab === 'history'} onClick={() => setTab('history')}>{s.history}</Button>
+        {tab === 'directory' && <TextInput className="directory-search" value={q} onUpdate={setQ} placeholder={s.search} hasClear controlProps={{ 'aria-label': s.search }} />}
+      </div>
+      {error !== null && <Text color="danger">{errorText(error)}</Text>}
+      {tab === 'directory' && items && (
+        items.length ? <Table data={items} columns={columns} getRowDescriptor={(c) => ({ id: c.id, classNames: c.active ? [] : ['directory-row_inactive'] })} width="max" />
+          : <Text color="secondary">{s.empty}</Text>
+      )}
+      {tab === 'history' && history && (
+        history.length ? (
+          <ol className="directory-history">
+            {history.map((h) => (
+              <li key={h.id}>
+                <Text variant="subheader-1">{s.changes[h.change]}</Text>{' '}
+                <Text color="secondary">{formatDateTime(h.at)}{h.actor ? ` · ${s.by}: ${h.actor}` : ''}{regional ? ` · ${municipalities.find((m) => m.slug === h.municipality)?.shortName ?? h.municipality}` : ''}</Text>
+                <div className="directory-history__change">
+                  {h.before && <Text color="secondary"><s>{String(h.before.fullName)}, {String(h.before.position)}, {String(h.before.email)}, {String(h.before.phone)}</s> → </Text>}
+                  {h.after && <Text>{String(h.after.fullName)}, {String(h.after.position)}, {String(h.after.email)}, {String(h.after.phone)}</Text>}
+                </div>
+              </li>
+            ))}
+          </ol>
+        ) : <Text color="secondary">{s.historyEmpty}</Text>
+      )}
+      {editing && (
+        <ContactDialog
+          contact={editing.contact}
+          municipalities={municipalities.map((m) => ({ slug: m.slug, shortName: m.shortName }))}
+          needsMunicipality={regional}
+          onClose={() => setEditing(null)}
+          onSaved={() => { setEditing(null); notify.success(s.saved); void load(); }}
+        />
+      )}
+      {relieving && (
+        <Dialog open onClose={() => setRelieving(null)} size="s">
+          <Dialog.Header caption={s.deactivate} />
+          <Dialog.Body><Text>{s.confirmDeactivate(relieving.fullName)}</Text></Dialog.Body>
+          <Dialog.Footer onClickButtonCancel={() => setRelieving(null)} onClickButtonApply={() => void toggle(relieving, false)} textButtonApply={s.deactivate} textButtonCancel={s.cancel} />
+        </Dialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+// One request of ЦУР: its text and files, and the answers — side by side for ЦУР, the own answer form
+// for the administration addressed.
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { Button, Text, TextArea } from '@gravity-ui/uikit';
+import '../directory.css';
+import { ApiError } from '../api';
+import { directoryApi, type InfoRequest, type RequestFile } from '../directoryApi';
+import { useI18n } from '../i18n';
+import { useCurrentSession } from '../state/session';
+import { PageHeader } from '../components/PageHeader';
+import { RequestStatus, useDueText } from '../components/RequestStatus';
+import { useNotify } from '../components/notify';
+
+function Files({ requestId, files }: { requestId: string; files: RequestFile[] }) {
+  if (!files.length) return null;
+  return (
+    <ul className="requests-files">
+      {files.map((f) => <li key={f.id}><a href={directoryApi.fileUrl(requestId, f.id)}>{f.filename}</a> <Text color="secondary">({Math.ceil(f.size / 1024)} KB)</Text></li>)}
+    </ul>
+  );
+}
+
+export function InfoRequestPage() {
+  const { id = '' } = useParams();
+  const { t, errorText, formatDateTime } = useI18n();
+  const s = t.directory.requests;
+  const session = useCurrentSession();
+  const regional = session.user.organization.kind === 'regional_center';
+  const canAnswer = !regional && ['head', 'contact_official'].includes(session.user.role);
+  const notify = useNotify();
+  const dueText = useDueText();
+  const [item, setItem] = useState<InfoRequest | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [answer, setAnswer] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
+  const [answerError, setAnswerError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      setItem(await directoryApi.request(id));
+    } catch (e) {
+      setError(e);
+    }
+  }, [id]);
+  useEffect(() => { void load(); }, [load]);
+
+  const send = async () => {
+    setBusy(true);
+    setAnswerError(null);
+    const form = new FormData();
+    form.set('text', answer);
+    for (const f of files) form.append('files', f, f.name);
+    try {
+      setItem(await directoryApi.answer(id, form));
+      notify.success(s.answerSent);
+    } catch (e) {
+      setAnswerError(e instanceof ApiError && e.details.length ? e.details.map((d) => d.message).join('; ') : errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (error) return <div className="page"><Text color="danger">{errorText(error)}</Text><p><Link to="/requests">{s.back}</Link></p></div>;
+  if (!item) return null;
+  const own = item.addressees[0];
+  return (
+    <div className="page">
+      <p><Link to="/requests">← {s.back}</Link></p>
+      <PageHeader title={`${item.number}: ${item.subject}`}>
+        <Text color="secondary">{s.dueAt}: {formatDateTime(item.dueAt)} · {dueText(item.dueAt)}</Text>
+      </PageHeader>
+      <section className="requests-card">
+        <Text variant="subheader-2">{s.request}</Text>
+        <Text className="requests-text">{item.text}</Text>
+        <Files requestId={item.id} files={item.files} />
+      </section>
+      {regional ? (
+        <>
+          <Text as="h2" variant="subheader-3">{s.answers}</Text>
+          <div className="requests-answers">
+            {item.addressees.map((a) => (
+              <section key={a.municipality} className="requests-card" data-municipality={a.municipality}>
+                <Text variant="subheader-2">{a.municipalityName}</Text>
+                <RequestStatus status={a.status} />
+                {a.readAt && <Text color="secondary">{s.readAt}: {formatDateTime(a.readAt)}</Text>}
+                {a.answeredAt && <Text color="secondary">{s.answeredAt}: {formatDateTime(a.answeredAt)}</Text>}
+                {a.answerText ? <Text className="requests-text">{a.answerText}</Text> : <Text color="secondary">{s.noAnswer}</Text>}
+                <Files requestId={item.id} files={a.files} />
+              </section>
+            ))}
+          </div>
+        </>
+      ) : own && (
+        <section className="requests-card">
+          <Text variant="subheader-2">{s.yourAnswer}</Text>
+          <RequestStatus status={own.status} />
+          {own.answerText ? (
+            <>
+              <Text color="secondary">{s.answeredAt}: {formatDateTime(own.answeredAt)}</Text>
+              <Text className="requests-text">{own.answerText}</Text>
+              <Files requestId={item.id} files={own.files} />
+            </>
+          ) : canAnswer ? (
+            <div className="requests-form">
+              <TextArea value={answer} onUpdate={setAnswer} minRows={5} placeholder={s.answerText} controlProps={{ 'aria-label': s.answerText }} />
+              <label className="directory-field"><Text>{s.answerFiles}</Text>
+                <input type="file" multiple accept=".pdf,.docx,.jpg,.jpeg,.png" onChange={(e) => setFiles([...(e.target.files ?? [])])} aria-label={s.answerFiles} /></label>
+              {answerError && <Text color="danger">{answerError}</Text>}
+              <div><Button view="action" loading={busy} onClick={send}>{s.sendAnswer}</Button></div>
+            </div>
+          ) : <Text color="secondary">{s.noAnswer}</Text>}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+// ЦУР's requests for information: ЦУР sends them and sees every addressee's status; an administration
+// sees the requests addressed to it, unanswered first.
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { Button, Checkbox, Dialog, Table, Text, TextArea, TextInput, type TableColumnConfig } from '@gravity-ui/uikit';
+import '../directory.css';
+import { ApiError } from '../api';
+import { directoryApi, type InfoRequestSummary } from '../directoryApi';
+import { useI18n } from '../i18n';
+import { useCurrentSession } from '../state/session';
+import { useMunicipality } from '../state/municipality';
+import { PageHeader } from '../components/PageHeader';
+import { RequestStatus, useDueText } from '../components/RequestStatus';
+import { useNotify } from '../components/notify';
+
+function NewRequestDialog({ onClose, onSent }: { onClose(): void; onSent(id: string, number: string): void }) {
+  const { t, errorText } = useI18n();
+  const s = t.directory.requests.form;
+  const { municipalities } = useMunicipality();
+  const [subject, setSubject] = useState('');
+  const [text, setText] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [dueAt, setDueAt] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const send = async () => {
+    setBusy(true);
+    setErrors({});
+    setFailure(null);
+    const form = new FormData();
+    form.set('subject', subject);
+    form.set('text', text);
+    form.set('municipalities', chosen.join(','));
+    if (dueAt) form.set('dueAt', new Date(dueAt).toISOString());
+    for (const f of files) form.append('files', f, f.name);
+    try {
+      const created = await directoryApi.createRequest(form);
+      onSent(created.id, created.number);
+    } catch (error) {
+      if (error instanceof ApiError) setErrors(Object.fromEntries(error.details.map((d) => [d.field, d.message])));
+      setFailure(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog open onClose={onClose} size="l">
+      <Dialog.Header caption={t.directory.requests.create} />
+      <Dialog.Body>
+        <div className="requests-form">
+          <label className="directory-field"><Text variant="subheader-1">{s.subject}</Text>
+            <TextInput value={subject} onUpdate={setSubject} validationState={errors.subject ? 'invalid' : undefined} errorMessage={errors.subject} controlProps={{ 'aria-label': s.subject }} /></label>
+          <label className="directory-field"><Text variant="subheader-1">{s.text}</Text>
+            <TextArea value={text} onUpdate={setText} minRows={4} validationState={errors.text ? 'invalid' : undefined} errorMessage={errors.text} controlProps={{ 'aria-label': s.text }} /></label>
+          <div className="directory-field">
+            <Text variant="subheader-1">{s.municipalities}</Text>
+            <div className="directory-actions" style={{ justifyContent: 'flex-start' }}>
+              <Button size="s" view="flat" onClick={() => setChosen(municipalities.map((m) => m.slug))}>{s.all}</Button>
+              <Button size="s" view="flat" onClick={() => setChosen([])}>{s.none}</Button>
+            </div>
+            <div className="requests-municipalities">
+              {municipalities.map((m) => (
+                <Checkbox key={m.slug} checked={chosen.includes(m.slug)} onUpdate={(on) => setChosen((c) => (on ? [...c, m.slug] : c.filter((x) => x !== m.slug)))}>{m.shortName}</Checkbox>
+              ))}
+            </div>
+            {errors.municipalities && <Text color="danger">{errors.municipalities}</Text>}
+          </div>
+          <label className="directory-field"><Text variant="subheader-1">{s.dueAt}</Text>
+            <input type="datetime-local" value={dueAt} onChange={(e) => setDueAt(e.target.value)} aria-label={s.dueAt} />
+            {errors.dueAt && <Text color="danger">{errors.dueAt}</Text>}</label>
+          <label className="directory-field"><Text variant="subheader-1">{s.files}</Text>
+            <input type="file" multiple accept=".pdf,.docx,.jpg,.jpeg,.png" onChange={(e) => setFiles([...(e.target.files ?? [])])} aria-label={s.files} /></label>
+          {failure && <Text color="danger">{failure}</Text>}
+        </div>
+      </Dialog.Body>
+      <Dialog.Footer onClickButtonCancel={onClose} onClickButtonApply={send} textButtonApply={s.send} textButtonCancel={s.cancel} loading={busy} />
+    </Dialog>
+  );
+}
+
+export function InfoRequestsPage() {
+  const { t, errorText, formatDateTime } = useI18n();
+  const s = t.directory.requests;
+  const session = useCurrentSession();
+  const regional = session.user.organization.kind === 'regional_center';
+  const navigate = useNavigate();
+  const notify = useNotify();
+  const dueText = useDueText();
+  const [items, setItems] = useState<InfoRequestSummary[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [creating, setCreating] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      setError(null);
+      const { items: list } = await directoryApi.requests();
+      // An administration sees what still needs an answer first.
+      setItems(regional ? list : [...list].sort((a, b) => Number(a.addressees[0]?.status === 'answered') - Number(b.addressees[0]?.status === 'answered')));
+    } catch (e) {
+      setError(e);
+    }
+  }, [regional]);
+  useEffect(() => { void load(); }, [load]);
+
+  const columns: TableColumnConfig<InfoRequestSummary>[] = [
+    { id: 'number', name: s.columns.number, template: (r) => <Link to={`/requests/${r.id}`}>{r.number}</Link> },
+    { id: 'subject', name: s.columns.subject, template: (r) => <Link to={`/requests/${r.id}`}>{r.subject}</Link> },
+    {
+      id: 'dueAt', name: s.columns.dueAt,
+      template: (r) => {
+        const open = r.addressees.some((a) => a.status !== 'answered');
+        return <div><Text>{formatDateTime(r.dueAt)}</Text>{open && <div><Text color={Date.parse(r.dueAt) < Date.now() ? 'danger' : 'secondary'}>{dueText(r.dueAt)}</Text></div>}</div>;
+      },
+    },
+    regional
+      ? { id: 'addressees', name: s.columns.addressees, template: (r) => <div className="requests-chips">{r.addressees.map((a) => <RequestStatus key={a.municipality} status={a.status} prefix={a.municipality} />)}</div> }
+      : { id: 'status', name: s.columns.status, template: (r) => (r.addressees[0] ? <RequestStatus status={r.addressees[0].status} /> : null) },
+  ];
+
+  return (
+    <div className="page">
+      <PageHeader title={regional ? s.title : s.incoming} actions={regional ? <Button view="action" onClick={() => setCreating(true)}>{s.create}</Button> : undefined} />
+      {error !== null && <Text color="danger">{errorText(error)}</Text>}
+      {items && (items.length ? <Table data={items} columns={columns} width="max" /> : <Text color="secondary">{s.empty}</Text>)}
+      {creating && (
+        <NewRequestDialog
+          onClose={() => setCreating(false)}
+          onSent={(id, number) => { setCreating(false); notify.success(s.sent(number)); navigate(`/requests/${id}`); }}
+        />
+      )}
+    </div>
+  );
+}
