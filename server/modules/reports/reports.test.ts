@@ -116,3 +116,24 @@ describe('quarterly report', () => {
     expect(own.rows.map((r: { municipality: string }) => r.municipality)).toEqual(['ekaterinburg']);
   });
 });
+
+describe('reminders of the quarterly report', () => {
+  it('three days before the 5th, on it and after it, to administrations that have not submitted, once each', async () => {
+    const remindClock = new ManualClock(new Date('2026-10-02T05:00:00Z'));
+    const app = await buildTestApp({ clock: remindClock });
+    try {
+      const kinds = async (login: string) => ((await (await app.login(login)).get('/api/notifications?limit=200')).json().items as { kind: string }[])
+        .map((n) => n.kind).filter((k) => k.startsWith('report.')).sort();
+      await app.app.services.jobs.runOnce('report-reminders');
+      await app.app.services.jobs.runOnce('report-reminders');
+      expect(await kinds('ekb.contact')).toEqual(['report.due_soon']);
+      remindClock.set('2026-10-05T05:00:00Z');
+      await app.app.services.jobs.runOnce('report-reminders');
+      remindClock.set('2026-10-06T05:00:00Z');
+      await app.app.services.jobs.runOnce('report-reminders');
+      expect(await kinds('ekb.head')).toEqual(['report.due_soon', 'report.due_today', 'report.missing']);
+    } finally {
+      await app.close();
+    }
+  });
+});
