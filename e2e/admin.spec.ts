@@ -1,20 +1,11 @@
 // The regional-centre administrator's pages: users, organisations, audit; and the new user's first sign-in.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, signIn, signOut, startServer, type TestServer } from './helpers';
+import { openPage, signIn, signOut, type TestServer, useServerAndBrowser } from './helpers';
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((env) => ({ server, browser } = env));
 
 async function choose(page: Page, selectQa: string, option: string): Promise<void> {
   await page.locator(`[data-qa="${selectQa}"]`).click();

@@ -1,22 +1,13 @@
 // Contact officials and ЦУР's requests: an administration replaces its contact official and ЦУР sees it
 // in the history and the directory; ЦУР sends a request to three municipalities, one reads and answers,
 // and ЦУР sees the statuses and the answer side by side.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, signIn, startServer, type OpenedPage, type TestServer } from './helpers';
+import { openPage, signIn, type OpenedPage, type TestServer, useServerAndBrowser } from './helpers';
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((env) => ({ server, browser } = env));
 
 async function staff(login: string, url: string): Promise<OpenedPage> {
   const opened = await openPage(browser, { width: 1280, height: 900 });

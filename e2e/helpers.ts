@@ -1,5 +1,6 @@
 // The running system for browser tests: the real server on a random port over an in-memory database
 // with the demo region, and a headless Chromium.
+import { afterAll, beforeAll } from 'vitest';
 import { deflateSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { openDatabase, type Database } from '../server/db';
@@ -143,4 +144,17 @@ export function pngImage(width = 2, height = 2, rgb: [number, number, number] = 
 export async function choose(page: Page, selectQa: string, option: string | RegExp): Promise<void> {
   await page.locator(`[data-qa="${selectQa}"]`).click();
   await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+}
+
+/** Starts the server and the browser before a spec file's tests and closes both after them. */
+export function useServerAndBrowser(receive: (env: { server: TestServer; browser: Browser }) => void): void {
+  let env: { server: TestServer; browser: Browser } | null = null;
+  beforeAll(async () => {
+    env = { server: await startServer(), browser: await launchBrowser() };
+    receive(env);
+  });
+  afterAll(async () => {
+    await env?.browser.close();
+    await env?.server.close();
+  });
 }

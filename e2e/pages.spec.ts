@@ -1,20 +1,11 @@
 // The login page and the pages around it: errors, redirects, the demo list, 404, language.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, signIn, startServer, type TestServer } from './helpers';
+import { openPage, signIn, type TestServer, useServerAndBrowser } from './helpers';
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((env) => ({ server, browser } = env));
 
 describe('login page', () => {
   it('shows the Russian error for a wrong password and stays on the page', async () => {

@@ -1,20 +1,11 @@
 // The profile: own data and personal API tokens, each shown once when issued.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, signIn, startServer, type TestServer } from './helpers';
+import { openPage, signIn, type TestServer, useServerAndBrowser } from './helpers';
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((env) => ({ server, browser } = env));
 
 describe('profile', () => {
   it('issues a token that works once shown, and revokes it', async () => {

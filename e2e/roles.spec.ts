@@ -1,9 +1,9 @@
 // Each demo role signs in through the login page, sees exactly its navigation and its name, and signs out.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { NAVIGATION, type NavItem } from '../domain/roles';
 import { DEMO_USERS } from '../server/seed/demo';
-import { launchBrowser, navigationLabels, openPage, signIn, signOut, startServer, type TestServer } from './helpers';
+import { navigationLabels, openPage, signIn, signOut, type TestServer, useServerAndBrowser } from './helpers';
 
 const RUSSIAN_LABELS: Record<NavItem, string> = {
   dashboard: 'Главная',
@@ -20,16 +20,7 @@ const RUSSIAN_LABELS: Record<NavItem, string> = {
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((env) => ({ server, browser } = env));
 
 describe('navigation by role', () => {
   for (const login of ['cur.admin', 'cur.analyst', 'beloyarsky.contact', 'beloyarsky.executor', 'beloyarsky.head']) {
