@@ -161,6 +161,10 @@ describe('quarterly report from the draft to acceptance', () => {
     expect(query.get('registeredTo')).toBe(period.to);
     expect(query.get('channel')).toBeTruthy();
     await expect.poll(() => page.locator('[data-qa="appeals-total"]').innerText()).toBe(`Найдено: ${value}`);
+    // The conditions of the link are shown, not only applied.
+    const selection = await page.locator('[data-qa="appeal-selection"]').innerText();
+    expect(selection).toContain('Белоярский ГО');
+    expect(selection).toContain('Зарегистрированы');
 
     // The report's total too: the same registry without the channel.
     await page.goBack();

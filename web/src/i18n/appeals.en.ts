@@ -233,4 +233,10 @@ export const appealsEn: Widen<typeof appealsRu> = {
     empty: 'No notifications',
     readAll: 'Mark all as read',
   },
+  selection: {
+    label: 'Conditions from the link',
+    remove: 'Remove the condition',
+    registered: (from: string, to: string) => `Registered ${from} — ${to}`,
+    marks: { collective: 'Collective', repeated: 'Repeated', extended: 'Deadline extended', answeredLate: 'Answered late', rated: 'Rated by the author' },
+  },
 };

@@ -232,4 +232,10 @@ export const appealsRu = {
     empty: 'Уведомлений нет',
     readAll: 'Прочитать все',
   },
+  selection: {
+    label: 'Условия отбора из ссылки',
+    remove: 'Убрать условие',
+    registered: (from: string, to: string) => `Зарегистрированы ${from} — ${to}`,
+    marks: { collective: 'Коллективные', repeated: 'Повторные', extended: 'Срок продлевался', answeredLate: 'Ответ с нарушением срока', rated: 'С оценкой заявителя' },
+  },
 };

@@ -11,6 +11,7 @@ import { useMunicipality } from '../state/municipality';
 import { filterFromParams, filterToApi, filterToParams, type RegistryFilter } from '../state/appealQuery';
 import { PageHeader } from '../components/PageHeader';
 import { AppealFilters } from '../components/AppealFilters';
+import { AppealSelection } from '../components/AppealSelection';
 import { SavedViews } from '../components/SavedViews';
 import { AppealFlags, DeadlineCell, StatusLabel } from '../components/AppealBadges';
 
@@ -111,6 +112,7 @@ export function AppealsPage() {
       >
         <SavedViews userId={session.user.id} current={current} onPick={(p) => setParams(p, { replace: true })} />
         <AppealFilters filter={filter} onChange={change} municipality={municipality} regional={regional} />
+        <AppealSelection filter={filter} onChange={change} municipalityName={(m) => municipalities.find((x) => x.slug === m)?.shortName ?? (m === own.slug ? own.shortName : m)} />
       </PageHeader>
       {error !== null && <Text color="danger">{errorText(error)}</Text>}
       {items === null && error === null && <Loader />}
