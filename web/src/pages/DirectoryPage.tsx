@@ -10,6 +10,7 @@ import { useCurrentSession } from '../state/session';
 import { useMunicipality } from '../state/municipality';
 import { PageHeader } from '../components/PageHeader';
 import { useNotify } from '../components/notify';
+import { ContactChangeDetails } from '../components/ContactChange';
 
 type Tab = 'directory' | 'history';
 const FIELDS = ['fullName', 'position', 'email', 'phone'] as const;
@@ -94,6 +95,8 @@ export function DirectoryPage() {
   const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<{ contact: ContactOfficial | null } | null>(null);
   const [relieving, setRelieving] = useState<ContactOfficial | null>(null);
+  // Why the server refused to relieve (e.g. the last active contact official): shown in the dialog itself.
+  const [relieveError, setRelieveError] = useState<string | null>(null);
   const municipality = selected?.slug;
 
   const load = useCallback(async () => {
@@ -119,9 +122,11 @@ export function DirectoryPage() {
       setRelieving(null);
       await load();
     } catch (e) {
-      notify.failure(e);
+      if (active) notify.failure(e);
+      else setRelieveError(errorText(e));
     }
   };
+  const closeRelieving = () => { setRelieving(null); setRelieveError(null); };
 
   const columns: TableColumnConfig<ContactOfficial>[] = [
     ...(regional ? [{ id: 'municipalityName', name: s.columns.municipality }] : []),
@@ -136,7 +141,7 @@ export function DirectoryPage() {
         <div className="directory-actions">
           <Button size="s" view="flat" onClick={() => setEditing({ contact: c })}>{s.edit}</Button>
           {c.active
-            ? <Button size="s" view="flat-danger" onClick={() => setRelieving(c)}>{s.deactivate}</Button>
+            ? <Button size="s" view="flat-danger" onClick={() => { setRelieveError(null); setRelieving(c); }}>{s.deactivate}</Button>
             : <Button size="s" view="flat" onClick={() => void toggle(c, true)}>{s.activate}</Button>}
         </div>
       ),
@@ -159,7 +164,7 @@ export function DirectoryPage() {
       </div>
       {error !== null && <Text color="danger">{errorText(error)}</Text>}
       {tab === 'directory' && items && (
-        items.length ? <Table data={items} columns={columns} getRowDescriptor={(c) => ({ id: c.id, classNames: c.active ? [] : ['directory-row_inactive'] })} width="max" />
+        items.length ? <Table data={items} columns={columns} wordWrap getRowDescriptor={(c) => ({ id: c.id, classNames: c.active ? [] : ['directory-row_inactive'] })} width="max" />
           : <Text color="secondary">{s.empty}</Text>
       )}
       {tab === 'history' && history && (
@@ -169,10 +174,7 @@ export function DirectoryPage() {
               <li key={h.id}>
                 <Text variant="subheader-1">{s.changes[h.change]}</Text>{' '}
                 <Text color="secondary">{formatDateTime(h.at)}{h.actor ? ` · ${s.by}: ${h.actor}` : ''}{regional ? ` · ${municipalities.find((m) => m.slug === h.municipality)?.shortName ?? h.municipality}` : ''}</Text>
-                <div className="directory-history__change">
-                  {h.before && <Text color="secondary"><s>{String(h.before.fullName)}, {String(h.before.position)}, {String(h.before.email)}, {String(h.before.phone)}</s> → </Text>}
-                  {h.after && <Text>{String(h.after.fullName)}, {String(h.after.position)}, {String(h.after.email)}, {String(h.after.phone)}</Text>}
-                </div>
+                <ContactChangeDetails change={h} />
               </li>
             ))}
           </ol>
@@ -188,10 +190,15 @@ export function DirectoryPage() {
         />
       )}
       {relieving && (
-        <Dialog open onClose={() => setRelieving(null)} size="s">
+        <Dialog open onClose={closeRelieving} size="s">
           <Dialog.Header caption={s.deactivate} />
-          <Dialog.Body><Text>{s.confirmDeactivate(relieving.fullName)}</Text></Dialog.Body>
-          <Dialog.Footer onClickButtonCancel={() => setRelieving(null)} onClickButtonApply={() => void toggle(relieving, false)} textButtonApply={s.deactivate} textButtonCancel={s.cancel} />
+          <Dialog.Body>
+            <div className="directory-form">
+              <Text>{s.confirmDeactivate(relieving.fullName)}</Text>
+              {relieveError && <Text color="danger" role="alert">{relieveError}</Text>}
+            </div>
+          </Dialog.Body>
+          <Dialog.Footer onClickButtonCancel={closeRelieving} onClickButtonApply={() => void toggle(relieving, false)} textButtonApply={s.deactivate} textButtonCancel={s.cancel} />
         </Dialog>
       )}
     </div>

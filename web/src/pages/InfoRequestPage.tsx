@@ -83,7 +83,7 @@ export function InfoRequestPage() {
             {item.addressees.map((a) => (
               <section key={a.municipality} className="requests-card" data-municipality={a.municipality}>
                 <Text variant="subheader-2">{a.municipalityName}</Text>
-                <RequestStatus status={a.status} />
+                <div><RequestStatus status={a.status} /></div>
                 {a.readAt && <Text color="secondary">{s.readAt}: {formatDateTime(a.readAt)}</Text>}
                 {a.answeredAt && <Text color="secondary">{s.answeredAt}: {formatDateTime(a.answeredAt)}</Text>}
                 {a.answerText ? <Text className="requests-text">{a.answerText}</Text> : <Text color="secondary">{s.noAnswer}</Text>}
@@ -95,7 +95,7 @@ export function InfoRequestPage() {
       ) : own && (
         <section className="requests-card">
           <Text variant="subheader-2">{s.yourAnswer}</Text>
-          <RequestStatus status={own.status} />
+          <div><RequestStatus status={own.status} /></div>
           {own.answerText ? (
             <>
               <Text color="secondary">{s.answeredAt}: {formatDateTime(own.answeredAt)}</Text>

@@ -88,6 +88,8 @@ export function InfoRequestsPage() {
   const navigate = useNavigate();
   const notify = useNotify();
   const dueText = useDueText();
+  const { municipalities } = useMunicipality();
+  const nameOf = (slug: string) => municipalities.find((m) => m.slug === slug)?.shortName ?? slug;
   const [items, setItems] = useState<InfoRequestSummary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [creating, setCreating] = useState(false);
@@ -105,17 +107,17 @@ export function InfoRequestsPage() {
   useEffect(() => { void load(); }, [load]);
 
   const columns: TableColumnConfig<InfoRequestSummary>[] = [
-    { id: 'number', name: s.columns.number, template: (r) => <Link to={`/requests/${r.id}`}>{r.number}</Link> },
+    { id: 'number', name: s.columns.number, template: (r) => <Link className="requests-nowrap" to={`/requests/${r.id}`}>{r.number}</Link> },
     { id: 'subject', name: s.columns.subject, template: (r) => <Link to={`/requests/${r.id}`}>{r.subject}</Link> },
     {
       id: 'dueAt', name: s.columns.dueAt,
       template: (r) => {
         const open = r.addressees.some((a) => a.status !== 'answered');
-        return <div><Text>{formatDateTime(r.dueAt)}</Text>{open && <div><Text color={Date.parse(r.dueAt) < Date.now() ? 'danger' : 'secondary'}>{dueText(r.dueAt)}</Text></div>}</div>;
+        return <div><Text className="requests-nowrap">{formatDateTime(r.dueAt)}</Text>{open && <div><Text color={Date.parse(r.dueAt) < Date.now() ? 'danger' : 'secondary'}>{dueText(r.dueAt)}</Text></div>}</div>;
       },
     },
     regional
-      ? { id: 'addressees', name: s.columns.addressees, template: (r) => <div className="requests-chips">{r.addressees.map((a) => <RequestStatus key={a.municipality} status={a.status} prefix={a.municipality} />)}</div> }
+      ? { id: 'addressees', name: s.columns.addressees, template: (r) => <div className="requests-chips">{r.addressees.map((a) => <RequestStatus key={a.municipality} status={a.status} prefix={nameOf(a.municipality)} />)}</div> }
       : { id: 'status', name: s.columns.status, template: (r) => (r.addressees[0] ? <RequestStatus status={r.addressees[0].status} /> : null) },
   ];
 
@@ -123,7 +125,7 @@ export function InfoRequestsPage() {
     <div className="page">
       <PageHeader title={regional ? s.title : s.incoming} actions={regional ? <Button view="action" onClick={() => setCreating(true)}>{s.create}</Button> : undefined} />
       {error !== null && <Text color="danger">{errorText(error)}</Text>}
-      {items && (items.length ? <Table data={items} columns={columns} width="max" /> : <Text color="secondary">{s.empty}</Text>)}
+      {items && (items.length ? <Table data={items} columns={columns} width="max" wordWrap /> : <Text color="secondary">{s.empty}</Text>)}
       {creating && (
         <NewRequestDialog
           onClose={() => setCreating(false)}
