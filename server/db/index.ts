@@ -90,6 +90,11 @@ async function openPglite(dir: string | null): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection dropped by the server (restart, failover, a terminated backend) must not take the
+  // process down: the pool discards it and opens a new one for the next query.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL: соединение из пула закрыто сервером (${(error as { code?: string }).code ?? error.message})`);
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
