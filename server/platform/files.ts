@@ -1,5 +1,6 @@
 // Uploaded files: type is decided by content (magic bytes), never by the name the sender gave.
 import { createHash } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from './errors';
 
@@ -41,4 +42,13 @@ export async function checkFile(filename: string, content: Buffer): Promise<Chec
     sha256: createHash('sha256').update(content).digest('hex'),
     content,
   };
+}
+
+/** Sends a stored file or a generated document as a download with its (Cyrillic) name. */
+export function sendDownload(reply: FastifyReply, file: { filename: string; contentType: string; content: Buffer }) {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+    .header('x-content-type-options', 'nosniff')
+    .send(file.content);
 }

@@ -27,3 +27,8 @@ export function errors(...statuses: number[]): Record<number, TSchema> {
 export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid });
 export const DateTime = Type.String({ format: 'date-time' });
+
+/** Whether a path parameter can be an object id at all; anything else is answered as not found. */
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f-]{36}$/i.test(value);
+}

@@ -8,6 +8,7 @@ import { readMultipart } from '../../platform/multipart';
 import { Appeal, AppealFilter, AppealList, CreateAppeal, TimelineEntry, UpdateAppeal } from './schema';
 import * as service from './service';
 import { exportCsv, exportXlsx } from './export';
+import { sendDownload } from '../../platform/files';
 
 export async function appealRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -98,10 +99,6 @@ export async function appealRoutes(fastify: FastifyInstance): Promise<void> {
     schema: { tags, summary: 'Скачать файл', params: Type.Object({ id: Uuid, attachmentId: Uuid }) },
   }, async (request, reply) => {
     const file = await service.getAttachment(db(), requireActor(request), request.params.id, request.params.attachmentId);
-    return reply
-      .header('content-type', file.mimeType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-      .header('x-content-type-options', 'nosniff')
-      .send(file.content);
+    return sendDownload(reply, { filename: file.filename, contentType: file.mimeType, content: file.content });
   });
 }

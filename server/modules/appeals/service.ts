@@ -20,6 +20,7 @@ import * as repo from './repository';
 import { deadlineState, deadlinesOf, dueSoonUntil, loadDeadlineRules } from './deadlines';
 import { presentAppeal, presentListItem } from './present';
 import type { Appeal, AppealFilter, CreateAppeal, UpdateAppeal } from './schema';
+import { isUuid } from '../../platform/http';
 
 const appealNotFound = () => notFound('appeal_not_found', 'Обращение не найдено');
 type Org = typeof organizations.$inferSelect;
@@ -35,7 +36,7 @@ async function orgOf(db: Executor, id: string): Promise<Org> {
 
 /** Loads an appeal the actor may see, or answers 404 as if it did not exist. */
 async function visibleAppeal(db: Executor, actor: Actor, id: string, forUpdate = false): Promise<repo.AppealRow> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw appealNotFound();
+  if (!isUuid(id)) throw appealNotFound();
   const row = await repo.findAppeal(db, id, forUpdate);
   if (!row || !inScope(actor, row.organizationId)) throw appealNotFound();
   return row;
@@ -111,7 +112,7 @@ export async function intake(
       const seq = await repo.nextSequence(tx, org.id, year);
       let repeatOfId: string | null = null;
       if (input.repeatOf) {
-        const previous = /^[0-9a-f-]{36}$/i.test(input.repeatOf) ? await repo.findAppeal(tx, input.repeatOf) : await repo.findByNumber(tx, input.repeatOf);
+        const previous = isUuid(input.repeatOf) ? await repo.findAppeal(tx, input.repeatOf) : await repo.findByNumber(tx, input.repeatOf);
         if (!previous || previous.organizationId !== org.id) throw validationFailed([{ field: 'repeatOf', message: 'Предыдущее обращение не найдено' }]);
         repeatOfId = previous.id;
       }
@@ -313,7 +314,7 @@ async function applyAction(tx: Executor, ctx: RequestContext | null, action: App
       return { values: { leftGround: String(p.ground), answerResult: 'left_without_answer' }, note: (p.note as string) ?? null, notifyUsers: [] };
     case 'merge': {
       const ref = String(p.duplicateOf);
-      const original = /^[0-9a-f-]{36}$/i.test(ref) ? await repo.findAppeal(tx, ref) : await repo.findByNumber(tx, ref.toUpperCase());
+      const original = isUuid(ref) ? await repo.findAppeal(tx, ref) : await repo.findByNumber(tx, ref.toUpperCase());
       if (!original || original.organizationId !== current.organizationId || original.id === current.id) {
         throw validationFailed([{ field: 'duplicateOf', message: 'Основное обращение не найдено в этой администрации' }]);
       }
@@ -388,7 +389,7 @@ export async function addAttachments(db: Db, ctx: RequestContext, id: string, fi
 
 export async function getAttachment(db: Db, actor: Actor, id: string, attachmentId: string) {
   await visibleAppeal(db, actor, id);
-  if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) throw notFound('attachment_not_found', 'Файл не найден');
+  if (!isUuid(attachmentId)) throw notFound('attachment_not_found', 'Файл не найден');
   const file = await repo.findAttachment(db, id, attachmentId);
   if (!file) throw notFound('attachment_not_found', 'Файл не найден');
   return file;

@@ -10,6 +10,8 @@ import { AppError, notFound, validationFailed } from '../../platform/errors';
 import { inScope, scopeOf } from '../../platform/policy';
 import { notify, wake } from '../../platform/notifications';
 import { enqueueMail } from '../../platform/mail';
+import { isUuid } from '../../platform/http';
+import { activeRegionalStaff } from '../users/repository';
 
 type Row = typeof contactOfficials.$inferSelect;
 const contactNotFound = () => notFound('contact_not_found', 'Контактное лицо не найдено');
@@ -53,7 +55,7 @@ export async function listContacts(db: Db, actor: Actor, q: { municipality?: str
 }
 
 async function visible(db: Executor, actor: Actor, id: string): Promise<Row> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw contactNotFound();
+  if (!isUuid(id)) throw contactNotFound();
   const [row] = await db.select().from(contactOfficials).where(eq(contactOfficials.id, id)).for('update');
   if (!row || !inScope(actor, row.organizationId)) throw contactNotFound();
   return row;
@@ -66,8 +68,7 @@ function canEdit(actor: Actor, organizationId: string): void {
 }
 
 async function tellCur(tx: Executor, org: typeof organizations.$inferSelect, title: string, body: string, now: Date): Promise<string[]> {
-  const cur = await tx.select({ id: users.id, email: users.email }).from(users).innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(and(eq(organizations.kind, 'regional_center'), eq(users.active, true), inArray(users.role, ['cur_analyst', 'cur_admin'])));
+  const cur = await activeRegionalStaff(tx, ['cur_analyst', 'cur_admin']);
   for (const u of cur) if (u.email) await enqueueMail(tx, { to: u.email, subject: title, text: body, at: now });
   return notify(tx, { userIds: cur.map((u) => u.id), organizationId: org.id, kind: 'contact.changed', title, body, entityType: 'contact', link: '/contacts' });
 }

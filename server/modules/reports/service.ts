@@ -14,6 +14,8 @@ import { notify, wake } from '../../platform/notifications';
 import type { Job } from '../../platform/jobs';
 import { currentContacts } from '../contacts/service';
 import { buildFigures, type ReportFigures } from './figures';
+import { isUuid } from '../../platform/http';
+import { activeRegionalStaff } from '../users/repository';
 
 type Row = typeof quarterlyReports.$inferSelect;
 const reportNotFound = () => notFound('report_not_found', 'Отчёт не найден');
@@ -32,7 +34,7 @@ export function cellOf(row: Pick<Row, 'status' | 'submittedAt' | 'year' | 'quart
 }
 
 async function visible(db: Executor, actor: Actor, id: string, forUpdate = false): Promise<Row> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw reportNotFound();
+  if (!isUuid(id)) throw reportNotFound();
   const q = db.select().from(quarterlyReports).where(eq(quarterlyReports.id, id));
   const [row] = forUpdate ? await q.for('update') : await q;
   if (!row || !inScope(actor, row.organizationId)) throw reportNotFound();
@@ -128,8 +130,7 @@ export async function act(db: Db, ctx: RequestContext, id: string, action: strin
         // The figures are frozen as submitted, so that what ЦУР accepts does not change afterwards.
         const figures = await buildFigures(tx, current.organizationId, current.year, current.quarter as Quarter, now);
         Object.assign(values, { status: 'submitted', submittedAt: now, submittedBy: ctx.actor.userId, figures });
-        const cur = await tx.select({ id: users.id }).from(users).innerJoin(organizations, eq(organizations.id, users.organizationId))
-          .where(and(eq(organizations.kind, 'regional_center'), eq(users.role, 'cur_analyst'), eq(users.active, true)));
+        const cur = await activeRegionalStaff(tx, ['cur_analyst']);
         woken.push(...(await notify(tx, { userIds: cur.map((u) => u.id), organizationId: current.organizationId, kind: 'report.submitted', title: `${org.shortName}: отчёт за ${current.quarter} квартал ${current.year} г.`, entityType: 'report', entityId: id, link: `/reports/${id}` })));
         break;
       }

@@ -9,6 +9,7 @@ import { validationFailed } from '../../platform/errors';
 import { translateValidation } from '../../platform/validation';
 import type { CheckedFile } from '../../platform/files';
 import * as service from './service';
+import { sendDownload } from '../../platform/files';
 
 const File = Type.Object({ id: Uuid, filename: Type.String(), mimeType: Type.String(), size: Type.Integer() });
 const Status = Type.Enum(['sent', 'read', 'answered', 'overdue'] as const);
@@ -82,6 +83,6 @@ export async function requestRoutes(fastify: FastifyInstance): Promise<void> {
     schema: { tags, summary: 'Скачать файл запроса или ответа', params: Type.Object({ id: Uuid, fileId: Uuid }) },
   }, async (request, reply) => {
     const file = await service.getFile(db(), requireActor(request), request.params.id, request.params.fileId);
-    return reply.header('content-type', file.mimeType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`).send(file.content);
+    return sendDownload(reply, { filename: file.filename, contentType: file.mimeType, content: file.content });
   });
 }

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { isRegionalRole } from '../../../domain/roles';
 import type { Db, Executor } from '../../db';
-import { counters, infoRequestFiles, infoRequestRecipients, infoRequests, organizations, users } from '../../db/schema';
+import { infoRequestFiles, infoRequestRecipients, infoRequests, organizations } from '../../db/schema';
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
 import { AppError, notFound, validationFailed } from '../../platform/errors';
@@ -12,6 +12,8 @@ import { enqueueMail } from '../../platform/mail';
 import type { CheckedFile } from '../../platform/files';
 import type { Job } from '../../platform/jobs';
 import { currentContacts } from '../contacts/service';
+import { isUuid } from '../../platform/http';
+import { nextInSequence } from '../../platform/numbering';
 
 const requestNotFound = () => notFound('request_not_found', 'Запрос не найден');
 export type AddresseeStatus = 'sent' | 'read' | 'answered' | 'overdue';
@@ -23,7 +25,7 @@ export function addresseeStatus(r: { readAt: Date | null; answeredAt: Date | nul
 }
 
 async function load(db: Executor, actor: Actor, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw requestNotFound();
+  if (!isUuid(id)) throw requestNotFound();
   const [request] = await db.select().from(infoRequests).where(eq(infoRequests.id, id));
   if (!request) throw requestNotFound();
   const recipients = await db.select({ r: infoRequestRecipients, slug: organizations.slug, name: organizations.shortName }).from(infoRequestRecipients)
@@ -62,9 +64,7 @@ export async function createRequest(db: Db, ctx: RequestContext, input: { subjec
   const woken: string[] = [];
   const id = await audited(db, ctx, async (tx) => {
     const year = now.getUTCFullYear();
-    const [c] = await tx.insert(counters).values({ name: 'request', year, lastSeq: 1 })
-      .onConflictDoUpdate({ target: [counters.name, counters.year], set: { lastSeq: sql`${counters.lastSeq} + 1` } }).returning({ seq: counters.lastSeq });
-    const number = `ЗИ-${year}-${String(c.seq).padStart(4, '0')}`;
+    const number = `ЗИ-${year}-${String(await nextInSequence(tx, 'request', year)).padStart(4, '0')}`;
     const [row] = await tx.insert(infoRequests).values({ number, subject: input.subject.trim(), text: input.text.trim(), dueAt, createdBy: ctx.actor.userId, createdAt: now }).returning();
     await tx.insert(infoRequestRecipients).values(orgs.map((o) => ({ requestId: row.id, organizationId: o.id })));
     if (files.length) await tx.insert(infoRequestFiles).values(files.map((f) => ({ ...f, requestId: row.id, organizationId: null, uploadedBy: ctx.actor.userId, createdAt: now })));
@@ -131,7 +131,7 @@ export async function answerRequest(db: Db, ctx: RequestContext, id: string, tex
 
 export async function getFile(db: Db, actor: Actor, id: string, fileId: string) {
   const { recipients } = await load(db, actor, id);
-  if (!/^[0-9a-f-]{36}$/i.test(fileId)) throw notFound('file_not_found', 'Файл не найден');
+  if (!isUuid(fileId)) throw notFound('file_not_found', 'Файл не найден');
   const [file] = await db.select().from(infoRequestFiles).where(and(eq(infoRequestFiles.requestId, id), eq(infoRequestFiles.id, fileId)));
   if (!file || (file.organizationId !== null && !recipients.some((x) => x.r.organizationId === file.organizationId))) throw notFound('file_not_found', 'Файл не найден');
   return file;

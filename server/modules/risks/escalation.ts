@@ -3,11 +3,12 @@
 import { and, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import { OPEN_RISK_STATUSES, RISK_WARNING_MINUTES } from '../../../domain/risks';
 import type { Db } from '../../db';
-import { organizations, risks, users } from '../../db/schema';
+import { risks, users } from '../../db/schema';
 import { notify, wake } from '../../platform/notifications';
 import type { Job } from '../../platform/jobs';
 import { clocksOf } from './service';
 import { currentContacts } from '../contacts/service';
+import { activeRegionalStaff } from '../users/repository';
 
 export async function escalateRiskClocks(db: Db, now: Date): Promise<{ notified: number }> {
   const horizon = new Date(now.getTime() + RISK_WARNING_MINUTES * 60_000);
@@ -18,8 +19,7 @@ export async function escalateRiskClocks(db: Db, now: Date): Promise<{ notified:
       and(isNull(risks.draftAt), lte(risks.deadlineDraft, horizon)),
     ),
   ));
-  const curAnalysts = await db.select({ id: users.id }).from(users).innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(and(eq(organizations.kind, 'regional_center'), eq(users.role, 'cur_analyst'), eq(users.active, true)));
+  const curAnalysts = await activeRegionalStaff(db, ['cur_analyst']);
   const woken: string[] = [];
   for (const r of rows) {
     const clocks = clocksOf(r, now);

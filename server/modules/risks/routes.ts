@@ -9,6 +9,7 @@ import { ActionBody, CreateRisk, Risk, RiskFilter, RiskListItem } from './schema
 import * as service from './service';
 import { riskStatistics, StatisticsQuery, Statistics } from './statistics';
 import { officialCommentDocument } from './documents';
+import { sendDownload } from '../../platform/files';
 
 export async function riskRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -56,13 +57,13 @@ export async function riskRoutes(fastify: FastifyInstance): Promise<void> {
     schema: { tags, summary: 'Скачать снимок', params: Type.Object({ id: Uuid, fileId: Uuid }) },
   }, async (request, reply) => {
     const file = await service.getFile(db(), requireActor(request), request.params.id, request.params.fileId);
-    return reply.header('content-type', file.mimeType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`).send(file.content);
+    return sendDownload(reply, { filename: file.filename, contentType: file.mimeType, content: file.content });
   });
 
   app.get('/api/risks/:id/comment.:format', {
     schema: { tags, summary: 'Официальный комментарий на бланке администрации: DOCX или PDF', params: Type.Object({ id: Uuid, format: Type.Enum(['docx', 'pdf'] as const) }) },
   }, async (request, reply) => {
     const doc = await officialCommentDocument(db(), requireActor(request), request.params.id, request.params.format, now());
-    return reply.header('content-type', doc.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`).send(doc.content);
+    return sendDownload(reply, doc);
   });
 }

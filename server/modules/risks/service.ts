@@ -8,7 +8,7 @@ import {
 import { isRegionalRole } from '../../../domain/roles';
 import { toLocalDate } from '../../../domain/calendar/localDate';
 import type { Db, Executor } from '../../db';
-import { counters, organizations, riskEvents, riskFiles, riskVersions, risks, topics, users } from '../../db/schema';
+import { organizations, riskEvents, riskFiles, riskVersions, risks, topics, users } from '../../db/schema';
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
 import { AppError, notFound, validationFailed, type FieldError } from '../../platform/errors';
@@ -17,6 +17,9 @@ import { notify, wake } from '../../platform/notifications';
 import { enqueueMail } from '../../platform/mail';
 import { currentContacts } from '../contacts/service';
 import type { Risk, RiskFilter, CreateRisk, ActionBody } from './schema';
+import { isUuid } from '../../platform/http';
+import { nextInSequence } from '../../platform/numbering';
+import { activeRegionalStaff } from '../users/repository';
 
 type RiskRow = typeof risks.$inferSelect;
 type Org = typeof organizations.$inferSelect;
@@ -24,10 +27,7 @@ const riskNotFound = () => notFound('risk_not_found', 'Информационн�
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 async function nextNumber(tx: Executor, year: number): Promise<string> {
-  const [row] = await tx.insert(counters).values({ name: 'risk', year, lastSeq: 1 })
-    .onConflictDoUpdate({ target: [counters.name, counters.year], set: { lastSeq: sql`${counters.lastSeq} + 1` } })
-    .returning({ seq: counters.lastSeq });
-  return `ИР-${year}-${String(row.seq).padStart(5, '0')}`;
+  return `ИР-${year}-${String(await nextInSequence(tx, 'risk', year)).padStart(5, '0')}`;
 }
 
 export function clocksOf(row: Pick<RiskRow, 'deadlineCurProposal' | 'curProposalAt' | 'deadlineDraft' | 'draftAt' | 'status'>, now: Date) {
@@ -46,7 +46,7 @@ function presentClock(c: ReturnType<typeof clockState>) {
 const isLate = (c: ReturnType<typeof clockState>) => c.state === 'overdue' || c.state === 'late';
 
 async function visibleRisk(db: Executor, actor: Actor, id: string, forUpdate = false): Promise<RiskRow> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw riskNotFound();
+  if (!isUuid(id)) throw riskNotFound();
   const query = db.select().from(risks).where(eq(risks.id, id)).limit(1);
   const [row] = forUpdate ? await query.for('update') : await query;
   if (!row || !inScope(actor, row.organizationId)) throw riskNotFound();
@@ -88,9 +88,8 @@ async function staffOf(db: Executor, organizationId: string, roles: string[]) {
     .where(and(eq(users.organizationId, organizationId), eq(users.active, true), inArray(users.role, roles as never[])));
 }
 
-async function curAnalysts(db: Executor) {
-  return db.select({ id: users.id, email: users.email }).from(users).innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(and(eq(organizations.kind, 'regional_center'), eq(users.active, true), eq(users.role, 'cur_analyst')));
+function curAnalysts(db: Executor) {
+  return activeRegionalStaff(db, ['cur_analyst']);
 }
 
 export async function createRisk(db: Db, ctx: RequestContext, input: CreateRisk, now: Date, publicBaseUrl: string): Promise<Risk> {
@@ -286,7 +285,7 @@ export async function listRisks(db: Db, actor: Actor, f: RiskFilter, now: Date) 
 
 export async function getFile(db: Db, actor: Actor, id: string, fileId: string) {
   await visibleRisk(db, actor, id);
-  if (!/^[0-9a-f-]{36}$/i.test(fileId)) throw notFound('file_not_found', 'Файл не найден');
+  if (!isUuid(fileId)) throw notFound('file_not_found', 'Файл не найден');
   const [file] = await db.select().from(riskFiles).where(and(eq(riskFiles.riskId, id), eq(riskFiles.id, fileId)));
   if (!file) throw notFound('file_not_found', 'Файл не найден');
   return file;

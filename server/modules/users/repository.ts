@@ -52,3 +52,9 @@ export async function updateUser(db: Executor, id: string, values: Partial<typeo
 export async function deleteSessionsOf(db: Executor, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
+
+/** Active staff of the regional centre in the given roles: who hears of what municipalities do. */
+export async function activeRegionalStaff(db: Executor, roles: ('cur_analyst' | 'cur_admin')[]): Promise<{ id: string; email: string | null }[]> {
+  return db.select({ id: users.id, email: users.email }).from(users).innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(and(eq(organizations.kind, 'regional_center'), eq(users.active, true), inArray(users.role, roles)));
+}
