@@ -1,4 +1,5 @@
 // Runs every benchmark of the project in turn.
+await import('./calendar');
 await import('./appeals');
 
 export {};

@@ -48,7 +48,7 @@ export function formatLocalDate(year: number, month: number, day: number): Local
 }
 
 /** Days since 1970-01-01; the basis of all arithmetic here. */
-function toEpochDay(date: LocalDate): number {
+export function toEpochDay(date: LocalDate): number {
   const { year, month, day } = parseLocalDate(date);
   const utc = new Date(0);
   // setUTCFullYear, unlike Date.UTC, does not map years 0–99 onto 1900–1999.
@@ -56,7 +56,8 @@ function toEpochDay(date: LocalDate): number {
   return Math.round(utc.getTime() / MS_PER_DAY);
 }
 
-function fromEpochDay(epochDay: number): LocalDate {
+/** The date `epochDay` days after 1970-01-01. */
+export function fromEpochDay(epochDay: number): LocalDate {
   const utc = new Date(epochDay * MS_PER_DAY);
   return formatLocalDate(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate());
 }
@@ -100,10 +101,27 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+const lastByZone = new Map<string, { ms: number; date: LocalDate }>();
+const US_DATE = /^(\d{2})\/(\d{2})\/(\d{4})$/;
+
 /** The calendar date that a wall clock in `timeZone` shows at `instant`. */
 export function toLocalDate(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): LocalDate {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid instant');
-  const parts = formatterFor(timeZone).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  return formatLocalDate(part('year'), part('month'), part('day'));
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('Invalid instant');
+  // A registry page asks for the same "now" once per row.
+  const last = lastByZone.get(timeZone);
+  if (last?.ms === ms) return last.date;
+  const formatter = formatterFor(timeZone);
+  // format() is several times cheaper than formatToParts(); the parts are the fallback for unusual years.
+  const match = US_DATE.exec(formatter.format(instant));
+  let date: LocalDate;
+  if (match) {
+    date = formatLocalDate(Number(match[3]), Number(match[1]), Number(match[2]));
+  } else {
+    const parts = formatter.formatToParts(instant);
+    const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+    date = formatLocalDate(part('year'), part('month'), part('day'));
+  }
+  lastByZone.set(timeZone, { ms, date });
+  return date;
 }

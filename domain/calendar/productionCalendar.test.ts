@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from './localDate';
 import { ProductionCalendar } from './productionCalendar';
 import { russianCalendar as calendar } from './russianCalendar';
 import { parseXmlCalendar } from './xmlCalendar';
@@ -94,6 +95,94 @@ describe('working-day arithmetic', () => {
     expect(calendar.isWorkingDay('2030-01-05')).toBe(false);
     expect(calendar.workingDaysInYear(2030)).toBe(261);
     expect(calendar.nextWorkingDay('2027-12-30')).toBe('2028-01-03');
+  });
+});
+
+// The straightforward day-by-day walk the indexed arithmetic must agree with.
+const walk = {
+  next(day: string) { do day = addDays(day, 1); while (!calendar.isWorkingDay(day)); return day; },
+  previous(day: string) { do day = addDays(day, -1); while (!calendar.isWorkingDay(day)); return day; },
+  add(date: string, n: number) {
+    let day = date;
+    for (let left = Math.abs(n); left > 0; left--) day = n > 0 ? walk.next(day) : walk.previous(day);
+    return day;
+  },
+  between(a: string, b: string) {
+    const [from, to] = a < b ? [a, b] : [b, a];
+    let count = 0;
+    for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (calendar.isWorkingDay(day)) count++;
+    return a < b ? count : -count;
+  },
+};
+
+/** Every date from 2023-12-01 to 2028-01-31: the covered years, their boundaries and the fallback on both sides. */
+const DAYS: string[] = [];
+for (let day = '2023-12-01'; day <= '2028-01-31'; day = addDays(day, 1)) DAYS.push(day);
+
+/** A small deterministic generator, so a failure names the same pair on every run. */
+function random(seed: number) {
+  return () => ((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32);
+}
+
+describe('indexed working-day arithmetic agrees with the day-by-day walk', () => {
+  it('next and previous working day of every date', () => {
+    for (const day of DAYS) {
+      expect(calendar.nextWorkingDay(day), day).toBe(walk.next(day));
+      expect(calendar.previousWorkingDay(day), day).toBe(walk.previous(day));
+    }
+  });
+
+  it('adds -45…45 working days to every date', () => {
+    for (const day of DAYS) {
+      for (const n of [-45, -30, -11, -10, -3, -2, -1, 0, 1, 2, 3, 10, 11, 22, 30, 45]) {
+        expect(calendar.addWorkingDays(day, n), `${day} ${n}`).toBe(walk.add(day, n));
+      }
+    }
+  });
+
+  it('counts working days from each year boundary and each holiday to every date', () => {
+    const anchors = ['2023-12-31', '2024-01-01', '2024-12-31', '2025-01-01', '2025-12-31', '2026-01-01', '2026-12-31', '2027-01-01', '2027-12-31', '2028-01-01',
+      ...DAYS.filter((d) => ['holiday', 'day_off', 'working_weekend', 'shortened'].includes(calendar.dayInfo(d).kind)).filter((_, i) => i % 4 === 0)];
+    for (const a of anchors) {
+      let forward = 0;
+      const from = DAYS.indexOf(a);
+      for (let i = from + 1; i < DAYS.length; i++) {
+        if (calendar.isWorkingDay(DAYS[i])) forward++;
+        expect(calendar.workingDaysBetween(a, DAYS[i])).toBe(forward);
+        expect(calendar.workingDaysBetween(DAYS[i], a)).toBe(forward === 0 ? 0 : -forward);
+      }
+    }
+  });
+
+  it('counts and steps over random pairs of dates', () => {
+    const next = random(2026);
+    for (let i = 0; i < 2000; i++) {
+      const a = DAYS[Math.floor(next() * DAYS.length)];
+      const b = DAYS[Math.floor(next() * DAYS.length)];
+      const n = calendar.workingDaysBetween(a, b);
+      expect(n, `${a} ${b}`).toBe(walk.between(a, b) || 0);
+      expect(calendar.addWorkingDays(a, n), `${a} ${n}`).toBe(walk.add(a, n));
+    }
+  });
+
+  it('agrees far outside the data, where Monday–Friday applies', () => {
+    for (const [a, n] of [['1969-12-31', 5], ['1970-01-03', -7], ['2099-12-30', 3], ['2031-06-15', -250]] as const) {
+      expect(calendar.addWorkingDays(a, n)).toBe(walk.add(a, n));
+      expect(calendar.workingDaysBetween(a, walk.add(a, n))).toBe(walk.between(a, walk.add(a, n)));
+    }
+    expect(calendar.workingDaysBetween('2023-06-01', '2029-06-01')).toBe(walk.between('2023-06-01', '2029-06-01'));
+  });
+
+  it('a calendar with a year of its own data counts that year from its days', () => {
+    const custom = new ProductionCalendar({ country: 'ru', source: 'test', years: [{ year: 2030, days: [{ date: '2030-01-07', kind: 'holiday' }, { date: '2030-01-12', kind: 'working_weekend' }, { date: '2030-01-13', kind: 'working_weekend' }] }] });
+    // 1–4, 8–11, the working weekend 12–13 and 14 January; the 7th is a holiday.
+    expect(custom.workingDaysBetween('2029-12-31', '2030-01-14')).toBe(11);
+    expect(custom.workingDaysInYear(2030)).toBe(262);
+    let walked = 0;
+    for (let day = '2029-07-01'; day <= '2031-06-30'; day = addDays(day, 1)) if (custom.isWorkingDay(day)) walked++;
+    expect(custom.workingDaysBetween('2029-06-30', '2031-06-30')).toBe(walked);
+    expect(custom.addWorkingDays('2030-01-11', 2)).toBe('2030-01-13');
+    expect(custom.addWorkingDays('2031-01-01', -1)).toBe('2030-12-31');
   });
 });
 

@@ -4,7 +4,7 @@
 // public holidays, transferred days off, working Saturdays and shortened pre-holiday days. A year
 // the data do not cover falls back to Monday–Friday, and `covers(year)` says so, so that a caller
 // can warn an administrator instead of refusing to compute a deadline.
-import { addDays, dayOfWeek, formatLocalDate, isLocalDate, yearOf, type LocalDate } from './localDate';
+import { dayOfWeek, formatLocalDate, fromEpochDay, isLocalDate, toEpochDay, yearOf, type LocalDate } from './localDate';
 
 /**
  * - `holiday`: a non-working public holiday (Labour Code art. 112), with its title;
@@ -55,6 +55,28 @@ export interface DayInfo {
 
 const WORKING_KINDS: ReadonlySet<DayKind> = new Set<DayKind>(['working', 'shortened', 'working_weekend']);
 
+/**
+ * Monday–Friday days in [1970-01-05, epochDay), negative before it: a potential whose difference
+ * between two days counts the weekdays between them, for any years.
+ */
+function weekdaysBefore(epochDay: number): number {
+  const k = epochDay - 4; // 1970-01-05 was a Monday
+  const weeks = Math.floor(k / 7);
+  return weeks * 5 + Math.min(k - weeks * 7, 5);
+}
+
+/** Prefix sums of one year's working days, so that counting and stepping over working days is O(1). */
+interface YearIndex {
+  /** Epoch day of 1 January. */
+  start: number;
+  /** Working days of the calendar before 1 January, relative to the same origin as weekdaysBefore. */
+  base: number;
+  /** `cumulative[i]`: working days among the first i days of the year. */
+  cumulative: Int16Array;
+  /** `nth[k]`: the day of the year (0-based) of its (k + 1)-th working day. */
+  nth: Int16Array;
+}
+
 export class ProductionCalendar {
   readonly country: string;
   readonly source: string;
@@ -62,6 +84,10 @@ export class ProductionCalendar {
   readonly years: readonly number[];
   private readonly yearInfo: ReadonlyMap<number, CalendarYear>;
   private readonly special: ReadonlyMap<LocalDate, SpecialDay>;
+  /** Built on first use, for any year a caller touches (uncovered years follow Monday–Friday). */
+  private readonly indexes = new Map<number, YearIndex>();
+  /** Covered years with the working days they add to (or take from) Monday–Friday, ascending. */
+  private readonly yearDeltas: { year: number; delta: number }[];
 
   constructor(data: CalendarData) {
     const yearInfo = new Map<number, CalendarYear>();
@@ -84,6 +110,44 @@ export class ProductionCalendar {
     this.years = [...yearInfo.keys()].sort((a, b) => a - b);
     this.yearInfo = yearInfo;
     this.special = special;
+    this.yearDeltas = this.years.map((year) => {
+      let delta = 0;
+      for (const day of yearInfo.get(year)!.days) delta += (WORKING_KINDS.has(day.kind) ? 1 : 0) - (dayOfWeek(day.date) <= 5 ? 1 : 0);
+      return { year, delta };
+    });
+  }
+
+  private yearIndex(year: number): YearIndex {
+    let index = this.indexes.get(year);
+    if (index) return index;
+    const start = toEpochDay(formatLocalDate(year, 1, 1));
+    const length = toEpochDay(formatLocalDate(year + 1, 1, 1)) - start;
+    const cumulative = new Int16Array(length + 1);
+    const nth: number[] = [];
+    for (let i = 0; i < length; i++) {
+      const working = this.isWorkingDay(fromEpochDay(start + i));
+      cumulative[i + 1] = cumulative[i] + (working ? 1 : 0);
+      if (working) nth.push(i);
+    }
+    let base = weekdaysBefore(start);
+    for (const d of this.yearDeltas) if (d.year < year) base += d.delta;
+    index = { start, base, cumulative, nth: Int16Array.from(nth) };
+    this.indexes.set(year, index);
+    return index;
+  }
+
+  /** Working days on or before `epochDay`, from a fixed origin: differences count working days. */
+  private workingOrdinal(epochDay: number, year: number): number {
+    const index = this.yearIndex(year);
+    return index.base + index.cumulative[epochDay - index.start + 1];
+  }
+
+  /** The working day whose ordinal is `ordinal`, searching from `year`. */
+  private dayOfOrdinal(ordinal: number, year: number): LocalDate {
+    let index = this.yearIndex(year);
+    while (ordinal > index.base + index.nth.length) index = this.yearIndex(++year);
+    while (ordinal <= index.base) index = this.yearIndex(--year);
+    return fromEpochDay(index.start + index.nth[ordinal - index.base - 1]);
   }
 
   /** Whether the data hold this year; otherwise Monday–Friday is assumed. */
@@ -114,21 +178,18 @@ export class ProductionCalendar {
   }
 
   isWorkingDay(date: LocalDate): boolean {
-    return this.dayInfo(date).working;
+    const special = this.special.get(date);
+    return special ? WORKING_KINDS.has(special.kind) : dayOfWeek(date) <= 5;
   }
 
   /** The first working day strictly after `date`. */
   nextWorkingDay(date: LocalDate): LocalDate {
-    let day = addDays(date, 1);
-    while (!this.isWorkingDay(day)) day = addDays(day, 1);
-    return day;
+    return this.addWorkingDays(date, 1);
   }
 
   /** The last working day strictly before `date`. */
   previousWorkingDay(date: LocalDate): LocalDate {
-    let day = addDays(date, -1);
-    while (!this.isWorkingDay(day)) day = addDays(day, -1);
-    return day;
+    return this.addWorkingDays(date, -1);
   }
 
   /** `date` itself when it is a working day, else the next one. */
@@ -147,11 +208,13 @@ export class ProductionCalendar {
    */
   addWorkingDays(date: LocalDate, n: number): LocalDate {
     if (!Number.isInteger(n)) throw new RangeError(`Working days must be a whole number, got ${n}`);
-    let day = date;
-    for (let left = Math.abs(n); left > 0; left--) {
-      day = n > 0 ? this.nextWorkingDay(day) : this.previousWorkingDay(day);
-    }
-    return day;
+    if (n === 0) return date;
+    const year = yearOf(date);
+    const epochDay = toEpochDay(date);
+    const ordinal = this.workingOrdinal(epochDay, year);
+    // Forward: the first day whose ordinal reaches ordinal + n. Back: the n-th working day before, not counting `date`.
+    const target = n > 0 ? ordinal + n : ordinal - (this.isWorkingDay(date) ? 1 : 0) + n + 1;
+    return this.dayOfOrdinal(target, year);
   }
 
   /**
@@ -160,17 +223,12 @@ export class ProductionCalendar {
    */
   workingDaysBetween(a: LocalDate, b: LocalDate): number {
     if (a === b) return 0;
-    const forward = a < b;
-    const [from, to] = forward ? [a, b] : [b, a];
-    let count = 0;
-    for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
-      if (this.isWorkingDay(day)) count++;
-    }
-    return forward ? count : -count;
+    return this.workingOrdinal(toEpochDay(b), yearOf(b)) - this.workingOrdinal(toEpochDay(a), yearOf(a));
   }
 
   /** Working days in a calendar year (the norm printed on production calendars). */
   workingDaysInYear(year: number): number {
-    return this.workingDaysBetween(formatLocalDate(year - 1, 12, 31), formatLocalDate(year, 12, 31));
+    if (!Number.isInteger(year)) throw new RangeError(`Not a year: ${year}`);
+    return this.yearIndex(year).nth.length;
   }
 }
