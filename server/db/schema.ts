@@ -63,7 +63,11 @@ export const apiTokens = pgTable('api_tokens', {
   /** SHA-256 of the token; shown to the user once, at creation. */
   tokenHash: text('token_hash').notNull(),
   prefix: text('prefix').notNull(),
+  /** read, intake or full (domain/tokens.ts); tokens issued before scopes existed keep full access. */
+  scope: text('scope', { enum: ['read', 'intake', 'full'] }).notNull().default('full'),
   createdAt: createdAt(),
+  /** Null: valid until revoked. */
+  expiresAt: timestamp('expires_at', { withTimezone: true }),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 }, (t) => [uniqueIndex('api_tokens_hash_key').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)]);
