@@ -14,8 +14,10 @@ import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config';
 import type { Database } from './db';
-import { AppError, FRAMEWORK_ERRORS, MULTIPART_ERRORS } from './platform/errors';
-import { translateValidation } from './platform/validation';
+import { AppError, FRAMEWORK_ERRORS, MULTIPART_ERRORS, validationFailed } from './platform/errors';
+import { forbiddenCharacterErrors, translateValidation } from './platform/validation';
+import { clientErrorOf } from './platform/db-errors';
+import { loggerOptions, RequestLogController } from './platform/logging';
 import { registerAuthentication } from './platform/auth';
 import { systemClock, type Clock } from './platform/clock';
 import { VERSION } from './version';
@@ -70,24 +72,6 @@ declare module 'fastify' {
 
 export type App = FastifyInstance;
 
-/** Query parameters that may carry personal data or secrets: their values never reach the log. */
-const MASKED_PARAMS = /([?&](?:code|q|token|email|surname)=)[^&]*/g;
-export function maskUrl(url: string): string {
-  return url.replace(MASKED_PARAMS, '$1***');
-}
-
-/** Log options: request ids, no personal data (cookies, tokens and bodies are never logged). */
-export function loggerOptions(level: string): object {
-  return {
-    level,
-    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
-    serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: maskUrl(req.url) }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-  };
-}
-
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const clock = deps.clock ?? systemClock;
@@ -98,6 +82,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof incoming === 'string' && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     },
     trustProxy: config.trustProxy,
+    // One Russian line per API request; static files of the web app only at debug level.
+    logController: new RequestLogController(),
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -107,8 +93,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => { await jobs.stop(); });
 
   // A change sent without a body is checked as an empty object: missing fields get their own messages.
+  // Control characters are refused here for every string of every route, before its schema and handler.
   app.addHook('preValidation', async (request) => {
     if (request.body == null && ['POST', 'PUT', 'PATCH'].includes(request.method) && !request.isMultipart?.()) request.body = {};
+    const details = [
+      ...forbiddenCharacterErrors(request.params),
+      ...forbiddenCharacterErrors(request.query),
+      ...(request.isMultipart?.() ? [] : forbiddenCharacterErrors(request.body)),
+    ];
+    if (details.length > 0) throw validationFailed(details, 'Запрос содержит недопустимые управляющие символы');
   });
 
   app.addHook('onSend', async (request, reply) => {
@@ -123,6 +116,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const details = translateValidation(error.validation);
       return reply.status(400).send({ code: 'validation_failed', message: 'Проверьте правильность заполнения полей', requestId: request.id, details });
     }
+    const mapped = clientErrorOf(error);
+    if (mapped) {
+      request.log.warn({ err: error }, 'запрос отклонён базой данных');
+      return reply.status(mapped.status).send({ code: mapped.code, message: mapped.message, requestId: request.id });
+    }
     const known = error.code ? FRAMEWORK_ERRORS[error.code] ?? MULTIPART_ERRORS[error.code] : undefined;
     if (known && known.status < 500) {
       return reply.status(known.status).send({ code: known.code, message: known.message, requestId: request.id });
@@ -133,7 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send({ code: 'bad_request', message: 'Неверный запрос', requestId: request.id });
     }
-    request.log.error({ err: error }, 'unhandled error');
+    request.log.error({ err: error }, 'необработанная ошибка');
     return reply.status(500).send({ code: 'internal_error', message: 'Внутренняя ошибка сервера. Сообщите администратору код запроса', requestId: request.id });
   });
 

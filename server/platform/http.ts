@@ -28,6 +28,11 @@ export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid });
 export const DateTime = Type.String({ format: 'date-time' });
 
+/** The pattern of a link a person can open; `javascript:`, `data:` or `file:` links are never stored. */
+export const HTTP_URL_PATTERN = '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+';
+/** A web link: http or https only. */
+export const HttpUrl = Type.String({ format: 'uri', pattern: HTTP_URL_PATTERN, maxLength: 1000 });
+
 /** Whether a path parameter can be an object id at all; anything else is answered as not found. */
 export function isUuid(value: string): boolean {
   return /^[0-9a-f-]{36}$/i.test(value);

@@ -94,7 +94,7 @@ describe('config', () => {
 
 describe('logs', () => {
   it('never carry search terms, tracking codes or tokens from URLs', async () => {
-    const { maskUrl } = await import('../app');
+    const { maskUrl } = await import('./logging');
     expect(maskUrl('/api/appeals?q=%D0%93%D1%80%D0%B8%D0%B3%D0%BE%D1%80%D1%8C%D0%B5%D0%B2&limit=5')).toBe('/api/appeals?q=***&limit=5');
     expect(maskUrl('/api/public/appeals/%D0%91%D0%95%D0%9B-2026-000001?code=ABCDEF2345')).toBe('/api/public/appeals/%D0%91%D0%95%D0%9B-2026-000001?code=***');
   });

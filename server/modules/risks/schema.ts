@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { RISK_KINDS, RISK_LEVELS, RISK_OUTCOMES, RISK_PLATFORMS } from '../../../domain/risks';
-import { DateTime, Uuid } from '../../platform/http';
+import { DateTime, HttpUrl, Uuid } from '../../platform/http';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -62,7 +62,7 @@ export type Risk = Static<typeof Risk>;
 
 export const CreateRisk = Type.Object({
   municipality: Type.Optional(Type.String({ maxLength: 60 })),
-  link: Type.Optional(Nullable(Type.String({ format: 'uri', maxLength: 1000 }))),
+  link: Type.Optional(Nullable(HttpUrl)),
   platform: Platform,
   sourceName: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
   publishedAt: Type.Optional(Nullable(DateTime)),
@@ -104,7 +104,7 @@ export const RiskListItem = Type.Object({
 export const ActionBody = Type.Object({
   text: Type.Optional(Type.String({ minLength: 1, maxLength: 20000, description: 'Текст предложения, проекта комментария или замечаний' })),
   place: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'Где опубликован комментарий' })),
-  link: Type.Optional(Type.String({ format: 'uri', maxLength: 1000 })),
+  link: Type.Optional(HttpUrl),
   publishedAt: Type.Optional(DateTime),
   outcome: Type.Optional(Outcome),
   note: Type.Optional(Type.String({ maxLength: 5000 })),
