@@ -14,7 +14,7 @@ import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config';
 import type { Database } from './db';
-import { AppError, FRAMEWORK_ERRORS, MULTIPART_ERRORS, validationFailed } from './platform/errors';
+import { AppError, FRAMEWORK_ERRORS, MULTIPART_ERRORS, tooManyRequests, validationFailed } from './platform/errors';
 import { forbiddenCharacterErrors, translateValidation } from './platform/validation';
 import { clientErrorOf } from './platform/db-errors';
 import { loggerOptions, RequestLogController } from './platform/logging';
@@ -110,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
+      if (error.headers) reply.headers(error.headers);
       return reply.status(error.status).send({ code: error.code, message: error.message, requestId: request.id, details: error.details });
     }
     if (error.validation) {
@@ -158,7 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     hsts: config.cookieSecure,
   });
-  await app.register(rateLimit, { global: false, max: 100, timeWindow: 60_000 });
+  await app.register(rateLimit, { global: false, max: 100, timeWindow: 60_000, errorResponseBuilder: (_request, context) => tooManyRequests(Math.ceil(context.ttl / 1000)) });
   await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: MAX_FILES, fields: 30, parts: 40, fieldSize: 100_000 } });
   await app.register(swagger, {
     openapi: {

@@ -1,5 +1,6 @@
 // The authenticated person behind a request, and the request context every use case receives.
 import type { OrganizationKind, Role } from '../../domain/roles';
+import type { TokenScope } from '../../domain/tokens';
 
 export interface Actor {
   userId: string;
@@ -10,6 +11,8 @@ export interface Actor {
   organizationKind: OrganizationKind;
   /** Authenticated with a personal API token rather than a session cookie. */
   viaToken: boolean;
+  /** Scope of that token; null for a session. */
+  tokenScope: TokenScope | null;
 }
 
 export interface RequestContext {

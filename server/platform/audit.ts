@@ -20,10 +20,13 @@ function clean(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value, (key, v) => (SECRET_KEYS.has(key) ? undefined : v)));
 }
 
-export async function writeAudit(executor: Executor, ctx: RequestContext | null, entry: AuditEntry): Promise<void> {
+/** A request by someone signed in, a request by nobody yet (a failed login), or no request (a job). */
+export type AuditContext = RequestContext | { actor: null; requestId: string } | null;
+
+export async function writeAudit(executor: Executor, ctx: AuditContext, entry: AuditEntry): Promise<void> {
   await executor.insert(auditLog).values({
-    actorId: ctx?.actor.userId ?? null,
-    actorLogin: ctx?.actor.login ?? null,
+    actorId: ctx?.actor?.userId ?? null,
+    actorLogin: ctx?.actor?.login ?? null,
     organizationId: entry.organizationId,
     action: entry.action,
     entityType: entry.entityType,

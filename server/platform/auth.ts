@@ -1,10 +1,12 @@
-// Authentication of every request: a session cookie (with a CSRF token for changes) or a personal API token.
+// Authentication of every request: a session cookie (with a CSRF token for changes) or a personal API token
+// (within its scope and expiry).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { and, eq, gt, isNull } from 'drizzle-orm';
+import { tokenScopeAllows, type TokenScope } from '../../domain/tokens';
 import type { Db } from '../db';
 import { apiTokens, organizations, sessions, users } from '../db/schema';
 import type { Actor, RequestContext } from './actor';
-import { AppError, unauthorized } from './errors';
+import { AppError, forbidden, unauthorized } from './errors';
 import { sha256 } from './passwords';
 import type { Clock } from './clock';
 
@@ -15,6 +17,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const CSRF_EXEMPT = new Set(['/api/auth/login']);
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The narrowest token scope that may call the route; by default `read` for GET and HEAD, `full` otherwise. */
+    tokenScope?: TokenScope;
+    /** Only a person signed in with a session may call the route, never a personal API token. */
+    sessionOnly?: boolean;
+  }
   interface FastifyRequest {
     actor: Actor | null;
     /** Session id (hash) when authenticated by cookie. */
@@ -35,20 +43,35 @@ async function actorFromSession(db: Db, token: string, now: Date): Promise<{ act
   return { actor: toActor(row.user, row.org, false), sessionId, csrfToken: row.csrfToken };
 }
 
-async function actorFromToken(db: Db, token: string, now: Date): Promise<Actor | null> {
+async function actorFromToken(db: Db, token: string, now: Date): Promise<{ actor: Actor; scope: TokenScope } | null> {
   const [row] = await db
-    .select({ user: users, org: organizations, tokenId: apiTokens.id })
+    .select({ user: users, org: organizations, tokenId: apiTokens.id, scope: apiTokens.scope, expiresAt: apiTokens.expiresAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)))
     .limit(1);
   if (!row || !row.user.active || !row.org.active) return null;
+  if (row.expiresAt && row.expiresAt <= now) throw unauthorized('token_expired', 'Срок действия токена истёк. Выпустите новый токен в профиле');
   await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
-  return toActor(row.user, row.org, true);
+  return { actor: toActor(row.user, row.org, true, row.scope), scope: row.scope };
 }
 
-export function toActor(user: typeof users.$inferSelect, org: typeof organizations.$inferSelect, viaToken: boolean): Actor {
+const SCOPE_NAMES: Record<TokenScope, string> = { read: 'только чтение', intake: 'приём обращений', full: 'полный доступ' };
+
+/** What a personal token may not reach: routes for a signed-in person only, and anything beyond its scope. */
+function checkTokenAccess(request: FastifyRequest, scope: TokenScope): void {
+  const config = request.routeOptions.config;
+  if (config?.sessionOnly) {
+    throw forbidden('session_required', 'Это действие доступно только после входа в систему, а не по API-токену');
+  }
+  const needed = config?.tokenScope ?? (SAFE_METHODS.has(request.method) ? 'read' : 'full');
+  if (!tokenScopeAllows(scope, needed)) {
+    throw forbidden('token_scope', `Токен с правами «${SCOPE_NAMES[scope]}» не позволяет это действие: нужны права «${SCOPE_NAMES[needed]}»`);
+  }
+}
+
+export function toActor(user: typeof users.$inferSelect, org: typeof organizations.$inferSelect, viaToken: boolean, tokenScope: TokenScope | null = null): Actor {
   return {
     userId: user.id,
     login: user.login,
@@ -57,6 +80,7 @@ export function toActor(user: typeof users.$inferSelect, org: typeof organizatio
     organizationId: org.id,
     organizationKind: org.kind,
     viaToken,
+    tokenScope,
   };
 }
 
@@ -68,9 +92,10 @@ export function registerAuthentication(app: FastifyInstance, db: Db, clock: Cloc
     if (!request.url.startsWith('/api/')) return;
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
-      const actor = await actorFromToken(db, header.slice(7).trim(), clock.now());
-      if (!actor) throw unauthorized('invalid_token', 'Токен доступа недействителен или отозван');
-      request.actor = actor;
+      const found = await actorFromToken(db, header.slice(7).trim(), clock.now());
+      if (!found) throw unauthorized('invalid_token', 'Токен доступа недействителен или отозван');
+      checkTokenAccess(request, found.scope);
+      request.actor = found.actor;
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];

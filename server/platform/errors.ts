@@ -6,6 +6,9 @@ export interface FieldError {
 }
 
 export class AppError extends Error {
+  /** Headers the error response carries besides its body. */
+  headers?: Record<string, string>;
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -24,8 +27,21 @@ export const forbidden = (code = 'forbidden', message = 'Недостаточн�
 export const notFound = (code = 'not_found', message = 'Объект не найден') => new AppError(404, code, message);
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
 export const unprocessable = (code: string, message: string) => new AppError(422, code, message);
-export const tooManyRequests = (message = 'Слишком много запросов. Повторите попытку позже') =>
-  new AppError(429, 'rate_limited', message);
+
+/** A 429 that says when to come back: the `Retry-After` header and the same wait in its message. */
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number, reason = 'Слишком много запросов') {
+    super(429, 'rate_limited', `${reason}. Повторите через ${waitText(retryAfterSeconds)}`);
+    this.headers = { 'retry-after': String(retryAfterSeconds) };
+  }
+}
+
+export const tooManyRequests = (retryAfterSeconds: number, reason?: string) => new RateLimitedError(retryAfterSeconds, reason);
+
+/** «7 мин.» or, under a minute, «30 сек.». */
+export function waitText(seconds: number): string {
+  return seconds < 60 ? `${Math.max(1, Math.ceil(seconds))} сек.` : `${Math.ceil(seconds / 60)} мин.`;
+}
 
 /** Russian messages for the errors that Fastify itself raises before a handler runs. */
 export const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; message: string }> = {

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { APPEAL_ACTIONS } from '../../../domain/appeals';
 import { contextOf, requireActor } from '../../platform/auth';
+import { forbidden } from '../../platform/errors';
 import { errors, IdParams, Uuid } from '../../platform/http';
 import { readMultipart } from '../../platform/multipart';
 import { Appeal, AppealFilter, AppealList, CreateAppeal, TimelineEntry, UpdateAppeal } from './schema';
@@ -17,6 +18,7 @@ export async function appealRoutes(fastify: FastifyInstance): Promise<void> {
   const tags = ['appeals'];
 
   app.post('/api/appeals', {
+    config: { tokenScope: 'intake' },
     schema: {
       tags, summary: 'Зарегистрировать обращение (письмо, личный приём, звонок, ПОС, соцсети…)',
       description: 'Известный внешний идентификатор канала возвращает уже зарегистрированное обращение (200), а не копию.',
@@ -84,6 +86,7 @@ export async function appealRoutes(fastify: FastifyInstance): Promise<void> {
   });
 
   app.post('/api/appeals/:id/attachments', {
+    config: { tokenScope: 'intake' },
     schema: {
       tags, summary: 'Приложить файлы (multipart: file…, purpose=appeal|answer); PDF, DOCX, JPG, PNG до 10 МБ',
       params: IdParams, consumes: ['multipart/form-data'], response: { 200: Appeal, ...errors(400, 401, 403, 404, 413) },
@@ -92,6 +95,7 @@ export async function appealRoutes(fastify: FastifyInstance): Promise<void> {
     const ctx = contextOf(request);
     const { fields, files } = await readMultipart(request);
     const purpose = fields.purpose === 'answer' ? 'answer' : 'appeal';
+    if (purpose === 'answer' && ctx.actor.tokenScope === 'intake') throw forbidden('token_scope', 'Токен с правами «приём обращений» прикладывает только файлы обращения, не ответа');
     return service.addAttachments(db(), ctx, request.params.id, files, purpose, now());
   });
 

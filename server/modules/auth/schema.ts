@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { TOKEN_SCOPES } from '../../../domain/tokens';
 import { DateTime, Uuid } from '../../platform/http';
 import { OrganizationKind } from '../organizations/schema';
 import { RoleSchema } from '../users/schema';
@@ -29,14 +30,26 @@ export const ChangePasswordBody = Type.Object({
   newPassword: Type.String({ minLength: 1, maxLength: 200 }),
 }, { additionalProperties: false });
 
+export const TokenScope = Type.Enum(TOKEN_SCOPES, {
+  description: 'read — только GET; intake — чтение и регистрация обращений с вложениями; full — всё, что может владелец (кроме токенов и пароля)',
+});
+
 export const ApiToken = Type.Object({
   id: Uuid,
   name: Type.String(),
   prefix: Type.String(),
+  scope: TokenScope,
   createdAt: DateTime,
+  expiresAt: Type.Union([DateTime, Type.Null()], { description: 'null — действует до отзыва' }),
   lastUsedAt: Type.Union([DateTime, Type.Null()]),
   revokedAt: Type.Union([DateTime, Type.Null()]),
+  status: Type.Union([Type.Literal('active'), Type.Literal('expired'), Type.Literal('revoked')]),
 });
 
-export const CreateTokenBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
+export const CreateTokenBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  scope: Type.Optional({ ...TokenScope, description: 'По умолчанию read' }),
+  expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650, description: 'Срок действия, дней; или expiresAt; без обоих — до отзыва' })),
+  expiresAt: Type.Optional({ ...DateTime, description: 'Когда токен перестанет действовать' }),
+}, { additionalProperties: false });
 export const CreatedToken = Type.Object({ token: Type.String({ description: 'Показывается один раз' }), apiToken: ApiToken });

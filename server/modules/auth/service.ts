@@ -3,15 +3,23 @@ import { and, desc, eq, lt, ne } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { apiTokens, sessions } from '../../db/schema';
 import { NAVIGATION } from '../../../domain/roles';
+import { DEFAULT_TOKEN_SCOPE, type TokenScope } from '../../../domain/tokens';
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited, writeAudit } from '../../platform/audit';
 import { toActor } from '../../platform/auth';
-import { AppError, notFound, unauthorized, validationFailed } from '../../platform/errors';
+import { AppError, notFound, tooManyRequests, unauthorized, validationFailed } from '../../platform/errors';
 import { policiesFor } from '../../platform/policy';
 import { dummyPasswordHash, hashPassword, passwordProblem, randomToken, sha256, verifyPassword } from '../../platform/passwords';
 import { findUser, findUserByLogin, updateUser, type UserWithOrg } from '../users/repository';
+import type { LoginThrottle, RefusalReason } from './throttle';
 
 const invalidCredentials = () => unauthorized('invalid_credentials', 'Неверный логин или пароль');
+
+const REFUSAL_TEXT: Record<RefusalReason, string> = {
+  ip: 'Слишком много неудачных попыток входа с вашего адреса',
+  login_ip: 'Слишком много неудачных попыток входа под этим логином с вашего адреса',
+  login: 'Под этим логином только что было много неудачных попыток входа',
+};
 
 export function sessionInfo(row: UserWithOrg, csrfToken: string | null) {
   const actor = toActor(row.user, row.org, csrfToken === null);
@@ -26,14 +34,45 @@ export function sessionInfo(row: UserWithOrg, csrfToken: string | null) {
   };
 }
 
-export async function login(db: Db, input: { login: string; password: string }, now: Date, ttlHours: number, requestId: string) {
-  const found = await findUserByLogin(db, input.login.trim());
-  if (!found) {
-    await verifyPassword(input.password, await dummyPasswordHash());
+export interface LoginAttempt {
+  login: string;
+  password: string;
+  /** The address the attempt came from. */
+  ip: string;
+  requestId: string;
+}
+
+type LoginFailure = 'invalid_credentials' | 'account_disabled' | 'rate_limited';
+
+/** A failed attempt leaves an audit row with the login tried, never the password. */
+async function auditFailure(db: Db, attempt: LoginAttempt, found: UserWithOrg | null, reason: LoginFailure): Promise<void> {
+  await writeAudit(db, { actor: null, requestId: attempt.requestId }, {
+    action: 'auth.login_failed', entityType: 'user', entityId: found?.user.id ?? null, organizationId: found?.org.id ?? null,
+    after: { login: attempt.login, ip: attempt.ip, reason },
+  });
+}
+
+/** Returns the new session's cookie token and the session info; throws 401, 403 or 429 otherwise. */
+export async function login(db: Db, throttle: LoginThrottle, attempt: LoginAttempt, now: Date, ttlHours: number) {
+  const refusal = throttle.check(attempt.login, attempt.ip, now);
+  if (refusal) {
+    // One audit row per block, not one per refused request: a flood does not fill the log.
+    if (refusal.first) await auditFailure(db, attempt, await findUserByLogin(db, attempt.login.trim()), 'rate_limited');
+    throw tooManyRequests(refusal.retryAfterSeconds, REFUSAL_TEXT[refusal.reason]);
+  }
+  const found = await findUserByLogin(db, attempt.login.trim());
+  // An unknown login costs the same hash as a known one, so timing does not tell which logins exist.
+  if (!(await verifyPassword(attempt.password, found?.user.passwordHash ?? (await dummyPasswordHash()))) || !found) {
+    throttle.recordFailure(attempt.login, attempt.ip, now);
+    await auditFailure(db, attempt, found, 'invalid_credentials');
     throw invalidCredentials();
   }
-  if (!(await verifyPassword(input.password, found.user.passwordHash))) throw invalidCredentials();
-  if (!found.user.active || !found.org.active) throw new AppError(403, 'account_disabled', 'Учётная запись отключена. Обратитесь к администратору ЦУР');
+  if (!found.user.active || !found.org.active) {
+    await auditFailure(db, attempt, found, 'account_disabled');
+    throw new AppError(403, 'account_disabled', 'Учётная запись отключена. Обратитесь к администратору ЦУР');
+  }
+  throttle.recordSuccess(attempt.login, attempt.ip, now);
+  const { requestId } = attempt;
   const token = randomToken();
   const csrfToken = randomToken();
   const actor = toActor(found.user, found.org, false);
@@ -81,23 +120,47 @@ export async function changePassword(db: Db, ctx: RequestContext, sessionId: str
   });
 }
 
-function presentToken(row: typeof apiTokens.$inferSelect) {
+function presentToken(row: typeof apiTokens.$inferSelect, now: Date) {
+  const status = row.revokedAt ? 'revoked' as const : row.expiresAt && row.expiresAt <= now ? 'expired' as const : 'active' as const;
   return {
-    id: row.id, name: row.name, prefix: row.prefix, createdAt: row.createdAt.toISOString(),
-    lastUsedAt: row.lastUsedAt?.toISOString() ?? null, revokedAt: row.revokedAt?.toISOString() ?? null,
+    id: row.id, name: row.name, prefix: row.prefix, scope: row.scope, createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt?.toISOString() ?? null, lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null, status,
   };
 }
 
-export async function listTokens(db: Db, actor: Actor) {
+export async function listTokens(db: Db, actor: Actor, now: Date) {
   const rows = await db.select().from(apiTokens).where(eq(apiTokens.userId, actor.userId)).orderBy(desc(apiTokens.createdAt));
-  return rows.map(presentToken);
+  return rows.map((row) => presentToken(row, now));
 }
 
-export async function createToken(db: Db, ctx: RequestContext, name: string, now: Date) {
+export interface NewToken {
+  name: string;
+  scope?: TokenScope;
+  expiresInDays?: number;
+  expiresAt?: string;
+}
+
+function tokenExpiry(input: NewToken, now: Date): Date | null {
+  if (input.expiresInDays !== undefined && input.expiresAt !== undefined) {
+    throw validationFailed([{ field: 'expiresAt', message: 'Укажите либо срок в днях, либо дату окончания' }], 'Укажите либо срок в днях, либо дату окончания');
+  }
+  if (input.expiresInDays !== undefined) return new Date(now.getTime() + input.expiresInDays * 24 * 3600_000);
+  if (input.expiresAt === undefined) return null;
+  const at = new Date(input.expiresAt);
+  if (!(at > now)) throw validationFailed([{ field: 'expiresAt', message: 'Дата окончания должна быть в будущем' }], 'Дата окончания должна быть в будущем');
+  return at;
+}
+
+export async function createToken(db: Db, ctx: RequestContext, input: NewToken, now: Date) {
+  const expiresAt = tokenExpiry(input, now);
   const token = `otk_${randomToken(30)}`;
   return audited(db, ctx, async (tx) => {
-    const [row] = await tx.insert(apiTokens).values({ userId: ctx.actor.userId, name: name.trim(), tokenHash: sha256(token), prefix: token.slice(0, 10), createdAt: now }).returning();
-    const apiToken = presentToken(row);
+    const [row] = await tx.insert(apiTokens).values({
+      userId: ctx.actor.userId, name: input.name.trim(), tokenHash: sha256(token), prefix: token.slice(0, 10),
+      scope: input.scope ?? DEFAULT_TOKEN_SCOPE, expiresAt, createdAt: now,
+    }).returning();
+    const apiToken = presentToken(row, now);
     return { result: { token, apiToken }, audit: { action: 'api_token.create', entityType: 'api_token', entityId: row.id, organizationId: ctx.actor.organizationId, after: apiToken } };
   });
 }
@@ -107,8 +170,8 @@ export async function revokeToken(db: Db, ctx: RequestContext, id: string, now: 
     const [row] = await tx.select().from(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, ctx.actor.userId))).limit(1);
     if (!row) throw notFound('token_not_found', 'Токен не найден');
     const [updated] = await tx.update(apiTokens).set({ revokedAt: row.revokedAt ?? now }).where(eq(apiTokens.id, id)).returning();
-    const after = presentToken(updated);
-    return { result: after, audit: { action: 'api_token.revoke', entityType: 'api_token', entityId: id, organizationId: ctx.actor.organizationId, before: presentToken(row), after } };
+    const after = presentToken(updated, now);
+    return { result: after, audit: { action: 'api_token.revoke', entityType: 'api_token', entityId: id, organizationId: ctx.actor.organizationId, before: presentToken(row, now), after } };
   });
 }
 

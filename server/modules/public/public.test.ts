@@ -88,12 +88,15 @@ describe('e-reception', () => {
     expect((await head.get('/api/appeals')).json().total).toBe(before);
   });
 
-  it('limits submissions per address', async () => {
+  it('limits submissions per address and says when to come back', async () => {
     const limited = await buildTestApp({ config: { publicAppealsPerHour: 2 } });
     try {
-      const codes = [];
-      for (let i = 0; i < 3; i++) codes.push((await limited.app.inject({ method: 'POST', url: '/api/public/appeals', payload: citizen })).statusCode);
-      expect(codes).toEqual([201, 201, 429]);
+      const responses = [];
+      for (let i = 0; i < 3; i++) responses.push(await limited.app.inject({ method: 'POST', url: '/api/public/appeals', payload: citizen }));
+      expect(responses.map((r) => r.statusCode)).toEqual([201, 201, 429]);
+      const refused = responses[2];
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(3500);
+      expect(refused.json()).toMatchObject({ code: 'rate_limited', message: 'Слишком много запросов. Повторите через 60 мин.' });
     } finally {
       await limited.close();
     }
