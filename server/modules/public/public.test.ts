@@ -63,6 +63,14 @@ describe('e-reception', () => {
     expect(bot.statusCode).toBe(422);
   });
 
+  it('checks a form sent without a body or a content type like any other', async () => {
+    const empty = await t.app.inject({ method: 'POST', url: '/api/public/appeals', remoteAddress: '10.9.9.1' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['surname', 'name', 'text']));
+    const text = await t.app.inject({ method: 'POST', url: '/api/public/appeals', payload: 'Прошу помочь', headers: { 'content-type': 'text/plain' }, remoteAddress: '10.9.9.1' });
+    expect(text.statusCode).toBe(400);
+  });
+
   it('takes files by multipart, checked by content, not by name', async () => {
     const ok = multipart({ ...citizen, consent: 'true' }, [
       { name: 'files', filename: 'фото.png', type: 'image/png', content: PNG },

@@ -2,7 +2,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
-import { Compile } from 'typebox/compile';
 import { errors } from '../../platform/http';
 import { AppError, validationFailed } from '../../platform/errors';
 import { translateValidation } from '../../platform/validation';
@@ -25,7 +24,6 @@ const PublicAppealBody = Type.Object({
   website: Type.Optional(Type.String({ maxLength: 500 })),
 }, { additionalProperties: false });
 export type PublicAppealBody = Static<typeof PublicAppealBody>;
-const checkBody = Compile(PublicAppealBody);
 
 const Deadlines = Type.Object({ register: Type.String(), forward: Type.Union([Type.String(), Type.Null()]), answer: Type.String() });
 const PublicStatus = Type.Object({
@@ -71,8 +69,11 @@ export async function publicAppealRoutes(fastify: FastifyInstance): Promise<void
       files = parts.files;
       body = { ...parts.fields, consent: ['true', '1', 'on', 'yes'].includes(String(parts.fields.consent ?? '').toLowerCase()) };
       for (const key of Object.keys(body as object)) if ((body as Record<string, unknown>)[key] === '') delete (body as Record<string, unknown>)[key];
-      if (!checkBody.Check(body)) throw validationFailed(translateValidation([...checkBody.Errors(body)] as never));
     }
+    // Fastify checks the schema of a JSON body only; a form, or a body sent as text or with no type, is checked
+    // here by the same validator, so that every way of sending gets the same messages per field.
+    const validate = request.compileValidationSchema(PublicAppealBody);
+    if (!validate(body)) throw validationFailed(translateValidation(validate.errors ?? []));
     const input = body as PublicAppealBody;
     if (input.website) throw new AppError(422, 'rejected_as_spam', 'Обращение отклонено автоматической защитой от спама. Обновите страницу и отправьте его ещё раз');
     const result = await service.submit(db(), input, files, now(), app.services.config.publicBaseUrl);

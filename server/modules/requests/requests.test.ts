@@ -62,4 +62,13 @@ describe('requests of ЦУР (§10.4–10.5)', () => {
     const unknown = await cur.post('/api/requests', { subject: 'Тест', text: 'x', municipalities: ['atlantis'], dueAt: '2026-12-01T00:00:00Z' });
     expect(unknown.json().details[0]).toMatchObject({ field: 'municipalities', message: expect.stringContaining('atlantis') });
   });
+
+  it('checks a request sent without a body or a content type like any other', async () => {
+    const cur = await t.login('cur.analyst');
+    const empty = await cur.request({ method: 'POST', url: '/api/requests' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['subject', 'text', 'municipalities', 'dueAt']));
+    const text = await cur.request({ method: 'POST', url: '/api/requests', payload: 'Тема запроса', headers: { 'content-type': 'text/plain' } });
+    expect(text.statusCode).toBe(400);
+  });
 });

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Compile } from 'typebox/compile';
 import { contextOf, requireActor } from '../../platform/auth';
 import { DateTime, errors, IdParams, Uuid } from '../../platform/http';
 import { readMultipart } from '../../platform/multipart';
@@ -26,7 +25,6 @@ const CreateBody = Type.Object({
   municipalities: Type.Array(Type.String({ maxLength: 60 }), { minItems: 1, maxItems: 200 }),
   dueAt: DateTime,
 }, { additionalProperties: false });
-const checkCreate = Compile(CreateBody);
 
 export async function requestRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -48,8 +46,11 @@ export async function requestRoutes(fastify: FastifyInstance): Promise<void> {
       const parts = await readMultipart(request);
       files = parts.files;
       body = { ...parts.fields, municipalities: (parts.fields.municipalities ?? '').split(',').map((s) => s.trim()).filter(Boolean) };
-      if (!checkCreate.Check(body)) throw validationFailed(translateValidation([...checkCreate.Errors(body)] as never));
     }
+    // Fastify checks the schema of a JSON body only; a form, or a body sent as text or with no type, is checked
+    // here by the same validator, so that every way of sending gets the same messages per field.
+    const validate = request.compileValidationSchema(CreateBody);
+    if (!validate(body)) throw validationFailed(translateValidation(validate.errors ?? []));
     return reply.status(201).send(await service.createRequest(db(), ctx, body as never, files, now()));
   });
 
