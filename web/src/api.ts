@@ -1,6 +1,6 @@
 // The typed client of the Otklik API: JSON over fetch with the session cookie and the CSRF token.
 import type { Static } from 'typebox';
-import type { SessionInfo as SessionInfoSchema, ApiToken as ApiTokenSchema, CreatedToken as CreatedTokenSchema } from '../../server/modules/auth/schema';
+import type { SessionInfo as SessionInfoSchema, ApiToken as ApiTokenSchema, CreatedToken as CreatedTokenSchema, CreateTokenBody } from '../../server/modules/auth/schema';
 import type { Organization as OrganizationSchema, CreateOrganization as CreateOrganizationSchema, UpdateOrganization as UpdateOrganizationSchema } from '../../server/modules/organizations/schema';
 import type { User as UserSchema, CreateUser as CreateUserSchema, UpdateUser as UpdateUserSchema, UserFilter as UserFilterSchema, UserWithPassword as UserWithPasswordSchema } from '../../server/modules/users/schema';
 import type { Appeal as AppealSchema, AppealFilter as AppealFilterSchema, AppealList as AppealListSchema, CreateAppeal as CreateAppealSchema, TimelineEntry as TimelineEntrySchema } from '../../server/modules/appeals/schema';
@@ -10,6 +10,7 @@ export type SessionInfo = Static<typeof SessionInfoSchema>;
 export type SessionUser = SessionInfo['user'];
 export type ApiToken = Static<typeof ApiTokenSchema>;
 export type CreatedToken = Static<typeof CreatedTokenSchema>;
+export type NewApiToken = Static<typeof CreateTokenBody>;
 export type Organization = Static<typeof OrganizationSchema>;
 export type CreateOrganization = Static<typeof CreateOrganizationSchema>;
 export type UpdateOrganization = Static<typeof UpdateOrganizationSchema>;
@@ -231,7 +232,7 @@ export const api = {
     logout: () => request<void>('POST', '/api/auth/logout', { quiet401: true }),
     changePassword: (currentPassword: string, newPassword: string) => request<void>('POST', '/api/auth/password', { body: { currentPassword, newPassword } }),
     tokens: () => request<{ items: ApiToken[] }>('GET', '/api/auth/tokens'),
-    createToken: (name: string) => request<CreatedToken>('POST', '/api/auth/tokens', { body: { name } }),
+    createToken: (body: NewApiToken) => request<CreatedToken>('POST', '/api/auth/tokens', { body }),
     revokeToken: (id: string) => request<ApiToken>('DELETE', `/api/auth/tokens/${encodeURIComponent(id)}`),
   },
 

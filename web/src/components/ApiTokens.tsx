@@ -1,11 +1,15 @@
-// Personal API tokens: list, issue (the token is shown once), revoke.
+// Personal API tokens: list, issue with a scope and an expiry (the token is shown once), revoke.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { Button, Label, Table, Text, TextInput, type TableColumnConfig } from '@gravity-ui/uikit';
+import { Button, Label, Select, Table, Text, TextInput, type TableColumnConfig } from '@gravity-ui/uikit';
+import { DEFAULT_TOKEN_SCOPE, TOKEN_SCOPES, type TokenScope } from '../../../domain/tokens';
 import { api, type ApiToken } from '../api';
 import { useI18n } from '../i18n';
 import { fieldErrorOf } from './form';
 import { SecretDialog } from './SecretDialog';
 import { useNotify } from './notify';
+
+const EXPIRY_DAYS = [30, 90, 365, 0];
+const STATUS_THEMES = { active: 'success', expired: 'warning', revoked: 'unknown' } as const;
 
 export function ApiTokens() {
   const { t, errorText, formatDateTime } = useI18n();
@@ -13,6 +17,9 @@ export function ApiTokens() {
   const notify = useNotify();
   const [items, setItems] = useState<ApiToken[]>([]);
   const [name, setName] = useState('');
+  const [scope, setScope] = useState<TokenScope>(DEFAULT_TOKEN_SCOPE);
+  // Days; 0 — valid until revoked.
+  const [expiry, setExpiry] = useState(90);
   const [error, setError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
@@ -32,7 +39,7 @@ export function ApiTokens() {
     setSubmitting(true);
     setError(null);
     try {
-      const result = await api.auth.createToken(name.trim());
+      const result = await api.auth.createToken({ name: name.trim(), scope, ...(expiry ? { expiresInDays: expiry } : {}) });
       setName('');
       setCreated(result.token);
       void load();
@@ -53,13 +60,16 @@ export function ApiTokens() {
     }
   };
 
+  const statusText: Record<ApiToken['status'], string> = { active: p.tokenActive, expired: p.tokenExpired, revoked: p.tokenRevoked };
   const columns: TableColumnConfig<ApiToken>[] = [
     { id: 'name', name: p.tokenName },
     { id: 'prefix', name: p.tokenPrefix, template: (tk) => <code>{tk.prefix}…</code> },
+    { id: 'scope', name: p.tokenScope, template: (tk) => p.tokenScopes[tk.scope] },
     { id: 'createdAt', name: p.tokenCreatedAt, template: (tk) => formatDateTime(tk.createdAt) },
+    { id: 'expiresAt', name: p.tokenExpiresAt, template: (tk) => (tk.expiresAt ? formatDateTime(tk.expiresAt) : p.tokenNoExpiry) },
     { id: 'lastUsedAt', name: p.tokenLastUsed, template: (tk) => (tk.lastUsedAt ? formatDateTime(tk.lastUsedAt) : p.never) },
-    { id: 'status', name: p.tokenStatus, template: (tk) => <Label theme={tk.revokedAt ? 'unknown' : 'success'}>{tk.revokedAt ? p.tokenRevoked : p.tokenActive}</Label> },
-    { id: 'actions', name: '', align: 'end', template: (tk) => (tk.revokedAt ? null : <Button view="outlined-danger" size="s" onClick={() => void revoke(tk)}>{p.revoke}</Button>) },
+    { id: 'status', name: p.tokenStatus, template: (tk) => <Label theme={STATUS_THEMES[tk.status]}>{statusText[tk.status]}</Label> },
+    { id: 'actions', name: '', align: 'end', template: (tk) => (tk.status !== 'active' ? null : <Button view="outlined-danger" size="s" onClick={() => void revoke(tk)}>{p.revoke}</Button>) },
   ];
 
   const nameError = fieldErrorOf(error, 'name');
@@ -70,6 +80,14 @@ export function ApiTokens() {
         <TextInput
           value={name} onUpdate={setName} placeholder={p.tokenNamePlaceholder} controlProps={{ 'aria-label': p.tokenName }}
           validationState={nameError ? 'invalid' : undefined} errorMessage={nameError}
+        />
+        <Select
+          width={200} value={[scope]} onUpdate={([v]) => setScope(v as TokenScope)} aria-label={p.tokenScope} title={p.tokenScope} qa="token-scope"
+          options={TOKEN_SCOPES.map((s) => ({ value: s, content: p.tokenScopes[s] }))}
+        />
+        <Select
+          width={140} value={[String(expiry)]} onUpdate={([v]) => setExpiry(Number(v))} aria-label={p.tokenExpiry} title={p.tokenExpiry} qa="token-expiry"
+          options={EXPIRY_DAYS.map((d) => ({ value: String(d), content: p.tokenExpiries[d] }))}
         />
         <Button type="submit" view="action" loading={submitting} disabled={!name.trim()}>{p.createToken}</Button>
       </form>
