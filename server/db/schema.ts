@@ -258,6 +258,16 @@ export const jobRuns = pgTable('job_runs', {
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
 
+/**
+ * What the reminder jobs have already done: one row per (job, key), e.g. an appeal's deadline and stage.
+ * A job selects only work without a mark and writes the marks with the notifications, so it never repeats itself.
+ */
+export const jobMarks = pgTable('job_marks', {
+  job: text('job').notNull(),
+  key: text('key').notNull(),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.job, t.key] })]);
+
 /** Information risks (§7): publications that may harm trust in an administration, with two 3-hour clocks. */
 export const risks = pgTable('risks', {
   id: id(),

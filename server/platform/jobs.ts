@@ -5,18 +5,23 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db';
 import { jobRuns } from '../db/schema';
 import type { Clock } from './clock';
+import { errorSummary } from './logging';
 
 export interface Job {
   name: string;
   everyMs: number;
-  /** Must be idempotent: it may run again over the same state after a crash. */
-  run(now: Date): Promise<unknown>;
+  /**
+   * Must be idempotent: it may run again over the same state after a crash. A long run works in bounded
+   * batches, each committed, and returns between them once `signal` is aborted (the server is stopping).
+   */
+  run(now: Date, signal?: AbortSignal): Promise<unknown>;
 }
 
 export class JobScheduler {
   private timers: NodeJS.Timeout[] = [];
   private running = new Set<Promise<unknown>>();
   private stopped = false;
+  private readonly stopping = new AbortController();
 
   constructor(private db: Db, private clock: Clock, private log: FastifyBaseLogger, readonly jobs: Job[] = []) {}
 
@@ -36,11 +41,11 @@ export class JobScheduler {
       .returning({ name: jobRuns.name });
     if (!lease) return false;
     try {
-      await job.run(now);
+      await job.run(now, this.stopping.signal);
       await this.db.update(jobRuns).set({ lockedUntil: null, lastFinishedAt: this.clock.now(), lastError: null }).where(eq(jobRuns.name, name));
     } catch (error) {
-      this.log.error({ err: error, job: name }, 'job failed');
-      await this.db.update(jobRuns).set({ lockedUntil: null, lastError: String((error as Error).message ?? error).slice(0, 500) }).where(eq(jobRuns.name, name));
+      this.log.error({ err: error, job: name }, 'фоновая задача завершилась ошибкой');
+      await this.db.update(jobRuns).set({ lockedUntil: null, lastError: errorSummary(error) }).where(eq(jobRuns.name, name));
     }
     return true;
   }
@@ -49,7 +54,7 @@ export class JobScheduler {
     for (const job of this.jobs) {
       const tick = () => {
         if (this.stopped) return;
-        const p = this.runOnce(job.name).catch((error) => this.log.error({ err: error, job: job.name }, 'job lease failed'));
+        const p = this.runOnce(job.name).catch((error) => this.log.error({ err: error, job: job.name }, 'не удалось запустить фоновую задачу'));
         this.running.add(p);
         void p.finally(() => this.running.delete(p));
       };
@@ -60,6 +65,7 @@ export class JobScheduler {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
     for (const t of this.timers) clearInterval(t);
     await Promise.allSettled([...this.running]);
   }

@@ -81,6 +81,16 @@ const letter = (over: Partial<Parameters<typeof enqueueMail>[1]> = {}) => ({
 });
 
 describe('delivery over SMTP', () => {
+  it('a stopping server sends nothing more and puts the claimed letters back without spending an attempt', async () => {
+    const ids = [await enqueueMail(db(), letter({ to: 'a@example.ru' })), await enqueueMail(db(), letter({ to: 'b@example.ru' }))];
+    const stopping = new AbortController();
+    stopping.abort();
+    expect(await deliverPendingMail(db(), transport(), T0, { from: mailFrom, signal: stopping.signal })).toMatchObject({ sent: 0, deferred: 2 });
+    for (const id of ids) expect(await rowOf(id!)).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: T0 });
+    expect(await deliverPendingMail(db(), transport(), T0, { from: mailFrom })).toMatchObject({ sent: 2 });
+    expect(await deliverPendingMail(db(), transport(), T0, { from: mailFrom })).toMatchObject({ sent: 0, retried: 0, failed: 0 });
+  });
+
   it('an enqueued Russian letter reaches the server with its recipient, subject and text', async () => {
     const id = await enqueueMail(db(), letter());
     expect(id).toEqual(expect.any(String));

@@ -75,7 +75,7 @@ export async function enqueueMail(executor: Executor, mail: OutgoingMail): Promi
 
 /** An SMTP transport from OTKLIK_SMTP_URL; the sender comes from OTKLIK_MAIL_FROM. */
 export function createMailTransport(config: Pick<Config, 'smtpUrl' | 'mailFrom'>) {
-  if (!config.smtpUrl) throw new Error('OTKLIK_SMTP_URL is not set');
+  if (!config.smtpUrl) throw new Error('OTKLIK_SMTP_URL не задан');
   return nodemailer.createTransport(
     { url: config.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 },
     { from: config.mailFrom },
@@ -91,14 +91,15 @@ function describeError(error: unknown): { code: string | null; message: string }
   const e = error as { code?: unknown; responseCode?: unknown; message?: unknown };
   const code = typeof e?.code === 'string' ? e.code : null;
   const parts = [code, typeof e?.responseCode === 'number' ? String(e.responseCode) : null, String(e?.message ?? error)];
-  return { code, message: parts.filter(Boolean).join(' ').slice(0, 500) };
+  // Servers quote the refused address; the row already holds it, so the error text need not.
+  return { code, message: parts.filter(Boolean).join(' ').replace(/[^\s<>"']+@[^\s<>"']+/g, '…@…').slice(0, 500) };
 }
 
 /**
  * Sends the letters due at `now`. Rows are claimed with FOR UPDATE SKIP LOCKED, so instances sharing
  * a database never send the same letter; each outcome is stored as soon as it is known.
  */
-export async function deliverPendingMail(db: Db, transport: MailTransport, now: Date, options: { batch?: number; from?: string } = {}): Promise<DeliveryCounts> {
+export async function deliverPendingMail(db: Db, transport: MailTransport, now: Date, options: { batch?: number; from?: string; signal?: AbortSignal } = {}): Promise<DeliveryCounts> {
   const counts: DeliveryCounts = { sent: 0, retried: 0, failed: 0, deferred: 0, failedIds: [] };
   const due = db.select({ id: mailOutbox.id }).from(mailOutbox)
     .where(and(eq(mailOutbox.status, 'pending'), lte(mailOutbox.nextAttemptAt, now)))
@@ -113,6 +114,12 @@ export async function deliverPendingMail(db: Db, transport: MailTransport, now: 
   const domain = messageIdDomain(options.from);
   for (let i = 0; i < claimed.length; i++) {
     const row = claimed[i];
+    if (options.signal?.aborted) {
+      // Stopping: the letters not tried yet go back to the queue at once, without spending an attempt.
+      await db.update(mailOutbox).set({ nextAttemptAt: now }).where(inArray(mailOutbox.id, claimed.slice(i).map((r) => r.id)));
+      counts.deferred = claimed.length - i;
+      break;
+    }
     try {
       await transport.sendMail({
         ...(options.from ? { from: options.from } : {}),
@@ -168,19 +175,19 @@ export function mailJob(db: Db, config: Pick<Config, 'smtpUrl' | 'mailFrom'>, lo
   return {
     name: 'mail-delivery',
     everyMs: 30_000,
-    async run(now) {
+    async run(now, signal) {
       if (!config.smtpUrl) {
         if (!warned) {
           warned = true;
-          log.warn({ job: 'mail-delivery', pending: await pendingMailCount(db) }, 'OTKLIK_SMTP_URL is not set: mail stays in the outbox');
+          log.warn({ job: 'mail-delivery', pending: await pendingMailCount(db) }, 'OTKLIK_SMTP_URL не задан: письма ждут в очереди и уйдут, когда почтовый сервер будет настроен');
         }
         return { sent: 0, retried: 0, failed: 0, deferred: 0, failedIds: [] } satisfies DeliveryCounts;
       }
       transport ??= createMailTransport(config);
-      const counts = await deliverPendingMail(db, transport, now, { batch: options.batch, from: config.mailFrom });
+      const counts = await deliverPendingMail(db, transport, now, { batch: options.batch, from: config.mailFrom, signal });
       const { failedIds, ...numbers } = counts;
-      if (numbers.sent + numbers.retried + numbers.failed > 0) log.info({ job: 'mail-delivery', ...numbers }, 'mail delivery');
-      if (failedIds.length > 0) log.warn({ job: 'mail-delivery', ids: failedIds }, `mail given up after ${MAX_ATTEMPTS} attempts`);
+      if (numbers.sent + numbers.retried + numbers.failed > 0) log.info({ job: 'mail-delivery', ...numbers }, 'отправка писем');
+      if (failedIds.length > 0) log.warn({ job: 'mail-delivery', ids: failedIds }, `письма не отправлены после ${MAX_ATTEMPTS} попыток`);
       return counts;
     },
   };

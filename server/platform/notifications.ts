@@ -39,6 +39,27 @@ export async function notify(db: Executor, n: NewNotification): Promise<string[]
   return rows.map((r) => r.userId);
 }
 
+/** Stores many notifications in a few multi-row statements; returns the ids of users that got a new one. */
+export async function notifyMany(db: Executor, list: NewNotification[], chunk = 1000): Promise<string[]> {
+  const rows = list.flatMap((n) => [...new Set(n.userIds)].map((userId) => ({
+    userId,
+    organizationId: n.organizationId,
+    kind: n.kind,
+    title: n.title,
+    body: n.body ?? null,
+    entityType: n.entityType ?? null,
+    entityId: n.entityId ?? null,
+    link: n.link ?? null,
+    dedupeKey: n.dedupeKey ?? null,
+  })));
+  const got: string[] = [];
+  for (let i = 0; i < rows.length; i += chunk) {
+    const stored = await db.insert(notifications).values(rows.slice(i, i + chunk)).onConflictDoNothing().returning({ userId: notifications.userId });
+    got.push(...stored.map((r) => r.userId));
+  }
+  return got;
+}
+
 /** Call after the transaction that stored notifications has committed. */
 export function wake(userIds: string[]): void {
   for (const id of userIds) notificationBus.emit(id);

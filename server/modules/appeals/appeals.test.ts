@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { buildTestApp, type Session, type TestApp } from '../../test/helpers';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { ManualClock } from '../../platform/clock';
+import { notifications } from '../../db/schema';
+import { notifiedStaff } from '../contacts/service';
+import { escalateDeadlines } from './escalation';
 
 // Tuesday 10 March 2026, 14:00 in Yekaterinburg.
 const clock = new ManualClock(new Date('2026-03-10T09:00:00Z'));
@@ -245,6 +249,60 @@ describe('deadline escalation', () => {
     await t.app.services.jobs.runOnce('appeal-deadlines');
     for (const s of [head, contact, executor]) expect(await count(s, 'appeal.deadline.overdue')).toBe(1);
     clock.set('2026-03-10T09:00:00Z');
+  });
+});
+
+describe('deadline sweep over many appeals', () => {
+  it('notifies each stage of each appeal once, to each recipient, in batches; a second pass notifies nobody', async () => {
+    // The sweep above moved the clock past the sessions of beforeAll.
+    const [clerk, boss] = [await t.login('beloyarsky.contact'), await t.login('beloyarsky.head')];
+    const ids: string[] = [];
+    for (let i = 0; i < 23; i++) {
+      const res = await clerk.post('/api/appeals', letter({ channel: 'pos', subChannel: 'pos', externalId: `POS-MANY-${i}` }));
+      expect(res.statusCode, res.body).toBe(201);
+      const a = res.json();
+      expect(a.deadlines.answer).toBe('2026-03-17');
+      if (i % 4 === 0) expect((await boss.post(`/api/appeals/${a.id}/actions/assign`, { departmentId, executorId: executor.user.id })).statusCode).toBe(200);
+      ids.push(a.id);
+    }
+    const db = t.database.db;
+    const staff = await notifiedStaff()(db, contact.user.organization.id);
+    expect(staff.length).toBeGreaterThan(1);
+    const stored = async (kind: string) => db.select({ appealId: notifications.entityId, userId: notifications.userId, n: sql<number>`count(*)::int` })
+      .from(notifications).where(and(eq(notifications.kind, kind), inArray(notifications.entityId, ids)))
+      .groupBy(notifications.entityId, notifications.userId);
+    const expectOncePerRecipient = async (kind: string) => {
+      const rows = await stored(kind);
+      expect(rows.every((r) => Number(r.n) === 1)).toBe(true);
+      ids.forEach((id, i) => {
+        const recipients = rows.filter((r) => r.appealId === id).map((r) => r.userId).sort();
+        expect(recipients).toEqual([...new Set([...staff, ...(i % 4 === 0 ? [executor.user.id] : [])])].sort());
+      });
+    };
+
+    // Answers due Tue 17 March; on Fri 13 March they are due soon. A stop request ends the pass after one batch.
+    const stopping = new AbortController();
+    stopping.abort();
+    const dueSoon = new Date('2026-03-13T04:00:00Z');
+    const first = await escalateDeadlines(db, dueSoon, { batch: 7, signal: stopping.signal });
+    expect(first.appeals).toBe(7);
+    const rest = await escalateDeadlines(db, dueSoon, { batch: 7 });
+    expect(first.appeals + rest.appeals).toBeGreaterThanOrEqual(ids.length);
+    await expectOncePerRecipient('appeal.deadline.due_soon');
+    expect(await escalateDeadlines(db, dueSoon, { batch: 7 })).toEqual({ notified: 0, appeals: 0 });
+    expect(await escalateDeadlines(db, new Date('2026-03-16T04:00:00Z'), { batch: 7 })).toEqual({ notified: 0, appeals: 0 });
+
+    const overdue = new Date('2026-03-18T04:00:00Z');
+    const late = await escalateDeadlines(db, overdue, { batch: 5 });
+    expect(late.appeals).toBeGreaterThanOrEqual(ids.length);
+    await expectOncePerRecipient('appeal.deadline.overdue');
+    await expectOncePerRecipient('appeal.deadline.due_soon');
+    expect(await escalateDeadlines(db, overdue, { batch: 5 })).toEqual({ notified: 0, appeals: 0 });
+    // A month later other appeals fall due; these are still overdue on the same deadline and stay quiet.
+    const mine = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(inArray(notifications.entityId, ids)))[0].n;
+    const before = await mine();
+    await escalateDeadlines(db, new Date('2026-04-20T04:00:00Z'), { batch: 5 });
+    expect(await mine()).toBe(before);
   });
 });
 

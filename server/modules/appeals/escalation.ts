@@ -1,58 +1,88 @@
 // The deadline sweep: two working days before a deadline and once it has passed, the executor, the heads
-// and the contact officials get a notification. Idempotent: each (appeal, deadline, stage) notifies once.
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+// and the contact officials get a notification. Each (appeal, deadline, stage) notifies once: the stage
+// is computed in SQL, appeals whose stage is already marked in job_marks are never selected again, and a
+// pass works in committed batches, so it finishes at any registry size and stops early when asked.
+import { and, eq, inArray, lte, ne, notExists, or, sql } from 'drizzle-orm';
 import { OPEN_STATUSES } from '../../../domain/appeals';
 import { toLocalDate } from '../../../domain/calendar/localDate';
-import type { Db } from '../../db';
-import { appeals, organizations, users } from '../../db/schema';
-import { notify, wake } from '../../platform/notifications';
+import type { Db, Executor } from '../../db';
+import { appeals, jobMarks, organizations } from '../../db/schema';
+import { notifyMany, wake, type NewNotification } from '../../platform/notifications';
 import type { Job } from '../../platform/jobs';
-import { currentDeadline, deadlineState, dueSoonUntil } from './deadlines';
-import { currentContacts } from '../contacts/service';
+import { calendar, dueSoonUntil } from './deadlines';
+import { notifiedStaff } from '../contacts/service';
 
-export async function escalateDeadlines(db: Db, now: Date): Promise<{ notified: number }> {
-  // Every municipality of the region shares one time zone today; the window is computed per row below anyway.
-  const horizon = dueSoonUntil(toLocalDate(now, 'Asia/Yekaterinburg'));
-  const rows = await db.select({
-    id: appeals.id, number: appeals.number, status: appeals.status, organizationId: appeals.organizationId, executorId: appeals.executorId,
-    deadlineRegister: appeals.deadlineRegister, deadlineForward: appeals.deadlineForward, deadlineAnswer: appeals.deadlineAnswer, timeZone: organizations.timeZone,
-  }).from(appeals)
-    .innerJoin(organizations, eq(organizations.id, appeals.organizationId))
-    .where(and(
-      inArray(appeals.status, [...OPEN_STATUSES]),
-      or(
-        and(eq(appeals.status, 'received'), sql`${appeals.deadlineRegister} <= ${horizon}`),
-        and(sql`${appeals.status} <> 'received'`, sql`${appeals.deadlineAnswer} <= ${horizon}`),
-      ),
-    ));
-  const staffByOrg = new Map<string, string[]>();
-  const woken: string[] = [];
-  for (const row of rows) {
-    const state = deadlineState(row, now, row.timeZone);
-    if (!state.overdue && !state.dueSoon) continue;
-    const which = row.status === 'received' ? 'register' : 'answer';
-    const deadline = currentDeadline(row.status, state.deadlines)!;
-    if (!staffByOrg.has(row.organizationId)) {
-      const heads = await db.select({ id: users.id }).from(users)
-        .where(and(eq(users.organizationId, row.organizationId), eq(users.active, true), eq(users.role, 'head')));
-      staffByOrg.set(row.organizationId, [...heads.map((s) => s.id), ...(await currentContacts(db, row.organizationId)).userIds]);
-    }
-    const recipients = [...staffByOrg.get(row.organizationId)!, ...(row.executorId ? [row.executorId] : [])];
-    const stage = state.overdue ? 'overdue' : 'due_soon';
-    const what = which === 'register' ? 'регистрации' : 'ответа';
-    const title = state.overdue
-      ? `${row.number}: просрочен срок ${what} (${deadline})`
-      : `${row.number}: срок ${what} ${deadline}, осталось рабочих дней: ${state.workingDaysLeft}`;
-    const got = await notify(db, {
-      userIds: recipients, organizationId: row.organizationId, kind: `appeal.deadline.${stage}`, title,
-      entityType: 'appeal', entityId: row.id, link: `/appeals/${row.id}`, dedupeKey: `appeal:${row.id}:${which}:${deadline}:${stage}`,
-    });
-    woken.push(...got);
+export const DEADLINE_JOB = 'appeal-deadlines';
+
+export interface SweepOptions {
+  /** Appeals per committed batch. */
+  batch?: number;
+  /** Once aborted, the sweep returns after the batch in hand; the next pass resumes. */
+  signal?: AbortSignal;
+}
+
+/** Open appeals of these municipalities whose current deadline is due soon or passed and whose stage is not yet notified. */
+function dueAppeals(db: Executor, organizationIds: string[], today: string, horizon: string, limit: number) {
+  const received = eq(appeals.status, 'received');
+  const which = sql<'register' | 'answer'>`(case when ${received} then 'register' else 'answer' end)`;
+  const deadline = sql<string>`to_char(case when ${received} then ${appeals.deadlineRegister} else ${appeals.deadlineAnswer} end, 'YYYY-MM-DD')`;
+  const stage = sql<'overdue' | 'due_soon'>`(case when ${deadline} < ${today} then 'overdue' else 'due_soon' end)`;
+  const key = sql<string>`${appeals.id}::text || ':' || ${which} || ':' || ${deadline} || ':' || ${stage}`;
+  return db.select({
+    id: appeals.id, number: appeals.number, organizationId: appeals.organizationId, executorId: appeals.executorId, which, deadline, stage, key,
+  }).from(appeals).where(and(
+    inArray(appeals.organizationId, organizationIds),
+    inArray(appeals.status, [...OPEN_STATUSES]),
+    or(and(received, lte(appeals.deadlineRegister, horizon)), and(ne(appeals.status, 'received'), lte(appeals.deadlineAnswer, horizon))),
+    notExists(db.select({ one: sql`1` }).from(jobMarks).where(and(eq(jobMarks.job, DEADLINE_JOB), eq(jobMarks.key, key)))),
+  )).limit(limit);
+}
+
+export async function escalateDeadlines(db: Db, now: Date, options: SweepOptions = {}): Promise<{ notified: number; appeals: number }> {
+  const batch = options.batch ?? 500;
+  // "Today" and the due-soon horizon are bounds computed once per time zone, so the indexes on the deadlines apply.
+  const zones = new Map<string, string[]>();
+  for (const o of await db.select({ id: organizations.id, timeZone: organizations.timeZone }).from(organizations)) {
+    zones.set(o.timeZone, [...(zones.get(o.timeZone) ?? []), o.id]);
   }
-  wake(woken);
-  return { notified: woken.length };
+  const staff = notifiedStaff();
+  let notified = 0;
+  let swept = 0;
+  for (const [timeZone, organizationIds] of zones) {
+    const today = toLocalDate(now, timeZone);
+    const horizon = dueSoonUntil(today);
+    for (;;) {
+      const woken = await db.transaction(async (tx) => {
+        const rows = await dueAppeals(tx, organizationIds, today, horizon, batch);
+        if (rows.length === 0) return null;
+        const list: NewNotification[] = [];
+        for (const row of rows) {
+          const what = row.which === 'register' ? 'регистрации' : 'ответа';
+          const title = row.stage === 'overdue'
+            ? `${row.number}: просрочен срок ${what} (${row.deadline})`
+            : `${row.number}: срок ${what} ${row.deadline}, осталось рабочих дней: ${calendar.workingDaysBetween(today, row.deadline)}`;
+          list.push({
+            userIds: [...(await staff(tx, row.organizationId)), ...(row.executorId ? [row.executorId] : [])], organizationId: row.organizationId,
+            kind: `appeal.deadline.${row.stage}`, title, entityType: 'appeal', entityId: row.id, link: `/appeals/${row.id}`,
+            // The same key as before job_marks existed, so an upgraded installation does not notify again.
+            dedupeKey: `appeal:${row.key}`,
+          });
+        }
+        const got = await notifyMany(tx, list);
+        await tx.insert(jobMarks).values(rows.map((r) => ({ job: DEADLINE_JOB, key: r.key }))).onConflictDoNothing();
+        swept += rows.length;
+        return { got, full: rows.length === batch };
+      });
+      if (!woken) break;
+      wake(woken.got);
+      notified += woken.got.length;
+      if (options.signal?.aborted) return { notified, appeals: swept };
+      if (!woken.full) break;
+    }
+  }
+  return { notified, appeals: swept };
 }
 
 export function deadlineJob(db: Db): Job {
-  return { name: 'appeal-deadlines', everyMs: 60_000, run: (now) => escalateDeadlines(db, now) };
+  return { name: DEADLINE_JOB, everyMs: 60_000, run: (now, signal) => escalateDeadlines(db, now, { signal }) };
 }

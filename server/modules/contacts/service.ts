@@ -27,6 +27,27 @@ export async function currentContacts(db: Executor, organizationId: string): Pro
   return { userIds: fallback.map((u) => u.id), emails: fallback.map((u) => u.email).filter((e): e is string => !!e) };
 }
 
+/**
+ * Who a reminder job notifies in each administration: its current contact officials and, with `heads`,
+ * its active heads. Looked up once per administration and pass, not once per reminded row.
+ */
+export function notifiedStaff(options: { heads: boolean } = { heads: true }): (db: Executor, organizationId: string) => Promise<string[]> {
+  const cache = new Map<string, Promise<string[]>>();
+  return (db, organizationId) => {
+    let ids = cache.get(organizationId);
+    if (!ids) {
+      ids = (async () => {
+        const heads = options.heads
+          ? await db.select({ id: users.id }).from(users).where(and(eq(users.organizationId, organizationId), eq(users.active, true), eq(users.role, 'head')))
+          : [];
+        return [...heads.map((h) => h.id), ...(await currentContacts(db, organizationId)).userIds];
+      })();
+      cache.set(organizationId, ids);
+    }
+    return ids;
+  };
+}
+
 export function presentContact(row: Row & { municipality: string; municipalityName: string }) {
   return {
     id: row.id, municipality: row.municipality, municipalityName: row.municipalityName, userId: row.userId, fullName: row.fullName,

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { buildTestApp, type TestApp } from '../../test/helpers';
 import { ManualClock } from '../../platform/clock';
 import { seedAppeals } from '../../seed/appeals';
+import { remindReports } from './service';
 
 // 2 October 2026: the third quarter's report falls due on 5 October.
 const clock = new ManualClock(new Date('2026-10-02T05:00:00Z'));
@@ -132,6 +133,8 @@ describe('reminders of the quarterly report', () => {
       remindClock.set('2026-10-06T05:00:00Z');
       await app.app.services.jobs.runOnce('report-reminders');
       expect(await kinds('ekb.head')).toEqual(['report.due_soon', 'report.due_today', 'report.missing']);
+      // A second pass over the same day notifies nobody again.
+      expect(await remindReports(app.database.db, new Date('2026-10-06T05:00:00Z'))).toEqual({ notified: 0 });
     } finally {
       await app.close();
     }

@@ -1,18 +1,18 @@
 // Quarterly reports (§10.1–10.2): built from the registry, completed with the analytical part,
 // signed off by the head, submitted by the 5th of the next month, accepted or returned by ЦУР.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, notExists, sql } from 'drizzle-orm';
 import { isRegionalRole } from '../../../domain/roles';
 import { reportDueDate, reportTimeliness, type Quarter, type ReportTimeliness } from '../../../domain/reports/quarters';
 import { toLocalDate } from '../../../domain/calendar/localDate';
 import type { Db, Executor } from '../../db';
-import { organizations, quarterlyReports, users } from '../../db/schema';
+import { jobMarks, organizations, quarterlyReports, users } from '../../db/schema';
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
 import { AppError, notFound, validationFailed } from '../../platform/errors';
 import { inScope, scopeOf } from '../../platform/policy';
-import { notify, wake } from '../../platform/notifications';
+import { notify, notifyMany, wake, type NewNotification } from '../../platform/notifications';
 import type { Job } from '../../platform/jobs';
-import { currentContacts } from '../contacts/service';
+import { currentContacts, notifiedStaff } from '../contacts/service';
 import { buildFigures, type ReportFigures } from './figures';
 import { isUuid } from '../../platform/http';
 import { activeRegionalStaff } from '../users/repository';
@@ -174,29 +174,44 @@ export async function matrix(db: Db, actor: Actor, year: number, now: Date) {
   };
 }
 
-/** Reminders to the administrations: three days before the due date, on it, and once it has passed. */
+const REPORT_JOB = 'report-reminders';
+
+/**
+ * Reminders to the administrations: three days before the due date, on it, and once it has passed. Each
+ * (administration, quarter, stage) is reminded once: administrations that have submitted or were already
+ * reminded at this stage are left out by the query.
+ */
 export async function remindReports(db: Db, now: Date) {
   const today = toLocalDate(now, 'Asia/Yekaterinburg');
   const year = Number(today.slice(0, 4));
   const candidates = ([[year - 1, 4], [year, 1], [year, 2], [year, 3]] as [number, Quarter][])
     .filter(([y, q]) => { const due = reportDueDate(y, q); const days = (Date.parse(due) - Date.parse(today)) / 86_400_000; return days <= 3 && days >= -30; });
-  const orgs = await db.select().from(organizations).where(and(eq(organizations.kind, 'municipality'), eq(organizations.active, true)));
+  const staff = notifiedStaff();
   const woken: string[] = [];
   for (const [y, q] of candidates) {
     const due = reportDueDate(y, q);
     const stage = today > due ? 'missing' : today === due ? 'due_today' : 'due_soon';
-    for (const o of orgs) {
-      const [r] = await db.select().from(quarterlyReports).where(and(eq(quarterlyReports.organizationId, o.id), eq(quarterlyReports.year, y), eq(quarterlyReports.quarter, q)));
-      if (r && ['submitted', 'accepted'].includes(r.status)) continue;
-      const contacts = await currentContacts(db, o.id);
-      const heads = await db.select({ id: users.id }).from(users).where(and(eq(users.organizationId, o.id), eq(users.role, 'head'), eq(users.active, true)));
+    const key = sql<string>`${organizations.id}::text || ${`:${y}:${q}:${stage}`}`;
+    await db.transaction(async (tx) => {
+      const orgs = await tx.select({ id: organizations.id, key }).from(organizations).where(and(
+        eq(organizations.kind, 'municipality'), eq(organizations.active, true),
+        notExists(tx.select({ one: sql`1` }).from(quarterlyReports).where(and(eq(quarterlyReports.organizationId, organizations.id),
+          eq(quarterlyReports.year, y), eq(quarterlyReports.quarter, q), inArray(quarterlyReports.status, ['submitted', 'accepted'])))),
+        notExists(tx.select({ one: sql`1` }).from(jobMarks).where(and(eq(jobMarks.job, REPORT_JOB), eq(jobMarks.key, key)))),
+      ));
+      if (orgs.length === 0) return;
       const date = due.split('-').reverse().join('.');
-      woken.push(...(await notify(db, {
-        userIds: [...contacts.userIds, ...heads.map((h) => h.id)], organizationId: o.id, kind: `report.${stage}`,
-        title: stage === 'missing' ? `Отчёт за ${q} квартал ${y} г. не направлен в ЦУР (срок — ${date})` : `Отчёт за ${q} квартал ${y} г. нужно направить в ЦУР до ${date}`,
-        entityType: 'report', link: '/reports', dedupeKey: `report:${y}:${q}:${stage}`,
-      })));
-    }
+      const list: NewNotification[] = [];
+      for (const o of orgs) {
+        list.push({
+          userIds: await staff(tx, o.id), organizationId: o.id, kind: `report.${stage}`,
+          title: stage === 'missing' ? `Отчёт за ${q} квартал ${y} г. не направлен в ЦУР (срок — ${date})` : `Отчёт за ${q} квартал ${y} г. нужно направить в ЦУР до ${date}`,
+          entityType: 'report', link: '/reports', dedupeKey: `report:${y}:${q}:${stage}`,
+        });
+      }
+      await tx.insert(jobMarks).values(orgs.map((o) => ({ job: REPORT_JOB, key: o.key }))).onConflictDoNothing();
+      woken.push(...(await notifyMany(tx, list)));
+    });
   }
   wake(woken);
   return { notified: woken.length };

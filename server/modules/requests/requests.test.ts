@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/helpers';
 import { ManualClock } from '../../platform/clock';
+import { remind } from './service';
 
 const clock = new ManualClock(new Date('2026-11-02T05:00:00Z'));
 let t: TestApp;
@@ -50,6 +51,7 @@ describe('requests of ЦУР (§10.4–10.5)', () => {
     ]);
     const reminders = (await (await t.login('ekb.contact')).get('/api/notifications')).json().items.map((n: { kind: string }) => n.kind);
     expect(reminders).toContain('request.overdue');
+    expect(await remind(t.database.db, new Date('2026-11-05T14:00:00Z'))).toEqual({ notified: 0 });
   });
 
   it('only ЦУР sends requests, with a future deadline and known municipalities', async () => {

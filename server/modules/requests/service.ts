@@ -1,17 +1,17 @@
 // ЦУР's requests for information (§10.4–10.5): one request to one or many municipalities, each
 // answering with text and files; statuses per addressee; reminders before and after the deadline.
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import { isRegionalRole } from '../../../domain/roles';
 import type { Db, Executor } from '../../db';
-import { infoRequestFiles, infoRequestRecipients, infoRequests, organizations } from '../../db/schema';
+import { infoRequestFiles, infoRequestRecipients, infoRequests, jobMarks, organizations } from '../../db/schema';
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
 import { AppError, notFound, validationFailed } from '../../platform/errors';
-import { notify, wake } from '../../platform/notifications';
+import { notify, notifyMany, wake, type NewNotification } from '../../platform/notifications';
 import { enqueueMail } from '../../platform/mail';
 import type { CheckedFile } from '../../platform/files';
 import type { Job } from '../../platform/jobs';
-import { currentContacts } from '../contacts/service';
+import { currentContacts, notifiedStaff } from '../contacts/service';
 import { isUuid } from '../../platform/http';
 import { nextInSequence } from '../../platform/numbering';
 
@@ -137,24 +137,37 @@ export async function getFile(db: Db, actor: Actor, id: string, fileId: string) 
   return file;
 }
 
-/** Reminders: a day before the deadline and once it has passed, to each addressee that has not answered. */
+const REQUEST_JOB = 'request-reminders';
+
+/**
+ * Reminders: a day before the deadline and once it has passed, to each addressee that has not answered.
+ * Each (request, addressee, stage) is reminded once: stages already sent are marked and never selected again.
+ */
 export async function remind(db: Db, now: Date): Promise<{ notified: number }> {
-  const soon = new Date(now.getTime() + 24 * 3600_000);
-  const rows = await db.select({ q: infoRequests, r: infoRequestRecipients }).from(infoRequestRecipients)
-    .innerJoin(infoRequests, eq(infoRequests.id, infoRequestRecipients.requestId))
-    .where(and(isNull(infoRequestRecipients.answeredAt), sql`${infoRequests.dueAt} <= ${soon.toISOString()}::timestamptz`));
-  const woken: string[] = [];
-  for (const { q, r } of rows) {
-    const stage = now > q.dueAt ? 'overdue' : 'due_soon';
-    const contacts = await currentContacts(db, r.organizationId);
-    woken.push(...(await notify(db, {
-      userIds: contacts.userIds, organizationId: r.organizationId, kind: `request.${stage}`,
-      title: stage === 'overdue' ? `${q.number}: срок ответа на запрос ЦУР истёк` : `${q.number}: срок ответа на запрос ЦУР истекает в течение суток`,
-      entityType: 'request', entityId: q.id, link: `/requests/${q.id}`, dedupeKey: `request:${q.id}:${stage}`,
-    })));
-  }
-  wake(woken);
-  return { notified: woken.length };
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const soon = sql`${new Date(now.getTime() + 24 * 3600_000).toISOString()}::timestamptz`;
+  const stage = sql<'overdue' | 'due_soon'>`(case when ${infoRequests.dueAt} < ${at} then 'overdue' else 'due_soon' end)`;
+  const key = sql<string>`${infoRequests.id}::text || ':' || ${infoRequestRecipients.organizationId}::text || ':' || ${stage}`;
+  const contacts = notifiedStaff({ heads: false });
+  const { got } = await db.transaction(async (tx) => {
+    const rows = await tx.select({ id: infoRequests.id, number: infoRequests.number, organizationId: infoRequestRecipients.organizationId, stage, key })
+      .from(infoRequestRecipients)
+      .innerJoin(infoRequests, eq(infoRequests.id, infoRequestRecipients.requestId))
+      .where(and(isNull(infoRequestRecipients.answeredAt), sql`${infoRequests.dueAt} <= ${soon}`,
+        notExists(tx.select({ one: sql`1` }).from(jobMarks).where(and(eq(jobMarks.job, REQUEST_JOB), eq(jobMarks.key, key))))));
+    const list: NewNotification[] = [];
+    for (const r of rows) {
+      list.push({
+        userIds: await contacts(tx, r.organizationId), organizationId: r.organizationId, kind: `request.${r.stage}`,
+        title: r.stage === 'overdue' ? `${r.number}: срок ответа на запрос ЦУР истёк` : `${r.number}: срок ответа на запрос ЦУР истекает в течение суток`,
+        entityType: 'request', entityId: r.id, link: `/requests/${r.id}`, dedupeKey: `request:${r.id}:${r.stage}`,
+      });
+    }
+    if (rows.length) await tx.insert(jobMarks).values(rows.map((r) => ({ job: REQUEST_JOB, key: r.key }))).onConflictDoNothing();
+    return { got: await notifyMany(tx, list) };
+  });
+  wake(got);
+  return { notified: got.length };
 }
 
 export function requestReminderJob(db: Db): Job {

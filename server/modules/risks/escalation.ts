@@ -1,47 +1,68 @@
 // The clocks' sweep: 60 minutes before a 3-hour clock runs out and when it has, the contact official,
-// the head and the ЦУР curator are notified. Each (risk, clock, stage) notifies once.
-import { and, eq, inArray, isNull, lte, or } from 'drizzle-orm';
+// the head and the ЦУР curator are notified. Each (risk, clock, stage) notifies once: stages already
+// notified are marked in job_marks and never selected again.
+import { and, inArray, or, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { OPEN_RISK_STATUSES, RISK_WARNING_MINUTES } from '../../../domain/risks';
 import type { Db } from '../../db';
-import { risks, users } from '../../db/schema';
-import { notify, wake } from '../../platform/notifications';
+import { jobMarks, risks } from '../../db/schema';
+import { notifyMany, wake, type NewNotification } from '../../platform/notifications';
 import type { Job } from '../../platform/jobs';
 import { clocksOf } from './service';
-import { currentContacts } from '../contacts/service';
+import { notifiedStaff } from '../contacts/service';
 import { activeRegionalStaff } from '../users/repository';
 
-export async function escalateRiskClocks(db: Db, now: Date): Promise<{ notified: number }> {
-  const horizon = new Date(now.getTime() + RISK_WARNING_MINUTES * 60_000);
-  const rows = await db.select().from(risks).where(and(
-    inArray(risks.status, [...OPEN_RISK_STATUSES]),
-    or(
-      and(isNull(risks.curProposalAt), lte(risks.deadlineCurProposal, horizon)),
-      and(isNull(risks.draftAt), lte(risks.deadlineDraft, horizon)),
-    ),
-  ));
-  const curAnalysts = await activeRegionalStaff(db, ['cur_analyst']);
-  const woken: string[] = [];
-  for (const r of rows) {
-    const clocks = clocksOf(r, now);
-    const heads = await db.select({ id: users.id }).from(users)
-      .where(and(eq(users.organizationId, r.organizationId), eq(users.active, true), eq(users.role, 'head')));
-    const staff = [...(await currentContacts(db, r.organizationId)).userIds.map((id) => ({ id })), ...heads];
-    const curator = r.curatorId ? [{ id: r.curatorId }] : curAnalysts;
-    for (const [which, clock, label] of [['curProposal', clocks.curProposal, 'предложения ЦУР'], ['draft', clocks.draft, 'проекта комментария']] as const) {
-      if (clock.state !== 'due_soon' && clock.state !== 'overdue') continue;
-      const stage = clock.state === 'overdue' ? 'overdue' : 'due_soon';
-      const minutesLeft = Math.max(0, Math.round((clock.leftMs ?? 0) / 60_000));
-      woken.push(...(await notify(db, {
-        userIds: [...staff, ...curator].map((u) => u.id), organizationId: r.organizationId, kind: `risk.clock.${stage}`,
-        title: stage === 'overdue' ? `${r.number}: истёк 3-часовой срок ${label}` : `${r.number}: до конца срока ${label} ${minutesLeft} мин.`,
-        entityType: 'risk', entityId: r.id, link: `/risks/${r.id}`, dedupeKey: `risk:${r.id}:${which}:${stage}`,
-      })));
-    }
+const RISK_JOB = 'risk-clocks';
+
+export async function escalateRiskClocks(db: Db, now: Date, signal?: AbortSignal): Promise<{ notified: number }> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const horizon = sql`${new Date(now.getTime() + RISK_WARNING_MINUTES * 60_000).toISOString()}::timestamptz`;
+  // A clock is due when its step is not done and its deadline is within the warning window; its stage is
+  // overdue once the deadline has passed. Only stages without a mark are selected.
+  const due = (done: AnyPgColumn, deadline: AnyPgColumn, which: string) => {
+    const key = sql<string>`${risks.id}::text || ${`:${which}:`} || (case when ${deadline} < ${at} then 'overdue' else 'due_soon' end)`;
+    return sql<boolean>`(${done} is null and ${deadline} <= ${horizon}
+      and not exists (select 1 from ${jobMarks} where ${jobMarks.job} = ${RISK_JOB} and ${jobMarks.key} = ${key}))`;
+  };
+  const curProposalDue = due(risks.curProposalAt, risks.deadlineCurProposal, 'curProposal');
+  const draftDue = due(risks.draftAt, risks.deadlineDraft, 'draft');
+  const staff = notifiedStaff();
+  let notified = 0;
+  for (;;) {
+    const woken = await db.transaction(async (tx) => {
+      const rows = await tx.select({ risk: risks, curProposalDue, draftDue }).from(risks)
+        .where(and(inArray(risks.status, [...OPEN_RISK_STATUSES]), or(curProposalDue, draftDue))).limit(200);
+      if (rows.length === 0) return null;
+      const curAnalysts = await activeRegionalStaff(tx, ['cur_analyst']);
+      const list: NewNotification[] = [];
+      const marks: { job: string; key: string }[] = [];
+      for (const { risk: r, ...dueNow } of rows) {
+        const clocks = clocksOf(r, now);
+        const curator = r.curatorId ? [r.curatorId] : curAnalysts.map((u) => u.id);
+        for (const [which, clock, label] of [['curProposal', clocks.curProposal, 'предложения ЦУР'], ['draft', clocks.draft, 'проекта комментария']] as const) {
+          if (!dueNow[`${which}Due`] || (clock.state !== 'due_soon' && clock.state !== 'overdue')) continue;
+          const stage = clock.state === 'overdue' ? 'overdue' : 'due_soon';
+          const minutesLeft = Math.max(0, Math.round((clock.leftMs ?? 0) / 60_000));
+          list.push({
+            userIds: [...(await staff(tx, r.organizationId)), ...curator], organizationId: r.organizationId, kind: `risk.clock.${stage}`,
+            title: stage === 'overdue' ? `${r.number}: истёк 3-часовой срок ${label}` : `${r.number}: до конца срока ${label} ${minutesLeft} мин.`,
+            entityType: 'risk', entityId: r.id, link: `/risks/${r.id}`, dedupeKey: `risk:${r.id}:${which}:${stage}`,
+          });
+          marks.push({ job: RISK_JOB, key: `${r.id}:${which}:${stage}` });
+        }
+      }
+      const got = await notifyMany(tx, list);
+      if (marks.length) await tx.insert(jobMarks).values(marks).onConflictDoNothing();
+      return { got, more: rows.length === 200 && marks.length > 0 };
+    });
+    if (!woken) break;
+    wake(woken.got);
+    notified += woken.got.length;
+    if (!woken.more || signal?.aborted) break;
   }
-  wake(woken);
-  return { notified: woken.length };
+  return { notified };
 }
 
 export function riskClockJob(db: Db): Job {
-  return { name: 'risk-clocks', everyMs: 30_000, run: (now) => escalateRiskClocks(db, now) };
+  return { name: 'risk-clocks', everyMs: 30_000, run: (now, signal) => escalateRiskClocks(db, now, signal) };
 }

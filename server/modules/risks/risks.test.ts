@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import { createMailTransport, deliverPendingMail } from '../../platform/mail';
+import { escalateRiskClocks } from './escalation';
 
 // 23:30 in Yekaterinburg on 26 November 2026.
 const clock = new ManualClock(new Date('2026-11-26T18:30:00Z'));
@@ -165,9 +166,12 @@ describe('escalation of the clocks', () => {
     await t.app.services.jobs.runOnce('risk-clocks');
     await t.app.services.jobs.runOnce('risk-clocks');
     expect(await kinds()).toEqual(['risk.clock.due_soon', 'risk.detected']);
+    expect(await escalateRiskClocks(t.database.db, new Date('2026-11-27T07:05:00Z'))).toEqual({ notified: 0 });
     at('2026-11-27T08:01:00Z');
     await t.app.services.jobs.runOnce('risk-clocks');
     expect(await kinds()).toEqual(['risk.clock.due_soon', 'risk.clock.overdue', 'risk.detected']);
+    // A second pass over the same state notifies nobody again.
+    expect(await escalateRiskClocks(t.database.db, new Date('2026-11-27T08:01:00Z'))).toEqual({ notified: 0 });
     const board = (await (await as('cur.analyst')).get('/api/risks?open=true&sort=urgency&overdue=true')).json().items;
     expect(board.map((r: { id: string }) => r.id)).toContain(id);
   });
