@@ -190,6 +190,19 @@ describe('registry list', () => {
     expect((await contact.get('/api/appeals?cursor=garbage')).json().code).toBe('invalid_cursor');
   });
 
+  it('counts the selection for the first page only, unless asked; a short first page is its own count', async () => {
+    const all = (await contact.get('/api/appeals?limit=200')).json();
+    expect(all.nextCursor).toBeNull();
+    expect(all).toMatchObject({ total: all.items.length, totalCapped: false });
+    const first = (await contact.get('/api/appeals?limit=2')).json();
+    expect(first).toMatchObject({ total: all.items.length, totalCapped: false });
+    const next = (await contact.get(`/api/appeals?limit=2&cursor=${first.nextCursor}`)).json();
+    expect(next).toMatchObject({ total: null, totalCapped: false });
+    expect(next.items).toHaveLength(2);
+    expect((await contact.get(`/api/appeals?limit=2&total=true&cursor=${first.nextCursor}`)).json().total).toBe(all.items.length);
+    expect((await contact.get('/api/appeals?limit=2&total=false')).json().total).toBeNull();
+  });
+
   it('filters by channel, status and overdue; ЦУР sees every municipality, a municipality only itself', async () => {
     const pos = (await contact.get('/api/appeals?channel=pos')).json().items;
     expect(pos.length).toBeGreaterThan(0);

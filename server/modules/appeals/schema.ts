@@ -152,6 +152,7 @@ export const AppealFilter = Type.Object({
   sort: Type.Optional(Type.Enum(['receivedAt', '-receivedAt', 'registeredAt', '-registeredAt', 'deadline', '-deadline', 'number', '-number'] as const)),
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  total: Type.Optional(Type.Boolean({ description: 'Посчитать total; по умолчанию считается только для первой страницы (без cursor)' })),
 });
 export type AppealFilter = Static<typeof AppealFilter>;
 
@@ -180,7 +181,7 @@ export const AppealListItem = Type.Object({
 export const AppealList = Type.Object({
   items: Type.Array(AppealListItem),
   nextCursor: Nullable(Type.String()),
-  total: Type.Integer({ description: 'Сколько обращений подходит под фильтр (не больше 10 000)' }),
+  total: Nullable(Type.Integer({ description: 'Сколько обращений подходит под фильтр (не больше 10 000); null на следующих страницах, если не запрошено total=true' })),
   totalCapped: Type.Boolean({ description: 'Подходит больше 10 000 — total показывает 10 000' }),
 });
 

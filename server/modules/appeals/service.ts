@@ -166,12 +166,17 @@ export async function getAppeal(db: Db, actor: Actor, id: string, now: Date): Pr
 
 export async function listAppeals(db: Db, actor: Actor, filter: AppealFilter, now: Date) {
   const query = { scope: scopeOf(actor), filter, now, dueSoonUntil: dueSoonUntil(toLocalDate(now, 'Asia/Yekaterinburg')) };
-  const [{ rows, nextCursor }, total] = await Promise.all([repo.listAppeals(db, query), repo.countAppeals(db, query)]);
+  const { rows, nextCursor } = await repo.listAppeals(db, query);
+  // The count costs far more than a page: it runs for the first page (or on request), and not at all when
+  // the first page already holds the whole selection.
+  const counted = (filter.total ?? !filter.cursor)
+    ? (!filter.cursor && nextCursor === null ? rows.length : await repo.countAppeals(db, query))
+    : null;
   return {
     items: rows.map((r) => presentListItem(r, deadlineState(r, now, r.timeZone))),
     nextCursor,
-    total: Math.min(total, repo.COUNT_CAP),
-    totalCapped: total > repo.COUNT_CAP,
+    total: counted === null ? null : Math.min(counted, repo.COUNT_CAP),
+    totalCapped: counted !== null && counted > repo.COUNT_CAP,
   };
 }
 

@@ -6,6 +6,7 @@ export const appealsEn: Widen<typeof appealsRu> = {
   title: 'Appeals',
   register: 'Register an appeal',
   total: (n: number) => `Found: ${n}`,
+  totalMore: (n: number) => `Found: more than ${n.toLocaleString('en-US')}`,
   loadMore: 'Show more',
   exportXlsx: 'Excel',
   exportCsv: 'CSV',

@@ -5,6 +5,7 @@ export const appealsRu = {
   title: 'Обращения',
   register: 'Зарегистрировать обращение',
   total: (n: number) => `Найдено: ${n}`,
+  totalMore: (n: number) => `Найдено: более ${n.toLocaleString('ru-RU')}`,
   loadMore: 'Показать ещё',
   exportXlsx: 'Excel',
   exportCsv: 'CSV',

@@ -36,7 +36,7 @@ export function AppealsPage() {
   );
 
   const [items, setItems] = useState<AppealListItem[] | null>(null);
-  const [total, setTotal] = useState(0);
+  const [total, setTotal] = useState<{ count: number; capped: boolean }>({ count: 0, capped: false });
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -47,7 +47,8 @@ export function AppealsPage() {
       const page = await api.appeals.list({ ...query, limit: PAGE_SIZE, cursor: cursor ?? undefined });
       setItems((current) => (cursor && current ? [...current, ...page.items] : page.items));
       setNextCursor(page.nextCursor);
-      setTotal(page.total);
+      // Following pages are not counted again: the first page's total stands.
+      if (page.total !== null) setTotal({ count: page.total, capped: page.totalCapped });
       setError(null);
     } catch (e) {
       setError(e);
@@ -118,7 +119,7 @@ export function AppealsPage() {
       {items === null && error === null && <Loader />}
       {items && (
         <>
-          <Text color="secondary" qa="appeals-total">{a.total(total)}</Text>
+          <Text color="secondary" qa="appeals-total">{total.capped ? a.totalMore(total.count) : a.total(total.count)}</Text>
           <div className="table-wrap">
             <Table
               data={items} columns={columns} width="max" wordWrap emptyMessage={t.common.empty} qa="appeals-table"
