@@ -198,6 +198,16 @@ export const appeals = pgTable('appeals', {
   index('appeals_flagged_idx').on(t.organizationId).where(sql`flagged_for_cur`),
   index('appeals_executor_idx').on(t.executorId),
   index('appeals_search_idx').using('gin', t.search),
+  // Public status and rating look up an appeal by its number alone; the search matches a number or an external id exactly.
+  index('appeals_number_idx').on(t.number),
+  index('appeals_external_id_idx').on(t.externalId).where(sql`external_id is not null`),
+  index('appeals_channel_received_idx').on(t.channel, t.receivedAt, t.id),
+  index('appeals_open_register_idx').on(t.deadlineRegister, t.id).where(sql`status = 'received'`),
+  // Foreign keys the registry filters by, and the users an answer refers to.
+  index('appeals_topic_idx').on(t.topicCode),
+  index('appeals_department_idx').on(t.departmentId),
+  index('appeals_answer_submitted_idx').on(t.answerSubmittedBy).where(sql`answer_submitted_by is not null`),
+  index('appeals_answer_approved_idx').on(t.answerApprovedBy).where(sql`answer_approved_by is not null`),
 ]);
 
 /** The appeal's timeline: every step of its life cycle and every internal comment. */

@@ -100,10 +100,15 @@ const SORTS = {
 /** The local date of `now` in the appeal's municipality, as SQL. */
 const localToday = (now: Date) => sql`(${now.toISOString()}::timestamptz at time zone ${organizations.timeZone})::date`;
 
+/** No municipality's local date is later than this (UTC+14), so `deadline < latestToday` bounds an index scan. */
+const latestToday = (now: Date) => new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
+
 export function overdueCondition(now: Date): SQL {
-  return sql`(${inArray(appeals.status, [...OPEN_STATUSES])} and (
-    (${appeals.deadlineAnswer} < ${localToday(now)})
-    or (${appeals.status} = 'received' and ${appeals.deadlineRegister} < ${localToday(now)})))`;
+  const bound = latestToday(now);
+  // The first OR names only columns of appeals, so the planner applies it to the appeals scan itself.
+  return sql`(${inArray(appeals.status, [...OPEN_STATUSES])}
+    and (${appeals.deadlineAnswer} < ${bound} or (${appeals.status} = 'received' and ${appeals.deadlineRegister} < ${bound}))
+    and (${appeals.deadlineAnswer} < ${localToday(now)} or (${appeals.status} = 'received' and ${appeals.deadlineRegister} < ${localToday(now)})))`;
 }
 
 export interface ListQuery {
