@@ -144,7 +144,8 @@ async function main() {
   await database.close();
 }
 
-main().catch((error) => {
+// Awaited, so that bench/run.ts starts the next benchmark only after this one.
+await main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
