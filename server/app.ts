@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyError, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -85,6 +85,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // One Russian line per API request; static files of the web app only at debug level.
     logController: new RequestLogController(),
     bodyLimit: 1024 * 1024,
+    // A URL the router cannot read (broken percent-encoding, an over-long parameter) gets the same error body.
+    frameworkErrors: (error, request, reply) => {
+      const known = FRAMEWORK_ERRORS[error.code];
+      const status = known?.status ?? (error.statusCode && error.statusCode < 500 ? error.statusCode : 400);
+      void (reply as FastifyReply).status(status).send({ code: known?.code ?? 'bad_request', message: known?.message ?? 'Неверный запрос', requestId: request.id });
+    },
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -48,7 +48,9 @@ function ensureWebBuilt(log: pino.Logger): void {
 }
 
 async function serve(config: Config, demoRequested: boolean): Promise<void> {
-  const log = pino(loggerOptions(config.logLevel));
+  // A person at a terminal in development reads lines, not JSON; production and pipes get JSON lines.
+  const logOptions = loggerOptions(config.logLevel, { pretty: config.env === 'development' && process.stdout.isTTY === true });
+  const log = pino(logOptions);
   ensureWebBuilt(log);
   const database = await openFor(config);
   await prepareDatabase(database);
@@ -59,7 +61,7 @@ async function serve(config: Config, demoRequested: boolean): Promise<void> {
     const appeals = await seedAppeals(database.db, { count: DEMO_APPEALS, now: new Date(), days: 120 });
     log.info({ appeals }, 'создан демонстрационный регион');
   }
-  const app = await buildApp({ config: { ...config, demo: demo && config.env !== 'production' }, database, startJobs: true });
+  const app = await buildApp({ config: { ...config, demo: demo && config.env !== 'production' }, database, startJobs: true, logger: logOptions });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -76,7 +78,7 @@ async function serve(config: Config, demoRequested: boolean): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-  await app.listen({ host: config.host, port: config.port });
+  await app.listen({ host: config.host, port: config.port, listenTextResolver: (address) => `сервер принимает запросы: ${address}` });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;

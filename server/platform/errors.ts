@@ -49,6 +49,9 @@ export const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; me
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', message: 'Неподдерживаемый тип содержимого запроса' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'invalid_json', message: 'Пустое тело запроса при типе application/json' },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'invalid_json', message: 'Тело запроса не является корректным JSON' },
+  FST_ERR_BAD_URL: { status: 400, code: 'bad_url', message: 'Адрес запроса содержит неверно закодированные символы' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'url_too_long', message: 'Слишком длинный параметр в адресе запроса' },
+  FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: 'bad_request', message: 'Неверный запрос' },
   FST_ERR_BAD_STATUS_CODE: { status: 500, code: 'internal_error', message: 'Внутренняя ошибка сервера' },
 };
 

@@ -73,6 +73,17 @@ describe('control characters', () => {
   });
 });
 
+describe('unreadable addresses', () => {
+  it('a broken percent-encoding or an over-long path parameter gets the standard Russian error body', async () => {
+    const broken = await admin.get('/api/requests/%E0%A4%A');
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json()).toMatchObject({ code: 'bad_url', message: expect.stringMatching(/закодированные/), requestId: expect.any(String) });
+    const long = await admin.get(`/api/appeals/${'a'.repeat(200)}`);
+    expect(long.statusCode).toBe(414);
+    expect(long.json()).toMatchObject({ code: 'url_too_long', requestId: expect.any(String) });
+  });
+});
+
 describe('malformed multipart', () => {
   const bodies = [
     { 'content-type': 'multipart/form-data' },

@@ -68,12 +68,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(options: { clock?: Clock; config?: Partial<Config>; seed?: boolean; extend?: (app: FastifyInstance) => void } = {}): Promise<TestApp> {
+export async function buildTestApp(options: { clock?: Clock; config?: Partial<Config>; seed?: boolean; extend?: (app: FastifyInstance) => void; logger?: object } = {}): Promise<TestApp> {
   const { database, drop } = await createTestDatabase();
   if (options.seed !== false) await seedDemo(database.db);
   // Tests log in many times from one address; the limits themselves are tested with their own values.
   const config = { ...loadConfig({ NODE_ENV: 'test' }), loginRateLimit: { perIp: 10_000, perLogin: 1_000, windowMinutes: 15 }, ...options.config };
-  const app = await buildApp({ config, database, clock: options.clock, logger: false });
+  const app = await buildApp({ config, database, clock: options.clock, logger: options.logger ?? false });
   options.extend?.(app);
   await app.ready();
   return {

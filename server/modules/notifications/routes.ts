@@ -88,7 +88,7 @@ export async function notificationRoutes(fastify: FastifyInstance): Promise<void
         }
       }
     } catch (error) {
-      request.log.warn({ err: error }, 'notification stream ended');
+      request.log.warn({ err: error }, 'поток уведомлений прерван');
     } finally {
       notificationBus.off(actor.userId, onWake);
       streams.delete(end);
