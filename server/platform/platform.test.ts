@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, TEST_DATABASE_URL, type TestApp } from '../test/helpers';
 import { loadConfig, ConfigError } from '../config';
+import { eq } from 'drizzle-orm';
+import { audited } from './audit';
+import { auditLog, organizations } from '../db/schema';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -62,7 +65,28 @@ describe('errors', () => {
 });
 
 describe('audit', () => {
-  it('a change that fails writes no audit row', async () => {
+  it('a change that fails after its audit row is written leaves neither the change nor the row', async () => {
+    const admin = await t.login('cur.admin');
+    const ctx = { actor: { userId: admin.user.id, login: 'cur.admin', fullName: 'x', role: 'cur_admin' as const, organizationId: admin.user.organization.id, organizationKind: 'regional_center' as const, viaToken: false }, requestId: 'audit-rollback-test' };
+    const attempt = audited(t.database.db, ctx, async (tx) => {
+      const [org] = await tx.insert(organizations).values({ kind: 'municipality', name: 'Проверочный округ', shortName: 'Проверочный', slug: 'audit-rollback', numberPrefix: 'ПРВ' }).returning();
+      return {
+        result: org,
+        audit: [
+          { action: 'organization.create', entityType: 'organization', entityId: org.id, organizationId: org.id, after: org },
+          // The second row breaks NOT NULL once the first one is already in the table.
+          { action: null as unknown as string, entityType: 'organization', entityId: org.id, organizationId: org.id },
+        ],
+      };
+    });
+    await expect(attempt).rejects.toThrow();
+    const orgs = await t.database.db.select().from(organizations).where(eq(organizations.slug, 'audit-rollback'));
+    const rows = await t.database.db.select().from(auditLog).where(eq(auditLog.requestId, 'audit-rollback-test'));
+    expect(orgs).toEqual([]);
+    expect(rows).toEqual([]);
+  });
+
+  it('a refused change writes no audit row', async () => {
     const admin = await t.login('cur.admin');
     const before = (await admin.get('/api/audit?limit=500')).json().items.length;
     const res = await admin.post('/api/organizations', { name: 'Дубль Белоярского', slug: 'beloyarsky', oktmo: '65700001', numberPrefix: 'ДБЛ' });
