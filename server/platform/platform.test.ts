@@ -67,7 +67,7 @@ describe('errors', () => {
 describe('audit', () => {
   it('a change that fails after its audit row is written leaves neither the change nor the row', async () => {
     const admin = await t.login('cur.admin');
-    const ctx = { actor: { userId: admin.user.id, login: 'cur.admin', fullName: 'x', role: 'cur_admin' as const, organizationId: admin.user.organization.id, organizationKind: 'regional_center' as const, viaToken: false }, requestId: 'audit-rollback-test' };
+    const ctx = { actor: { userId: admin.user.id, login: 'cur.admin', fullName: 'x', role: 'cur_admin' as const, organizationId: admin.user.organization.id, organizationKind: 'regional_center' as const, timeZone: 'Asia/Yekaterinburg', viaToken: false, tokenScope: null }, requestId: 'audit-rollback-test' };
     const attempt = audited(t.database.db, ctx, async (tx) => {
       const [org] = await tx.insert(organizations).values({ kind: 'municipality', name: 'Проверочный округ', shortName: 'Проверочный', slug: 'audit-rollback', numberPrefix: 'ПРВ' }).returning();
       return {
