@@ -23,7 +23,8 @@ export type Engine = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   engine: Engine;
-  migrate(): Promise<void>;
+  /** Applies the migrations of `migrationsFolder` (the shipped ones unless a test names an older set). */
+  migrate(migrationsFolder?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -77,9 +78,9 @@ async function openPglite(dir: string | null): Promise<Database> {
   return {
     db,
     engine: 'pglite',
-    async migrate() {
+    async migrate(migrationsFolder = MIGRATIONS_DIR) {
       await client.exec('CREATE EXTENSION IF NOT EXISTS pg_trgm');
-      await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+      await migratePglite(db as never, { migrationsFolder });
     },
     async close() {
       if (!client.closed) await client.close();
@@ -99,13 +100,13 @@ async function openPostgres(url: string): Promise<Database> {
   return {
     db,
     engine: 'postgres',
-    async migrate() {
+    async migrate(migrationsFolder = MIGRATIONS_DIR) {
       // One instance migrates at a time when several share the database.
       const client = await pool.connect();
       try {
         await client.query('SELECT pg_advisory_lock(727001)');
         await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
-        await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+        await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
       } finally {
         await client.query('SELECT pg_advisory_unlock(727001)').catch(() => {});
         client.release();

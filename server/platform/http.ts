@@ -24,6 +24,18 @@ export function errors(...statuses: number[]): Record<number, TSchema> {
   return Object.fromEntries(statuses.map((s) => [s, { ...ErrorBody, description: ERROR_DESCRIPTIONS[s] }]));
 }
 
+/**
+ * A success answer that is a file or a text document, not JSON: `{ 200: download(['application/pdf'], 'Отчёт в PDF') }`.
+ * Its content types tell OpenAPI what comes back; the body is sent as it is, never serialized by a schema.
+ */
+export function download(contentTypes: string[], description: string, format: 'binary' | 'text' = 'binary') {
+  const schema = format === 'binary' ? { type: 'string', format: 'binary' } : { type: 'string' };
+  return { description, content: Object.fromEntries(contentTypes.map((type) => [type, { schema }])) };
+}
+
+/** A file a person uploaded, sent back as it was stored: the types `platform/files.ts` accepts. */
+export const UPLOADED_FILE = download(['application/pdf', 'image/jpeg', 'image/png', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'], 'Файл в том виде, в каком его загрузили');
+
 export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid });
 export const DateTime = Type.String({ format: 'date-time' });

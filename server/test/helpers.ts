@@ -23,10 +23,12 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A fresh database on the test engine; `prepare: false` leaves it empty (migration tests). */
+export async function createTestDatabase(options: { prepare?: boolean } = {}): Promise<TestDatabase> {
+  const prepare = options.prepare === false ? async () => {} : prepareDatabase;
   if (!TEST_DATABASE_URL) {
     const database = await openDatabase({ databaseUrl: null, pgliteDir: null });
-    await prepareDatabase(database);
+    await prepare(database);
     return { database, drop: () => database.close() };
   }
   const name = `otklik_test_${randomBytes(6).toString('hex')}`;
@@ -35,7 +37,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const database = await openDatabase({ databaseUrl: withDatabase(TEST_DATABASE_URL, name), pgliteDir: null });
-  await prepareDatabase(database);
+  await prepare(database);
   return {
     database,
     async drop() {

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db';
-import { appealCounters, appealEvents, appeals, attachments, departments, organizations, topics, users } from '../../db/schema';
+import { appealCounters, appealEvents, appeals, departments, organizations, topics, users } from '../../db/schema';
 import type { Scope } from '../../platform/policy';
 import type { AppealFilter } from './schema';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -54,22 +54,6 @@ export async function timeline(db: Executor, appealId: string) {
   return db.select({ event: appealEvents, actorName: users.fullName }).from(appealEvents)
     .leftJoin(users, eq(users.id, appealEvents.actorId))
     .where(eq(appealEvents.appealId, appealId)).orderBy(asc(appealEvents.id));
-}
-
-export async function attachmentsOf(db: Executor, appealId: string) {
-  return db.select({
-    id: attachments.id, filename: attachments.filename, mimeType: attachments.mimeType, size: attachments.size,
-    purpose: attachments.purpose, createdAt: attachments.createdAt,
-  }).from(attachments).where(eq(attachments.appealId, appealId)).orderBy(asc(attachments.createdAt));
-}
-
-export async function findAttachment(db: Executor, appealId: string, id: string) {
-  const [row] = await db.select().from(attachments).where(and(eq(attachments.appealId, appealId), eq(attachments.id, id))).limit(1);
-  return row ?? null;
-}
-
-export async function insertAttachments(db: Executor, rows: (typeof attachments.$inferInsert)[]): Promise<void> {
-  if (rows.length) await db.insert(attachments).values(rows);
 }
 
 /** Related names for presenting one appeal. */

@@ -4,12 +4,12 @@ import { Type } from 'typebox';
 import { APPEAL_ACTIONS } from '../../../domain/appeals';
 import { contextOf, requireActor } from '../../platform/auth';
 import { forbidden } from '../../platform/errors';
-import { errors, IdParams, Uuid } from '../../platform/http';
+import { download, errors, IdParams, UPLOADED_FILE, Uuid } from '../../platform/http';
 import { readMultipart } from '../../platform/multipart';
 import { Appeal, AppealFilter, AppealList, CreateAppeal, TimelineEntry, UpdateAppeal } from './schema';
 import * as service from './service';
 import { exportCsv, exportXlsx } from './export';
-import { sendDownload } from '../../platform/files';
+import { sendFile } from '../../platform/files';
 
 export async function appealRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -38,6 +38,7 @@ export async function appealRoutes(fastify: FastifyInstance): Promise<void> {
       tags, summary: 'Выгрузка отфильтрованного реестра в XLSX или CSV',
       querystring: Type.Intersect([AppealFilter, Type.Object({ format: Type.Union([Type.Literal('xlsx'), Type.Literal('csv')]) })]),
       produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      response: { 200: download(['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], 'Реестр в CSV или XLSX'), ...errors(400, 401) },
     },
   }, async (request, reply) => {
     const actor = requireActor(request);
@@ -100,9 +101,9 @@ export async function appealRoutes(fastify: FastifyInstance): Promise<void> {
   });
 
   app.get('/api/appeals/:id/attachments/:attachmentId', {
-    schema: { tags, summary: 'Скачать файл', params: Type.Object({ id: Uuid, attachmentId: Uuid }) },
+    schema: { tags, summary: 'Скачать файл', params: Type.Object({ id: Uuid, attachmentId: Uuid }), response: { 200: UPLOADED_FILE, ...errors(400, 401, 404) } },
   }, async (request, reply) => {
     const file = await service.getAttachment(db(), requireActor(request), request.params.id, request.params.attachmentId);
-    return sendDownload(reply, { filename: file.filename, contentType: file.mimeType, content: file.content });
+    return sendFile(reply, file);
   });
 }

@@ -1,5 +1,5 @@
 // Use cases of the appeals registry; each returns the presented appeal (or list) for the actor.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import {
   availableActions, checkActionPayload, transition, CHANNEL_OF_SUB_CHANNEL, TRANSITION_REFUSAL_LABELS,
   PAYLOAD_PROBLEM_LABELS, STATUS_LABELS, type AppealAction, type AppealActor, type AppealStatus, type Channel, type SubChannel,
@@ -7,7 +7,7 @@ import {
 import { toLocalDate } from '../../../domain/calendar/localDate';
 import { isRegionalRole } from '../../../domain/roles';
 import type { Db, Executor } from '../../db';
-import { attachments, departments, organizations, topics, users } from '../../db/schema';
+import { departments, organizations, topics, users } from '../../db/schema';
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
 import { AppError, badRequest, notFound, validationFailed } from '../../platform/errors';
@@ -15,7 +15,7 @@ import { inScope, scopeOf } from '../../platform/policy';
 import { notify, wake } from '../../platform/notifications';
 import { isUniqueViolation } from '../../platform/db-errors';
 import { enqueueMail } from '../../platform/mail';
-import type { CheckedFile } from '../../platform/files';
+import { countFiles, findFile, listFiles, storeFiles, type CheckedFile } from '../../platform/files';
 import * as repo from './repository';
 import { deadlineState, deadlinesOf, dueSoonUntil, loadDeadlineRules } from './deadlines';
 import { presentAppeal, presentListItem } from './present';
@@ -48,7 +48,8 @@ function contextOfRow(row: repo.AppealRow) {
 
 export async function present(db: Executor, row: repo.AppealRow, actor: Actor | null, now: Date): Promise<Appeal> {
   const related = await repo.relatedOf(db, row);
-  const files = (await repo.attachmentsOf(db, row.id)).map((f) => ({ ...f, createdAt: f.createdAt.toISOString() }));
+  const files = (await listFiles(db, { type: 'appeal', id: row.id }))
+    .map((f) => ({ id: f.id, filename: f.filename, mimeType: f.mimeType, size: f.size, purpose: f.purpose, createdAt: f.createdAt.toISOString() }));
   const actions = actor ? availableActions(row.status as AppealStatus, actor.role, contextOfRow(row)) : [];
   return presentAppeal(row, related, deadlineState(row, now, related.timeZone), files, actions);
 }
@@ -127,7 +128,7 @@ export async function intake(
         repeatOfId, deadlineRegister: deadlines.register, deadlineForward: deadlines.forward, deadlineAnswer: deadlines.answer,
         trackingCodeHash: input.trackingCodeHash ?? null, createdAt: now, updatedAt: now,
       });
-      await repo.insertAttachments(tx, files.map((f) => ({ ...f, organizationId: org.id, appealId: created.id, purpose: 'appeal' as const, uploadedBy: ctx?.actor.userId ?? null })));
+      await storeFiles(tx, { type: 'appeal', id: created.id }, files, { organizationId: org.id, purpose: 'appeal', uploadedBy: ctx?.actor.userId ?? null });
       await repo.addEvent(tx, {
         appealId: created.id, organizationId: org.id, at: now, actorId: ctx?.actor.userId ?? null,
         kind: ctx ? 'action' : 'citizen', action: status === 'registered' ? 'register' : 'receive', toStatus: status,
@@ -383,9 +384,8 @@ export async function addAttachments(db: Db, ctx: RequestContext, id: string, fi
   const row = await audited(db, ctx, async (tx) => {
     const current = await visibleAppeal(tx, ctx.actor, id);
     if (isRegionalRole(ctx.actor.role)) throw new AppError(403, 'forbidden', 'Файлы к обращению прикладывает администрация муниципального образования');
-    const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(attachments).where(eq(attachments.appealId, id));
-    if (Number(n) + files.length > 20) throw new AppError(413, 'too_many_files', 'К обращению можно приложить не более 20 файлов');
-    await repo.insertAttachments(tx, files.map((f) => ({ ...f, organizationId: current.organizationId, appealId: id, purpose, uploadedBy: ctx.actor.userId, createdAt: now })));
+    if (await countFiles(tx, { type: 'appeal', id }) + files.length > 20) throw new AppError(413, 'too_many_files', 'К обращению можно приложить не более 20 файлов');
+    await storeFiles(tx, { type: 'appeal', id }, files, { organizationId: current.organizationId, purpose, uploadedBy: ctx.actor.userId, at: now });
     await repo.addEvent(tx, { appealId: id, organizationId: current.organizationId, at: now, actorId: ctx.actor.userId, kind: 'action', action: 'attach', payload: { files: files.map((f) => f.filename), purpose } });
     return { result: current, audit: { action: 'appeal.attach', entityType: 'appeal', entityId: id, organizationId: current.organizationId, after: { files: files.map((f) => ({ filename: f.filename, size: f.size, sha256: f.sha256 })) } } };
   });
@@ -394,8 +394,5 @@ export async function addAttachments(db: Db, ctx: RequestContext, id: string, fi
 
 export async function getAttachment(db: Db, actor: Actor, id: string, attachmentId: string) {
   await visibleAppeal(db, actor, id);
-  if (!isUuid(attachmentId)) throw notFound('attachment_not_found', 'Файл не найден');
-  const file = await repo.findAttachment(db, id, attachmentId);
-  if (!file) throw notFound('attachment_not_found', 'Файл не найден');
-  return file;
+  return findFile(db, { type: 'appeal', id }, attachmentId, 'attachment_not_found');
 }

@@ -3,20 +3,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { stringify } from 'csv-stringify/sync';
 import { contextOf, requireActor } from '../../platform/auth';
-import { DateTime, errors, IdParams, Uuid } from '../../platform/http';
+import { download, errors, IdParams } from '../../platform/http';
+import { Contact, ContactChange, ContactFilter, ContactHistoryQuery, CreateContact, UpdateContact } from './schema';
 import * as service from './service';
-
-const Contact = Type.Object({
-  id: Uuid, municipality: Type.String(), municipalityName: Type.String(), userId: Type.Union([Uuid, Type.Null()]), fullName: Type.String(),
-  position: Type.String(), email: Type.String(), phone: Type.String(), active: Type.Boolean(), updatedAt: DateTime,
-}, { title: 'Контактное лицо' });
-const fields = {
-  fullName: Type.String({ minLength: 3, maxLength: 200 }),
-  position: Type.String({ minLength: 2, maxLength: 300 }),
-  email: Type.String({ format: 'email', maxLength: 200 }),
-  phone: Type.String({ pattern: '^[+0-9 ()-]{5,30}$' }),
-};
-const Filter = Type.Object({ municipality: Type.Optional(Type.String({ maxLength: 60 })), q: Type.Optional(Type.String({ maxLength: 100 })), active: Type.Optional(Type.Boolean()) });
 
 export async function contactRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -25,11 +14,11 @@ export async function contactRoutes(fastify: FastifyInstance): Promise<void> {
   const tags = ['contacts'];
 
   app.get('/api/contacts', {
-    schema: { tags, summary: 'Справочник контактных лиц администраций (ЦУР видит все)', querystring: Filter, response: { 200: Type.Object({ items: Type.Array(Contact) }), ...errors(400, 401) } },
+    schema: { tags, summary: 'Справочник контактных лиц администраций (ЦУР видит все)', querystring: ContactFilter, response: { 200: Type.Object({ items: Type.Array(Contact) }), ...errors(400, 401) } },
   }, async (request) => ({ items: await service.listContacts(db(), requireActor(request), request.query) }));
 
   app.get('/api/contacts/export', {
-    schema: { tags, summary: 'Выгрузка справочника в CSV', querystring: Filter, produces: ['text/csv'] },
+    schema: { tags, summary: 'Выгрузка справочника в CSV', querystring: ContactFilter, produces: ['text/csv'], response: { 200: download(['text/csv'], 'Справочник в CSV (UTF-8 с BOM, разделитель «;»)', 'text'), ...errors(400, 401) } },
   }, async (request, reply) => {
     const items = await service.listContacts(db(), requireActor(request), request.query);
     const csv = stringify(items.map((c) => [c.municipalityName, c.fullName, c.position, c.email, c.phone, c.active ? 'да' : 'нет']), {
@@ -39,13 +28,13 @@ export async function contactRoutes(fastify: FastifyInstance): Promise<void> {
   });
 
   app.get('/api/contacts/history', {
-    schema: { tags, summary: 'История изменений контактных лиц', querystring: Type.Object({ municipality: Type.Optional(Type.String({ maxLength: 60 })) }) },
+    schema: { tags, summary: 'История изменений контактных лиц', querystring: ContactHistoryQuery, response: { 200: Type.Object({ items: Type.Array(ContactChange) }), ...errors(400, 401) } },
   }, async (request) => ({ items: await service.history(db(), requireActor(request), request.query.municipality) }));
 
   app.post('/api/contacts', {
     schema: {
       tags, summary: 'Добавить контактное лицо (ЦУР узнаёт сразу)',
-      body: Type.Object({ municipality: Type.Optional(Type.String({ maxLength: 60 })), userId: Type.Optional(Type.Union([Uuid, Type.Null()])), ...fields }, { additionalProperties: false }),
+      body: CreateContact,
       response: { 201: Contact, ...errors(400, 401, 403) },
     },
   }, async (request, reply) => reply.status(201).send(await service.createContact(db(), contextOf(request), request.body, now())));
@@ -53,10 +42,7 @@ export async function contactRoutes(fastify: FastifyInstance): Promise<void> {
   app.patch('/api/contacts/:id', {
     schema: {
       tags, summary: 'Изменить или снять контактное лицо (ЦУР узнаёт сразу)', params: IdParams,
-      body: Type.Object({
-        userId: Type.Optional(Type.Union([Uuid, Type.Null()])), fullName: Type.Optional(fields.fullName), position: Type.Optional(fields.position),
-        email: Type.Optional(fields.email), phone: Type.Optional(fields.phone), active: Type.Optional(Type.Boolean()),
-      }, { additionalProperties: false, minProperties: 1 }),
+      body: UpdateContact,
       response: { 200: Contact, ...errors(400, 401, 403, 404, 422) },
     },
   }, async (request) => service.updateContact(db(), contextOf(request), request.params.id, request.body, now()));

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireActor } from '../../platform/auth';
-import { DateTime, errors, Uuid } from '../../platform/http';
+import { DateTime, download, errors, Uuid } from '../../platform/http';
 import { notFound } from '../../platform/errors';
 import { listNotifications, markRead, notificationBus, unreadCount, type NotificationRow } from '../../platform/notifications';
 
@@ -58,7 +58,7 @@ export async function notificationRoutes(fastify: FastifyInstance): Promise<void
   });
 
   // Server-sent events: the page learns of new notifications without reloading.
-  app.get('/api/notifications/stream', { schema: { tags, summary: 'Поток новых уведомлений (text/event-stream)', hide: false } }, async (request, reply) => {
+  app.get('/api/notifications/stream', { schema: { tags, summary: 'Поток новых уведомлений (text/event-stream)', response: { 200: download(['text/event-stream'], 'События `notification` с уведомлением в JSON', 'text') } } }, async (request, reply) => {
     const actor = requireActor(request);
     reply.hijack();
     const raw = reply.raw;

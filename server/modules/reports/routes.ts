@@ -4,18 +4,11 @@ import { and, eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { users, organizations } from '../../db/schema';
 import { contextOf, requireActor } from '../../platform/auth';
-import { errors, IdParams, Uuid } from '../../platform/http';
+import { download, errors, IdParams } from '../../platform/http';
 import type { Quarter } from '../../../domain/reports/quarters';
 import * as service from './service';
 import { reportPdf, reportXlsx } from './export';
-
-const Analytics = Type.Object({
-  mainProblems: Type.Optional(Type.String({ maxLength: 20000 })),
-  measures: Type.Optional(Type.String({ maxLength: 20000 })),
-  proposals: Type.Optional(Type.String({ maxLength: 20000 })),
-}, { additionalProperties: false, minProperties: 1 });
-const Year = Type.Integer({ minimum: 2020, maximum: 2100 });
-const QuarterNo = Type.Integer({ minimum: 1, maximum: 4 });
+import { MatrixQuery, OpenReport, Report, ReportActionBody, ReportActionParams, ReportExportParams, ReportMatrix, UpdateReport } from './schema';
 
 export async function reportRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -24,7 +17,7 @@ export async function reportRoutes(fastify: FastifyInstance): Promise<void> {
   const tags = ['reports'];
 
   app.get('/api/reports', {
-    schema: { tags, summary: 'Квартальные отчёты: матрица «муниципалитеты × кварталы» за год', querystring: Type.Object({ year: Year, quarter: Type.Optional(QuarterNo), municipality: Type.Optional(Type.String({ maxLength: 60 })) }), response: { ...errors(400, 401) } },
+    schema: { tags, summary: 'Квартальные отчёты: матрица «муниципалитеты × кварталы» за год', querystring: MatrixQuery, response: { 200: ReportMatrix, ...errors(400, 401) } },
   }, async (request) => {
     const m = await service.matrix(db(), requireActor(request), request.query.year, now());
     const rows = request.query.municipality ? m.rows.filter((r) => r.municipality === request.query.municipality) : m.rows;
@@ -32,31 +25,31 @@ export async function reportRoutes(fastify: FastifyInstance): Promise<void> {
   });
 
   app.post('/api/reports', {
-    schema: { tags, summary: 'Открыть отчёт администрации за квартал (черновик создаётся при первом обращении)', body: Type.Object({ municipality: Type.Optional(Type.String({ maxLength: 60 })), year: Year, quarter: QuarterNo }, { additionalProperties: false }), response: { ...errors(400, 401, 403, 404) } },
+    schema: { tags, summary: 'Открыть отчёт администрации за квартал (черновик создаётся при первом обращении)', body: OpenReport, response: { 200: Report, 201: Report, ...errors(400, 401, 403, 404) } },
   }, async (request, reply) => {
     const { report, created } = await service.openReport(db(), contextOf(request), { ...request.body, quarter: request.body.quarter as Quarter }, now());
     return reply.status(created ? 201 : 200).send(report);
   });
 
   app.get('/api/reports/:id', {
-    schema: { tags, summary: 'Отчёт: цифры из реестра (каждая со ссылкой на отфильтрованный реестр), аналитика, подписи', params: IdParams, response: { ...errors(400, 401, 404) } },
+    schema: { tags, summary: 'Отчёт: цифры из реестра (каждая со ссылкой на отфильтрованный реестр), аналитика, подписи', params: IdParams, response: { 200: Report, ...errors(400, 401, 404) } },
   }, async (request) => service.getReport(db(), requireActor(request), request.params.id, now()));
 
   app.patch('/api/reports/:id', {
-    schema: { tags, summary: 'Аналитическая часть: основные проблемы, принятые меры, предложения', params: IdParams, body: Type.Object({ analytics: Analytics }, { additionalProperties: false }), response: { ...errors(400, 401, 403, 404, 409) } },
+    schema: { tags, summary: 'Аналитическая часть: основные проблемы, принятые меры, предложения', params: IdParams, body: UpdateReport, response: { 200: Report, ...errors(400, 401, 403, 404, 409) } },
   }, async (request) => service.updateAnalytics(db(), contextOf(request), request.params.id, request.body.analytics, now()));
 
   app.post('/api/reports/:id/actions/:action', {
     schema: {
       tags, summary: 'sign (руководитель), submit (направить в ЦУР), accept / return (ЦУР, с замечаниями)',
-      params: Type.Object({ id: Uuid, action: Type.String({ maxLength: 20 }) }),
-      body: Type.Optional(Type.Object({ remarks: Type.Optional(Type.String({ maxLength: 5000 })) }, { additionalProperties: false })),
-      response: { ...errors(400, 401, 403, 404, 409) },
+      params: ReportActionParams,
+      body: Type.Optional(ReportActionBody),
+      response: { 200: Report, ...errors(400, 401, 403, 404, 409) },
     },
   }, async (request) => service.act(db(), contextOf(request), request.params.id, request.params.action, request.body ?? {}, now()));
 
   app.get('/api/reports/:id/export.:format', {
-    schema: { tags, summary: 'Отчёт в XLSX (лист на раздел, итоги формулами) или PDF', params: Type.Object({ id: Uuid, format: Type.Enum(['xlsx', 'pdf'] as const) }) },
+    schema: { tags, summary: 'Отчёт в XLSX (лист на раздел, итоги формулами) или PDF', params: ReportExportParams, response: { 200: download(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf'], 'Файл отчёта'), ...errors(400, 401, 404) } },
   }, async (request, reply) => {
     const actor = requireActor(request);
     const view = await service.getReport(db(), actor, request.params.id, now());

@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf, requireActor } from '../../platform/auth';
-import { DateTime, errors, IdParams, Uuid } from '../../platform/http';
+import { DateTime, errors, IdParams, UPLOADED_FILE, Uuid } from '../../platform/http';
 import { readMultipart } from '../../platform/multipart';
 import { validationFailed } from '../../platform/errors';
 import { translateValidation } from '../../platform/validation';
 import type { CheckedFile } from '../../platform/files';
 import * as service from './service';
-import { sendDownload } from '../../platform/files';
+import { sendFile } from '../../platform/files';
 
 const File = Type.Object({ id: Uuid, filename: Type.String(), mimeType: Type.String(), size: Type.Integer() });
 const Status = Type.Enum(['sent', 'read', 'answered', 'overdue'] as const);
@@ -81,9 +81,9 @@ export async function requestRoutes(fastify: FastifyInstance): Promise<void> {
   });
 
   app.get('/api/requests/:id/files/:fileId', {
-    schema: { tags, summary: 'Скачать файл запроса или ответа', params: Type.Object({ id: Uuid, fileId: Uuid }) },
+    schema: { tags, summary: 'Скачать файл запроса или ответа', params: Type.Object({ id: Uuid, fileId: Uuid }), response: { 200: UPLOADED_FILE, ...errors(400, 401, 404) } },
   }, async (request, reply) => {
     const file = await service.getFile(db(), requireActor(request), request.params.id, request.params.fileId);
-    return sendDownload(reply, { filename: file.filename, contentType: file.mimeType, content: file.content });
+    return sendFile(reply, file);
   });
 }

@@ -3,13 +3,13 @@
 import { and, asc, desc, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import { isRegionalRole } from '../../../domain/roles';
 import type { Db, Executor } from '../../db';
-import { infoRequestFiles, infoRequestRecipients, infoRequests, jobMarks, organizations } from '../../db/schema';
+import { infoRequestRecipients, infoRequests, jobMarks, organizations } from '../../db/schema';
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
 import { AppError, notFound, validationFailed } from '../../platform/errors';
 import { notify, notifyMany, wake, type NewNotification } from '../../platform/notifications';
 import { enqueueMail } from '../../platform/mail';
-import type { CheckedFile } from '../../platform/files';
+import { findFile, listFiles, storeFiles, type CheckedFile } from '../../platform/files';
 import type { Job } from '../../platform/jobs';
 import { currentContacts, notifiedStaff } from '../contacts/service';
 import { isUuid } from '../../platform/http';
@@ -39,8 +39,8 @@ async function load(db: Executor, actor: Actor, id: string) {
 
 async function present(db: Executor, actor: Actor, id: string, now: Date) {
   const { request, recipients } = await load(db, actor, id);
-  const files = await db.select({ id: infoRequestFiles.id, organizationId: infoRequestFiles.organizationId, filename: infoRequestFiles.filename, mimeType: infoRequestFiles.mimeType, size: infoRequestFiles.size })
-    .from(infoRequestFiles).where(eq(infoRequestFiles.requestId, id)).orderBy(asc(infoRequestFiles.createdAt));
+  const files = (await listFiles(db, { type: 'request', id }))
+    .map((f) => ({ id: f.id, organizationId: f.organizationId, filename: f.filename, mimeType: f.mimeType, size: f.size }));
   const visibleOrgs = new Set(recipients.map((x) => x.r.organizationId));
   return {
     id: request.id, number: request.number, subject: request.subject, text: request.text, dueAt: request.dueAt.toISOString(), createdAt: request.createdAt.toISOString(),
@@ -67,7 +67,7 @@ export async function createRequest(db: Db, ctx: RequestContext, input: { subjec
     const number = `ЗИ-${year}-${String(await nextInSequence(tx, 'request', year)).padStart(4, '0')}`;
     const [row] = await tx.insert(infoRequests).values({ number, subject: input.subject.trim(), text: input.text.trim(), dueAt, createdBy: ctx.actor.userId, createdAt: now }).returning();
     await tx.insert(infoRequestRecipients).values(orgs.map((o) => ({ requestId: row.id, organizationId: o.id })));
-    if (files.length) await tx.insert(infoRequestFiles).values(files.map((f) => ({ ...f, requestId: row.id, organizationId: null, uploadedBy: ctx.actor.userId, createdAt: now })));
+    await storeFiles(tx, { type: 'request', id: row.id }, files, { organizationId: null, purpose: 'request', uploadedBy: ctx.actor.userId, at: now });
     for (const o of orgs) {
       const contacts = await currentContacts(tx, o.id);
       woken.push(...(await notify(tx, { userIds: contacts.userIds, organizationId: o.id, kind: 'request.received', title: `Запрос ЦУР ${number}: ${row.subject}`, body: `Срок ответа — ${dueAt.toISOString().slice(0, 16).replace('T', ' ')} (UTC)`, entityType: 'request', entityId: row.id, link: `/requests/${row.id}` })));
@@ -121,7 +121,7 @@ export async function answerRequest(db: Db, ctx: RequestContext, id: string, tex
     if (recipients[0].r.answeredAt) throw new AppError(409, 'already_answered', 'Администрация уже ответила на этот запрос');
     await tx.update(infoRequestRecipients).set({ answeredAt: now, answeredBy: ctx.actor.userId, answerText: text.trim(), readAt: recipients[0].r.readAt ?? now })
       .where(and(eq(infoRequestRecipients.requestId, id), eq(infoRequestRecipients.organizationId, ctx.actor.organizationId)));
-    if (files.length) await tx.insert(infoRequestFiles).values(files.map((f) => ({ ...f, requestId: id, organizationId: ctx.actor.organizationId, uploadedBy: ctx.actor.userId, createdAt: now })));
+    await storeFiles(tx, { type: 'request', id }, files, { organizationId: ctx.actor.organizationId, purpose: 'answer', uploadedBy: ctx.actor.userId, at: now });
     if (request.createdBy) woken.push(...(await notify(tx, { userIds: [request.createdBy], organizationId: ctx.actor.organizationId, kind: 'request.answered', title: `${request.number}: ответ ${recipients[0].name}`, entityType: 'request', entityId: id, link: `/requests/${id}` })));
     return { result: undefined, audit: { action: 'request.answer', entityType: 'request', entityId: id, organizationId: ctx.actor.organizationId, after: { text: text.trim().slice(0, 500), files: files.map((f) => f.filename) } } };
   });
@@ -131,9 +131,8 @@ export async function answerRequest(db: Db, ctx: RequestContext, id: string, tex
 
 export async function getFile(db: Db, actor: Actor, id: string, fileId: string) {
   const { recipients } = await load(db, actor, id);
-  if (!isUuid(fileId)) throw notFound('file_not_found', 'Файл не найден');
-  const [file] = await db.select().from(infoRequestFiles).where(and(eq(infoRequestFiles.requestId, id), eq(infoRequestFiles.id, fileId)));
-  if (!file || (file.organizationId !== null && !recipients.some((x) => x.r.organizationId === file.organizationId))) throw notFound('file_not_found', 'Файл не найден');
+  const file = await findFile(db, { type: 'request', id }, fileId);
+  if (file.organizationId !== null && !recipients.some((x) => x.r.organizationId === file.organizationId)) throw notFound('file_not_found', 'Файл не найден');
   return file;
 }
 

@@ -5,7 +5,7 @@ import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { Feed } from 'feed';
 import { organizations, risks } from '../../db/schema';
-import { errors } from '../../platform/http';
+import { download, errors } from '../../platform/http';
 import { notFound } from '../../platform/errors';
 import type { Db } from '../../db';
 
@@ -48,7 +48,7 @@ export async function publicRefutationRoutes(fastify: FastifyInstance): Promise<
   });
 
   app.get('/api/public/refutations.atom', {
-    schema: { tags: ['public'], summary: 'Лента Atom официальных опровержений и комментариев', querystring: query, produces: ['application/atom+xml'] },
+    schema: { tags: ['public'], summary: 'Лента Atom официальных опровержений и комментариев', querystring: query, produces: ['application/atom+xml'], response: { 200: download(['application/atom+xml'], 'Лента Atom', 'text'), ...errors(400, 404) } },
   }, async (request, reply) => {
     const { org, items } = await published(db(), request.query.municipality);
     const base = app.services.config.publicBaseUrl;

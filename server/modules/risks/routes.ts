@@ -3,13 +3,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { RISK_ACTIONS } from '../../../domain/risks';
 import { contextOf, requireActor } from '../../platform/auth';
-import { errors, IdParams, Uuid } from '../../platform/http';
+import { download, errors, IdParams, UPLOADED_FILE, Uuid } from '../../platform/http';
 import { readMultipart } from '../../platform/multipart';
-import { ActionBody, CreateRisk, Risk, RiskFilter, RiskListItem } from './schema';
+import { ActionBody, CommentParams, CreateRisk, Risk, RiskEvent, RiskFileParams, RiskFilter, RiskListItem } from './schema';
 import * as service from './service';
 import { riskStatistics, StatisticsQuery, Statistics } from './statistics';
 import { officialCommentDocument } from './documents';
-import { sendDownload } from '../../platform/files';
+import { sendDownload, sendFile } from '../../platform/files';
 
 export async function riskRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -34,7 +34,7 @@ export async function riskRoutes(fastify: FastifyInstance): Promise<void> {
   }, async (request) => service.getRisk(db(), requireActor(request), request.params.id, now()));
 
   app.get('/api/risks/:id/timeline', {
-    schema: { tags, summary: 'Ход работы по риску', params: IdParams },
+    schema: { tags, summary: 'Ход работы по риску', params: IdParams, response: { 200: Type.Object({ items: Type.Array(RiskEvent) }), ...errors(400, 401, 404) } },
   }, async (request) => ({ items: await service.timeline(db(), requireActor(request), request.params.id) }));
 
   app.post('/api/risks/:id/actions/:action', {
@@ -54,14 +54,14 @@ export async function riskRoutes(fastify: FastifyInstance): Promise<void> {
   });
 
   app.get('/api/risks/:id/files/:fileId', {
-    schema: { tags, summary: 'Скачать снимок', params: Type.Object({ id: Uuid, fileId: Uuid }) },
+    schema: { tags, summary: 'Скачать снимок', params: RiskFileParams, response: { 200: UPLOADED_FILE, ...errors(400, 401, 404) } },
   }, async (request, reply) => {
     const file = await service.getFile(db(), requireActor(request), request.params.id, request.params.fileId);
-    return sendDownload(reply, { filename: file.filename, contentType: file.mimeType, content: file.content });
+    return sendFile(reply, file);
   });
 
   app.get('/api/risks/:id/comment.:format', {
-    schema: { tags, summary: 'Официальный комментарий на бланке администрации: DOCX или PDF', params: Type.Object({ id: Uuid, format: Type.Enum(['docx', 'pdf'] as const) }) },
+    schema: { tags, summary: 'Официальный комментарий на бланке администрации: DOCX или PDF', params: CommentParams, response: { 200: download(['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/pdf'], 'Комментарий на бланке'), ...errors(400, 401, 404) } },
   }, async (request, reply) => {
     const doc = await officialCommentDocument(db(), requireActor(request), request.params.id, request.params.format, now());
     return sendDownload(reply, doc);

@@ -110,3 +110,18 @@ export const ActionBody = Type.Object({
   note: Type.Optional(Type.String({ maxLength: 5000 })),
 }, { additionalProperties: false });
 export type ActionBody = Static<typeof ActionBody>;
+
+/** One step of the work on a risk, as the card's history shows it. */
+export const RiskEvent = Type.Object({
+  id: Type.Integer(),
+  at: DateTime,
+  action: Type.String(),
+  fromStatus: Nullable(Type.String()),
+  toStatus: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+  actor: Nullable(Type.Object({ id: Uuid, fullName: Type.String() })),
+}, { title: 'Шаг работы с риском' });
+export type RiskEvent = Static<typeof RiskEvent>;
+
+export const RiskFileParams = Type.Object({ id: Uuid, fileId: Uuid });
+export const CommentParams = Type.Object({ id: Uuid, format: Type.Enum(['docx', 'pdf'] as const) });

@@ -8,7 +8,8 @@ import {
 import { isRegionalRole } from '../../../domain/roles';
 import { toLocalDate } from '../../../domain/calendar/localDate';
 import type { Db, Executor } from '../../db';
-import { organizations, riskEvents, riskFiles, riskVersions, risks, topics, users } from '../../db/schema';
+import { organizations, riskEvents, riskVersions, risks, topics, users } from '../../db/schema';
+import { findFile, listFiles, storeFiles, type CheckedFile } from '../../platform/files';
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
 import { AppError, notFound, validationFailed, type FieldError } from '../../platform/errors';
@@ -57,8 +58,8 @@ export async function present(db: Executor, row: RiskRow, actor: Actor, now: Dat
   const [org] = await db.select().from(organizations).where(eq(organizations.id, row.organizationId));
   const versions = await db.select({ v: riskVersions, author: users.fullName }).from(riskVersions).leftJoin(users, eq(users.id, riskVersions.authorId))
     .where(eq(riskVersions.riskId, row.id)).orderBy(asc(riskVersions.version));
-  const files = await db.select({ id: riskFiles.id, purpose: riskFiles.purpose, filename: riskFiles.filename, mimeType: riskFiles.mimeType, size: riskFiles.size })
-    .from(riskFiles).where(eq(riskFiles.riskId, row.id)).orderBy(asc(riskFiles.createdAt));
+  const files = (await listFiles(db, { type: 'risk', id: row.id }))
+    .map((f) => ({ id: f.id, purpose: f.purpose, filename: f.filename, mimeType: f.mimeType, size: f.size }));
   const [curator] = row.curatorId ? await db.select({ id: users.id, fullName: users.fullName }).from(users).where(eq(users.id, row.curatorId)) : [];
   const clocks = clocksOf(row, now);
   return {
@@ -285,18 +286,15 @@ export async function listRisks(db: Db, actor: Actor, f: RiskFilter, now: Date) 
 
 export async function getFile(db: Db, actor: Actor, id: string, fileId: string) {
   await visibleRisk(db, actor, id);
-  if (!isUuid(fileId)) throw notFound('file_not_found', 'Файл не найден');
-  const [file] = await db.select().from(riskFiles).where(and(eq(riskFiles.riskId, id), eq(riskFiles.id, fileId)));
-  if (!file) throw notFound('file_not_found', 'Файл не найден');
-  return file;
+  return findFile(db, { type: 'risk', id }, fileId);
 }
 
-export async function addFiles(db: Db, ctx: RequestContext, id: string, purpose: 'publication' | 'refutation', files: { filename: string; mimeType: string; size: number; sha256: string; content: Buffer }[], now: Date): Promise<Risk> {
+export async function addFiles(db: Db, ctx: RequestContext, id: string, purpose: 'publication' | 'refutation', files: CheckedFile[], now: Date): Promise<Risk> {
   if (!files.length) throw validationFailed([{ field: 'files', message: 'Приложите снимок экрана' }]);
   if (files.some((f) => !f.mimeType.startsWith('image/') && f.mimeType !== 'application/pdf')) throw new AppError(415, 'file_type_not_allowed', 'Снимок экрана должен быть изображением PNG или JPG либо PDF');
   const row = await audited(db, ctx, async (tx) => {
     const current = await visibleRisk(tx, ctx.actor, id);
-    await tx.insert(riskFiles).values(files.map((f) => ({ ...f, riskId: id, organizationId: current.organizationId, purpose, uploadedBy: ctx.actor.userId, createdAt: now })));
+    await storeFiles(tx, { type: 'risk', id }, files, { organizationId: current.organizationId, purpose, uploadedBy: ctx.actor.userId, at: now });
     await tx.insert(riskEvents).values({ riskId: id, organizationId: current.organizationId, at: now, actorId: ctx.actor.userId, action: 'attach', payload: { purpose, files: files.map((f) => f.filename) } });
     return { result: current, audit: { action: 'risk.attach', entityType: 'risk', entityId: id, organizationId: current.organizationId, after: { purpose, files: files.map((f) => f.filename) } } };
   });
