@@ -225,12 +225,17 @@ export const appealEvents = pgTable('appeal_events', {
   payload: jsonb('payload'),
 }, (t) => [index('appeal_events_appeal_idx').on(t.appealId, t.id)]);
 
-/** Files of appeals and answers, kept in the database so that they commit together with the appeal. */
-export const attachments = pgTable('attachments', {
+/**
+ * Every uploaded file (of appeals and their answers, of risks, of ЦУР requests and their answers), kept in the
+ * database so that it commits together with its owner. `owner_type` and `owner_id` name the owner; the
+ * organization is the owner's (null for files of a ЦУР request itself).
+ */
+export const files = pgTable('files', {
   id: id(),
-  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
-  appealId: uuid('appeal_id').references(() => appeals.id, { onDelete: 'cascade' }),
-  purpose: text('purpose', { enum: ['appeal', 'answer'] }).notNull().default('appeal'),
+  organizationId: uuid('organization_id').references(() => organizations.id),
+  ownerType: text('owner_type', { enum: ['appeal', 'risk', 'request'] }).notNull(),
+  ownerId: uuid('owner_id').notNull(),
+  purpose: text('purpose', { enum: ['appeal', 'answer', 'publication', 'refutation', 'request'] }).notNull(),
   filename: text('filename').notNull(),
   mimeType: text('mime_type').notNull(),
   size: integer('size').notNull(),
@@ -238,7 +243,7 @@ export const attachments = pgTable('attachments', {
   content: bytea('content').notNull(),
   uploadedBy: uuid('uploaded_by').references(() => users.id),
   createdAt: createdAt(),
-}, (t) => [index('attachments_appeal_idx').on(t.appealId)]);
+}, (t) => [index('files_owner_idx').on(t.ownerType, t.ownerId, t.createdAt)]);
 
 /** In-app notifications; `dedupeKey` makes jobs that create them idempotent. */
 export const notifications = pgTable('notifications', {
@@ -351,21 +356,6 @@ export const riskEvents = pgTable('risk_events', {
   payload: jsonb('payload'),
 }, (t) => [index('risk_events_risk_idx').on(t.riskId, t.id)]);
 
-/** Files of information risks (screenshots of the publication and of the refutation). */
-export const riskFiles = pgTable('risk_files', {
-  id: id(),
-  riskId: uuid('risk_id').notNull().references(() => risks.id, { onDelete: 'cascade' }),
-  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
-  purpose: text('purpose', { enum: ['publication', 'refutation'] }).notNull(),
-  filename: text('filename').notNull(),
-  mimeType: text('mime_type').notNull(),
-  size: integer('size').notNull(),
-  sha256: text('sha256').notNull(),
-  content: bytea('content').notNull(),
-  uploadedBy: uuid('uploaded_by').references(() => users.id),
-  createdAt: createdAt(),
-}, (t) => [index('risk_files_risk_idx').on(t.riskId)]);
-
 /** Region-wide sequence numbers (risks and the like), by kind and year. */
 export const counters = pgTable('counters', {
   name: text('name').notNull(),
@@ -437,20 +427,6 @@ export const infoRequestRecipients = pgTable('info_request_recipients', {
   answeredBy: uuid('answered_by').references(() => users.id),
   answerText: text('answer_text'),
 }, (t) => [primaryKey({ columns: [t.requestId, t.organizationId] }), index('info_request_recipients_org_idx').on(t.organizationId)]);
-
-export const infoRequestFiles = pgTable('info_request_files', {
-  id: id(),
-  requestId: uuid('request_id').notNull().references(() => infoRequests.id, { onDelete: 'cascade' }),
-  /** Null for ЦУР's files of the request itself; the municipality for files of its answer. */
-  organizationId: uuid('organization_id').references(() => organizations.id),
-  filename: text('filename').notNull(),
-  mimeType: text('mime_type').notNull(),
-  size: integer('size').notNull(),
-  sha256: text('sha256').notNull(),
-  content: bytea('content').notNull(),
-  uploadedBy: uuid('uploaded_by').references(() => users.id),
-  createdAt: createdAt(),
-}, (t) => [index('info_request_files_idx').on(t.requestId)]);
 
 /** Quarterly statistical and analytical reports of administrations to ЦУР (§10.1–10.2). */
 export const quarterlyReports = pgTable('quarterly_reports', {
