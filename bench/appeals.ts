@@ -11,6 +11,7 @@ import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db';
 import { prepareDatabase } from '../server/db/prepare';
+import { REFERENCE_DATA } from '../server/seed/reference';
 import { appeals, organizations } from '../server/db/schema';
 import { seedDemo } from '../server/seed/demo';
 import { seedAppeals } from '../server/seed/appeals';
@@ -44,7 +45,7 @@ async function ensureDatabase(): Promise<string> {
 async function main() {
   const url = await ensureDatabase();
   const database = await openDatabase({ databaseUrl: url, pgliteDir: null });
-  await prepareDatabase(database);
+  await prepareDatabase(database, REFERENCE_DATA);
   await seedDemo(database.db);
   const [{ n }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(appeals);
   if (Number(n) < COUNT) {

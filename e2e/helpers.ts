@@ -5,6 +5,7 @@ import { deflateSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { openDatabase, type Database } from '../server/db';
 import { prepareDatabase } from '../server/db/prepare';
+import { REFERENCE_DATA } from '../server/seed/reference';
 import { seedDemo } from '../server/seed/demo';
 import { buildApp, type App } from '../server/app';
 import { loadConfig } from '../server/config';
@@ -21,7 +22,7 @@ export interface TestServer {
 export async function startServer(): Promise<TestServer> {
   const database = await openDatabase({ databaseUrl: null, pgliteDir: null });
   // Migrations and the reference data (the topic classifier) every installation has.
-  await prepareDatabase(database);
+  await prepareDatabase(database, REFERENCE_DATA);
   await seedDemo(database.db);
   // Many sign-ins and citizen appeals from 127.0.0.1 in one file: the per-IP limits must not end the run.
   const config = loadConfig({ NODE_ENV: 'test', OTKLIK_LOGIN_LIMIT_PER_IP: '1000', OTKLIK_PUBLIC_APPEALS_PER_HOUR: '1000' }, { demo: true });

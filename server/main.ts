@@ -8,6 +8,7 @@ import pino from 'pino';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, DataDirLockedError, type Database } from './db';
 import { prepareDatabase } from './db/prepare';
+import { REFERENCE_DATA } from './seed/reference';
 import { buildApp, WEB_DIST } from './app';
 import { loggerOptions } from './platform/logging';
 import { createAdmin, DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo';
@@ -53,7 +54,7 @@ async function serve(config: Config, demoRequested: boolean): Promise<void> {
   const log = pino(logOptions);
   ensureWebBuilt(log);
   const database = await openFor(config);
-  await prepareDatabase(database);
+  await prepareDatabase(database, REFERENCE_DATA);
   const demo = demoRequested || config.demo;
   if (demo && config.env === 'production') {
     log.warn('демо-данные в режиме production не создаются; используйте «otklik seed --demo»');
@@ -113,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
       return -1;
     case 'migrate': {
       const database = await openFor(config);
-      try { await prepareDatabase(database); } finally { await database.close(); }
+      try { await prepareDatabase(database, REFERENCE_DATA); } finally { await database.close(); }
       console.log('Миграции применены.');
       return 0;
     }
@@ -123,7 +124,7 @@ async function main(argv: string[]): Promise<number> {
       if (!Number.isInteger(count) || count < 0 || count > 10_000_000) { console.error('--appeals: ожидается целое число от 1 до 10 000 000'); return 2; }
       const database = await openFor(config);
       try {
-        await prepareDatabase(database);
+        await prepareDatabase(database, REFERENCE_DATA);
         if (values.demo) console.log((await seedDemo(database.db)) ? 'Демонстрационный регион создан.' : 'База не пуста — демо-данные не созданы.');
         if (count) {
           const started = Date.now();
@@ -143,7 +144,7 @@ async function main(argv: string[]): Promise<number> {
       if (problem) { console.error(problem); return 2; }
       const database = await openFor(config);
       try {
-        await prepareDatabase(database);
+        await prepareDatabase(database, REFERENCE_DATA);
         await createAdmin(database.db, values.login, values.name, password);
       } finally { await database.close(); }
       console.log(`Администратор ${values.login} создан${values.password ? '' : `; временный пароль: ${password}`}. При первом входе его нужно сменить.`);

@@ -1,8 +1,11 @@
 // Brings a database to the current schema and loads the reference data every installation needs.
-import type { Database } from './index';
-import { seedTopics } from '../modules/topics/service';
+// The loaders come from the caller (`server/seed/reference.ts`), so the database layer knows no module.
+import type { Database, Db } from './index';
 
-export async function prepareDatabase(database: Database): Promise<void> {
+/** Loads one kind of reference data into a migrated database; leaves data already there alone. */
+export type ReferenceDataLoader = (db: Db) => Promise<unknown>;
+
+export async function prepareDatabase(database: Database, loaders: readonly ReferenceDataLoader[]): Promise<void> {
   await database.migrate();
-  await seedTopics(database.db);
+  for (const load of loaders) await load(database.db);
 }

@@ -7,6 +7,7 @@ import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
 import { openDatabase, type Database } from '../db';
 import { prepareDatabase } from '../db/prepare';
+import { REFERENCE_DATA } from '../seed/reference';
 import { seedDemo } from '../seed/demo';
 import type { Clock } from '../platform/clock';
 
@@ -25,7 +26,7 @@ function withDatabase(url: string, name: string): string {
 
 /** A fresh database on the test engine; `prepare: false` leaves it empty (migration tests). */
 export async function createTestDatabase(options: { prepare?: boolean } = {}): Promise<TestDatabase> {
-  const prepare = options.prepare === false ? async () => {} : prepareDatabase;
+  const prepare = options.prepare === false ? async () => {} : (database: Database) => prepareDatabase(database, REFERENCE_DATA);
   if (!TEST_DATABASE_URL) {
     const database = await openDatabase({ databaseUrl: null, pgliteDir: null });
     await prepare(database);
