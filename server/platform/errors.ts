@@ -1,4 +1,8 @@
-// The one place where application errors are defined: an HTTP status, a stable code and a Russian message.
+// The one place where application errors are raised: each has a code of the catalogue (domain/errors.ts) with
+// its HTTP status, and a Russian message, the catalogue's unless the throw site says more about its case.
+import { ERRORS, type CodeWithStatus, type ErrorCode } from '../../domain/errors';
+
+export { ERRORS, type CodeWithStatus, type ErrorCode } from '../../domain/errors';
 
 export interface FieldError {
   field: string;
@@ -9,24 +13,30 @@ export class AppError extends Error {
   /** Headers the error response carries besides its body. */
   headers?: Record<string, string>;
 
+  /** The status is the code's status in the catalogue (a test checks every `new AppError(status, 'code'…)`). */
   constructor(
     readonly status: number,
-    readonly code: string,
-    message: string,
+    readonly code: ErrorCode,
+    message: string = ERRORS[code].ru,
     readonly details?: FieldError[],
   ) {
     super(message);
   }
 }
 
-export const badRequest = (code: string, message: string) => new AppError(400, code, message);
-export const validationFailed = (details: FieldError[], message = 'Проверьте правильность заполнения полей') =>
+/** The error of a catalogue code with its status: `throw appError('report_locked')`. */
+export function appError(code: ErrorCode, message?: string, details?: FieldError[]): AppError {
+  return new AppError(ERRORS[code].status, code, message, details);
+}
+
+export const badRequest = (code: CodeWithStatus<400>, message?: string) => new AppError(400, code, message);
+export const validationFailed = (details: FieldError[], message: string = ERRORS.validation_failed.ru) =>
   new AppError(400, 'validation_failed', message, details);
-export const unauthorized = (code = 'unauthorized', message = 'Требуется вход в систему') => new AppError(401, code, message);
-export const forbidden = (code = 'forbidden', message = 'Недостаточно прав для этого действия') => new AppError(403, code, message);
-export const notFound = (code = 'not_found', message = 'Объект не найден') => new AppError(404, code, message);
-export const conflict = (code: string, message: string) => new AppError(409, code, message);
-export const unprocessable = (code: string, message: string) => new AppError(422, code, message);
+export const unauthorized = (code: CodeWithStatus<401> = 'unauthorized', message?: string) => new AppError(401, code, message);
+export const forbidden = (code: CodeWithStatus<403> = 'forbidden', message?: string) => new AppError(403, code, message);
+export const notFound = (code: CodeWithStatus<404> = 'not_found', message?: string) => new AppError(404, code, message);
+export const conflict = (code: CodeWithStatus<409>, message?: string) => new AppError(409, code, message);
+export const unprocessable = (code: CodeWithStatus<422>, message?: string) => new AppError(422, code, message);
 
 /** A 429 that says when to come back: the `Retry-After` header and the same wait in its message. */
 export class RateLimitedError extends AppError {
@@ -44,7 +54,7 @@ export function waitText(seconds: number): string {
 }
 
 /** Russian messages for the errors that Fastify itself raises before a handler runs. */
-export const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+export const FRAMEWORK_ERRORS: Record<string, { status: number; code: ErrorCode; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large', message: 'Слишком большой объём данных в запросе' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', message: 'Неподдерживаемый тип содержимого запроса' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'invalid_json', message: 'Пустое тело запроса при типе application/json' },
@@ -59,7 +69,7 @@ export const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; me
 export const ERROR_SCHEMA_ID = 'Error';
 
 /** Multipart errors of @fastify/multipart, by its codes. */
-export const MULTIPART_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+export const MULTIPART_ERRORS: Record<string, { status: number; code: ErrorCode; message: string }> = {
   FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'file_too_large', message: 'Файл больше 10 МБ' },
   FST_FILES_LIMIT: { status: 413, code: 'too_many_files', message: 'Можно приложить не более 5 файлов' },
   FST_PARTS_LIMIT: { status: 413, code: 'too_many_parts', message: 'Слишком много частей в запросе' },

@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Executor } from '../db';
 import { files } from '../db/schema';
-import { AppError, notFound } from './errors';
+import { AppError, notFound, type CodeWithStatus } from './errors';
 import { isUuid } from './http';
 
 export const ALLOWED_TYPES: Record<string, string> = {
@@ -93,7 +93,7 @@ export async function countFiles(db: Executor, owner: FileOwner): Promise<number
 }
 
 /** One file of the owner, with its content; `code` names the 404 its module answers. */
-export async function findFile(db: Executor, owner: FileOwner, fileId: string, code = 'file_not_found'): Promise<StoredFile> {
+export async function findFile(db: Executor, owner: FileOwner, fileId: string, code: CodeWithStatus<404> = 'file_not_found'): Promise<StoredFile> {
   const [row] = isUuid(fileId)
     ? await db.select().from(files).where(and(eq(files.ownerType, owner.type), eq(files.ownerId, owner.id), eq(files.id, fileId))).limit(1)
     : [];

@@ -2,6 +2,7 @@
 import type { Role } from '../../domain/roles';
 import { isRegionalRole } from '../../domain/roles';
 import type { Actor } from './actor';
+import type { CodeWithStatus } from '../../domain/errors';
 import { forbidden, notFound } from './errors';
 
 /** Organisation ids the actor may read, or `'all'` for the regional centre. */
@@ -20,7 +21,7 @@ export function inScope(actor: Actor, organizationId: string | null | undefined)
  * Throws 404 when the object belongs to an organisation outside the actor's scope:
  * another municipality's object must look like it does not exist.
  */
-export function assertVisible<T>(actor: Actor, object: T | null | undefined, organizationIdOf: (o: T) => string | null, code = 'not_found', message = 'Объект не найден'): T {
+export function assertVisible<T>(actor: Actor, object: T | null | undefined, organizationIdOf: (o: T) => string | null, code: CodeWithStatus<404> = 'not_found', message = 'Объект не найден'): T {
   if (!object || !inScope(actor, organizationIdOf(object))) throw notFound(code, message);
   return object;
 }

@@ -1,4 +1,5 @@
 // Every English string of the web app, in the shape of ru.ts.
+import { errorMessages } from '../../../domain/errors';
 import type { Messages } from './ru';
 import { appealsEn } from './appeals.en';
 import { receptionEn } from './reception.en';
@@ -36,30 +37,8 @@ export const en: Messages = {
     label: 'Language',
     switchTo: 'Русский',
   },
-  errors: {
-    network_error: 'The server cannot be reached. Check the connection and try again',
-    invalid_response: 'The server sent an unexpected answer',
-    invalid_credentials: 'Wrong login or password',
-    rate_limited: 'Too many attempts. Try again later',
-    account_disabled: 'The account is disabled. Contact the regional centre administrator',
-    unauthorized: 'Please sign in',
-    forbidden: 'You are not allowed to do this',
-    validation_failed: 'Please check the fields',
-    appeal_not_found: 'Appeal not found',
-    not_allowed_in_status: 'The action is not available in the current status',
-    action_forbidden: 'The action is not available to your role',
-    not_assigned_to_you: 'The appeal is assigned to another executor',
-    already_rated: 'This answer has already been rated',
-    not_answered_yet: 'Only a given answer can be rated',
-    rejected_as_spam: 'The appeal was rejected by the spam protection',
-    file_too_large: 'The file is larger than 10 MB',
-    too_many_files: 'Too many files',
-    file_type_not_allowed: 'Only PDF, DOCX, JPG and PNG files are accepted',
-    municipality_not_found: 'Municipality not found',
-    session_required: 'Only available when signed in, not with an API token',
-    token_scope: 'The token\'s access does not allow this',
-    token_expired: 'The token has expired',
-  },
+  /** Error texts by code, from the server's error catalogue (domain/errors.ts). */
+  errors: errorMessages('en') as Record<string, string>,
   login: {
     title: 'Sign in',
     login: 'Login',

@@ -1,4 +1,5 @@
 // Every Russian string of the web app. Russian is the default language; en.ts mirrors this shape.
+import { errorMessages } from '../../../domain/errors';
 import { appealsRu } from './appeals.ru';
 import { receptionRu } from './reception.ru';
 import { risksRu } from './risks.ru';
@@ -35,30 +36,8 @@ export const ru = {
     label: 'Язык',
     switchTo: 'English',
   },
-  errors: {
-    network_error: 'Сервер недоступен. Проверьте подключение и повторите попытку',
-    invalid_response: 'Сервер вернул неожиданный ответ',
-    invalid_credentials: 'Неверный логин или пароль',
-    rate_limited: 'Слишком много попыток. Повторите позже',
-    account_disabled: 'Учётная запись отключена. Обратитесь к администратору ЦУР',
-    unauthorized: 'Требуется вход в систему',
-    forbidden: 'Недостаточно прав для этого действия',
-    validation_failed: 'Проверьте правильность заполнения полей',
-    appeal_not_found: 'Обращение не найдено',
-    not_allowed_in_status: 'Действие недоступно в текущем статусе обращения',
-    action_forbidden: 'Действие недоступно для вашей роли',
-    not_assigned_to_you: 'Обращение назначено другому исполнителю',
-    already_rated: 'Оценка этому ответу уже поставлена',
-    not_answered_yet: 'Оценить можно только данный ответ',
-    rejected_as_spam: 'Обращение отклонено автоматической защитой от спама',
-    file_too_large: 'Файл больше 10 МБ',
-    too_many_files: 'Слишком много файлов',
-    file_type_not_allowed: 'Допустимы только файлы PDF, DOCX, JPG и PNG',
-    municipality_not_found: 'Муниципальное образование не найдено',
-    session_required: 'Это действие доступно только после входа в систему, а не по API-токену',
-    token_scope: 'Это действие недоступно по правам токена',
-    token_expired: 'Срок действия токена истёк',
-  } as Record<string, string>,
+  /** Error texts by code, from the server's error catalogue (domain/errors.ts). */
+  errors: errorMessages('ru') as Record<string, string>,
   login: {
     title: 'Вход в систему',
     login: 'Логин',
