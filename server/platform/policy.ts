@@ -3,7 +3,7 @@ import type { Role } from '../../domain/roles';
 import { isRegionalRole } from '../../domain/roles';
 import type { Actor } from './actor';
 import type { CodeWithStatus } from '../../domain/errors';
-import { forbidden, notFound } from './errors';
+import { forbidden, notFound, type AppError } from './errors';
 
 /** Organisation ids the actor may read, or `'all'` for the regional centre. */
 export type Scope = 'all' | string[];
@@ -26,34 +26,75 @@ export function assertVisible<T>(actor: Actor, object: T | null | undefined, org
   return object;
 }
 
-export function requireRole(actor: Actor, roles: readonly Role[]): void {
-  if (!roles.includes(actor.role)) throw forbidden();
+/** Whether the actor works for the regional centre and so acts across every municipality of the region. */
+export function isRegional(actor: Actor): boolean {
+  return isRegionalRole(actor.role);
 }
 
-export type Action =
-  | 'organizations.manage'
-  | 'users.manage'
-  | 'users.list'
-  | 'audit.read'
-  | 'settings.manage';
+/** Whether the actor works for the administration of this very municipality. */
+export function isOwnAdministration(actor: Actor, organizationId: string): boolean {
+  return !isRegional(actor) && actor.organizationId === organizationId;
+}
 
-const RULES: Record<Action, readonly Role[]> = {
-  'organizations.manage': ['cur_admin'],
-  'users.manage': ['cur_admin'],
-  'users.list': ['cur_admin', 'cur_analyst', 'head', 'contact_official', 'executor'],
-  'audit.read': ['cur_admin'],
-  'settings.manage': ['cur_admin'],
-};
+/** One rule per action: whether the actor may take it on the resource. Pure, no I/O. */
+export type Rules<A extends string, R> = { readonly [K in A]: (actor: Actor, resource: R) => boolean };
+
+export interface Policy<A extends string, R> {
+  readonly actions: readonly A[];
+  can(actor: Actor, action: A, resource: R): boolean;
+  /** Throws the action's refusal (403 `forbidden` unless the policy names another) when the actor may not. */
+  authorize(actor: Actor, action: A, resource: R): void;
+  /** The `can` block of a response: every action of the policy with its answer for this actor and resource. */
+  capabilities(actor: Actor, resource: R): Record<A, boolean>;
+}
+
+/** How an action refuses, where it answers with its own code or message (it may depend on why it refuses). */
+export type Refusals<A extends string, R> = Partial<Record<A, (actor: Actor, resource: R) => AppError>>;
+
+/** A resource's policy from its rules and, where an action refuses with its own code or message, that refusal. */
+export function definePolicy<A extends string, R = void>(rules: Rules<A, R>, refusals: Refusals<A, R> = {}): Policy<A, R> {
+  const actions = Object.keys(rules) as A[];
+  const can = (actor: Actor, action: A, resource: R) => rules[action](actor, resource);
+  return {
+    actions,
+    can,
+    authorize(actor, action, resource) {
+      if (!can(actor, action, resource)) throw refusals[action]?.(actor, resource) ?? forbidden();
+    },
+    capabilities(actor, resource) {
+      return Object.fromEntries(actions.map((a) => [a, can(actor, a, resource)])) as Record<A, boolean>;
+    },
+  };
+}
+
+const anyone = (roles: readonly Role[]) => (actor: Actor) => roles.includes(actor.role);
+
+/** Region-wide capabilities, not tied to one object; the session carries them as `policies`. */
+const RULES = {
+  'organizations.manage': anyone(['cur_admin']),
+  'users.manage': anyone(['cur_admin']),
+  'users.list': anyone(['cur_admin', 'cur_analyst', 'head', 'contact_official', 'executor']),
+  'audit.read': anyone(['cur_admin']),
+  'settings.manage': anyone(['cur_admin']),
+  'departments.manage': anyone(['cur_admin', 'head']),
+  'risks.create': anyone(['cur_admin', 'cur_analyst', 'contact_official', 'head']),
+  'reports.compose': (actor: Actor) => !isRegional(actor),
+  'requests.create': isRegional,
+  'contacts.create': anyone(['cur_admin', 'head', 'contact_official']),
+} satisfies Rules<string, void>;
+
+export type Action = keyof typeof RULES;
+const platformPolicy = definePolicy<Action>(RULES);
 
 export function can(actor: Actor, action: Action): boolean {
-  return RULES[action].includes(actor.role);
+  return platformPolicy.can(actor, action);
 }
 
-export function authorize(actor: Actor, action: Action): void {
-  if (!can(actor, action)) throw forbidden();
+export function authorize(actor: Actor, action: Action, refusal: () => AppError = forbidden): void {
+  if (!can(actor, action)) throw refusal();
 }
 
-/** Policies block sent with responses so that the UI never re-derives permissions. */
+/** Policies block sent with the session so that the UI never re-derives permissions. */
 export function policiesFor(actor: Actor): Record<Action, boolean> {
-  return Object.fromEntries((Object.keys(RULES) as Action[]).map((a) => [a, can(actor, a)])) as Record<Action, boolean>;
+  return platformPolicy.capabilities(actor);
 }

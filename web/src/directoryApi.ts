@@ -12,6 +12,8 @@ export interface ContactOfficial {
   phone: string;
   active: boolean;
   updatedAt: string;
+  /** What the signed-in user may do with this contact, decided by the server. */
+  can: { edit: boolean };
 }
 
 export interface ContactInput {
@@ -55,6 +57,8 @@ export interface InfoRequest {
     answerText: string | null;
     files: RequestFile[];
   }[];
+  /** What the signed-in user may do with this request, decided by the server. */
+  can: { answer: boolean };
 }
 
 export interface InfoRequestSummary {

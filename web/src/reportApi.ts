@@ -78,6 +78,8 @@ export interface Report {
   submitted: { at: string; by: ReportPerson | null } | null;
   reviewed: { at: string; by: ReportPerson | null; remarks: string | null } | null;
   actions: string[];
+  /** What the signed-in user may do with this report besides its steps, decided by the server. */
+  can: { read: boolean; edit: boolean; export: boolean };
 }
 
 export const ANALYTICS_FIELDS = ['mainProblems', 'measures', 'proposals'] as const;

@@ -18,6 +18,7 @@ export function presentAppeal(
   state: DeadlineState,
   attachments: Appeal['attachments'],
   actions: string[],
+  can: Appeal['can'],
 ): Appeal {
   return {
     id: row.id,
@@ -66,6 +67,7 @@ export function presentAppeal(
     flaggedForCur: row.flaggedForCur,
     attachments,
     actions,
+    can,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

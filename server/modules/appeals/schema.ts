@@ -88,6 +88,11 @@ export const Appeal = Type.Object({
   flaggedForCur: Type.Boolean(),
   attachments: Type.Array(AttachmentInfo),
   actions: Type.Array(Type.String(), { description: 'Шаги жизненного цикла, доступные текущему пользователю' }),
+  can: Type.Object({
+    edit: Type.Boolean({ description: 'Уточнить тему, вид, адрес, признаки (PATCH)' }),
+    upload: Type.Boolean({ description: 'Приложить файлы' }),
+    comment: Type.Boolean({ description: 'Оставить внутренний комментарий' }),
+  }, { description: 'Что текущий пользователь может сделать с обращением помимо шагов жизненного цикла' }),
   createdAt: DateTime,
   updatedAt: DateTime,
 }, { title: 'Обращение' });

@@ -5,13 +5,13 @@ import {
   PAYLOAD_PROBLEM_LABELS, STATUS_LABELS, type AppealAction, type AppealActor, type AppealStatus, type Channel, type SubChannel,
 } from '../../../domain/appeals';
 import { toLocalDate } from '../../../domain/calendar/localDate';
-import { isRegionalRole } from '../../../domain/roles';
 import type { Db, Executor } from '../../db';
 import { departments, organizations, topics, users } from '../../db/schema';
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
 import { AppError, badRequest, notFound, validationFailed } from '../../platform/errors';
-import { inScope, scopeOf } from '../../platform/policy';
+import { inScope, isRegional, scopeOf } from '../../platform/policy';
+import { appealPolicy, assignmentPolicy } from './policy';
 import { notify, wake } from '../../platform/notifications';
 import { isUniqueViolation } from '../../platform/db-errors';
 import { enqueueMail } from '../../platform/mail';
@@ -51,11 +51,12 @@ export async function present(db: Executor, row: repo.AppealRow, actor: Actor | 
   const files = (await listFiles(db, { type: 'appeal', id: row.id }))
     .map((f) => ({ id: f.id, filename: f.filename, mimeType: f.mimeType, size: f.size, purpose: f.purpose, createdAt: f.createdAt.toISOString() }));
   const actions = actor ? availableActions(row.status as AppealStatus, actor.role, contextOfRow(row)) : [];
-  return presentAppeal(row, related, deadlineState(row, now, related.timeZone), files, actions);
+  const can = actor ? appealPolicy.capabilities(actor, row) : { edit: false, upload: false, comment: false };
+  return presentAppeal(row, related, deadlineState(row, now, related.timeZone), files, actions, can);
 }
 
 async function resolveMunicipality(db: Executor, actor: Actor, slug: string | undefined): Promise<Org> {
-  if (!isRegionalRole(actor.role)) {
+  if (!isRegional(actor)) {
     const own = await orgOf(db, actor.organizationId);
     if (slug && slug !== own.slug) throw notFound('municipality_not_found', 'Муниципальное образование не найдено');
     return own;
@@ -184,7 +185,7 @@ export async function listAppeals(db: Db, actor: Actor, filter: AppealFilter, no
 export async function updateAppeal(db: Db, ctx: RequestContext, id: string, input: UpdateAppeal, now: Date): Promise<Appeal> {
   const row = await audited(db, ctx, async (tx) => {
     const current = await visibleAppeal(tx, ctx.actor, id, true);
-    if (isRegionalRole(ctx.actor.role)) throw new AppError(403, 'forbidden', 'Карточку обращения изменяет администрация муниципального образования');
+    appealPolicy.authorize(ctx.actor, 'edit', current);
     await checkTopic(tx, input.topic);
     const values: Partial<repo.NewAppealRow> = {};
     if (input.topic !== undefined) values.topicCode = input.topic || null;
@@ -252,12 +253,7 @@ interface Applied {
 
 async function applyAction(tx: Executor, ctx: RequestContext | null, action: AppealAction, p: Record<string, unknown>, current: repo.AppealRow, org: Org, now: Date): Promise<Applied> {
   const actorId = ctx?.actor.userId ?? null;
-  const isExecutor = ctx?.actor.role === 'executor';
-  const mine = () => {
-    if (isExecutor && current.executorId && current.executorId !== actorId) {
-      throw new AppError(403, 'not_assigned_to_you', 'Обращение назначено другому исполнителю');
-    }
-  };
+  const mine = () => { if (ctx) assignmentPolicy.authorize(ctx.actor, 'work', current); };
   const title = (text: string) => `${current.number}: ${text}`;
   switch (action) {
     case 'register': {
@@ -383,7 +379,7 @@ export async function addAttachments(db: Db, ctx: RequestContext, id: string, fi
   if (files.length === 0) throw badRequest('no_files', 'Приложите хотя бы один файл');
   const row = await audited(db, ctx, async (tx) => {
     const current = await visibleAppeal(tx, ctx.actor, id);
-    if (isRegionalRole(ctx.actor.role)) throw new AppError(403, 'forbidden', 'Файлы к обращению прикладывает администрация муниципального образования');
+    appealPolicy.authorize(ctx.actor, 'upload', current);
     if (await countFiles(tx, { type: 'appeal', id }) + files.length > 20) throw new AppError(413, 'too_many_files', 'К обращению можно приложить не более 20 файлов');
     await storeFiles(tx, { type: 'appeal', id }, files, { organizationId: current.organizationId, purpose, uploadedBy: ctx.actor.userId, at: now });
     await repo.addEvent(tx, { appealId: id, organizationId: current.organizationId, at: now, actorId: ctx.actor.userId, kind: 'action', action: 'attach', payload: { files: files.map((f) => f.filename), purpose } });

@@ -5,6 +5,7 @@ import { DateTime, Uuid } from '../../platform/http';
 export const Contact = Type.Object({
   id: Uuid, municipality: Type.String(), municipalityName: Type.String(), userId: Type.Union([Uuid, Type.Null()]), fullName: Type.String(),
   position: Type.String(), email: Type.String(), phone: Type.String(), active: Type.Boolean(), updatedAt: DateTime,
+  can: Type.Object({ edit: Type.Boolean({ description: 'Изменить или снять контактное лицо' }) }, { description: 'Что текущий пользователь может сделать с контактным лицом' }),
 }, { title: 'Контактное лицо' });
 export type Contact = Static<typeof Contact>;
 

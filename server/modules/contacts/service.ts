@@ -1,13 +1,13 @@
 // The registry of contact officials (§9): who in each administration receives ЦУР's signals.
 // Any change reaches ЦУР at once (in the app and by e-mail) and stays in the history.
 import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
-import { isRegionalRole } from '../../../domain/roles';
 import type { Db, Executor } from '../../db';
 import { contactOfficialHistory, contactOfficials, organizations, users } from '../../db/schema';
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
 import { AppError, notFound, validationFailed } from '../../platform/errors';
-import { inScope, scopeOf } from '../../platform/policy';
+import { inScope, isRegional, scopeOf } from '../../platform/policy';
+import { contactPolicy } from './policy';
 import { notify, wake } from '../../platform/notifications';
 import { enqueueMail } from '../../platform/mail';
 import { isUuid } from '../../platform/http';
@@ -48,10 +48,11 @@ export function notifiedStaff(options: { heads: boolean } = { heads: true }): (d
   };
 }
 
-export function presentContact(row: Row & { municipality: string; municipalityName: string }) {
+export function presentContact(row: Row & { municipality: string; municipalityName: string }, actor: Actor) {
   return {
     id: row.id, municipality: row.municipality, municipalityName: row.municipalityName, userId: row.userId, fullName: row.fullName,
     position: row.position, email: row.email, phone: row.phone, active: row.active, updatedAt: row.updatedAt.toISOString(),
+    can: contactPolicy.capabilities(actor, row),
   };
 }
 
@@ -72,7 +73,7 @@ export async function listContacts(db: Db, actor: Actor, q: { municipality?: str
       pattern ? or(ilike(contactOfficials.fullName, pattern), ilike(contactOfficials.position, pattern), ilike(contactOfficials.email, pattern), ilike(organizations.shortName, pattern)) : undefined,
     ))
     .orderBy(asc(organizations.shortName), sql`${contactOfficials.active} desc`, asc(contactOfficials.fullName));
-  return rows.map(presentContact);
+  return rows.map((row) => presentContact(row, actor));
 }
 
 async function visible(db: Executor, actor: Actor, id: string): Promise<Row> {
@@ -80,12 +81,6 @@ async function visible(db: Executor, actor: Actor, id: string): Promise<Row> {
   const [row] = await db.select().from(contactOfficials).where(eq(contactOfficials.id, id)).for('update');
   if (!row || !inScope(actor, row.organizationId)) throw contactNotFound();
   return row;
-}
-
-function canEdit(actor: Actor, organizationId: string): void {
-  if (actor.role === 'cur_admin') return;
-  if (!isRegionalRole(actor.role) && ['head', 'contact_official'].includes(actor.role) && actor.organizationId === organizationId) return;
-  throw new AppError(403, 'forbidden', 'Изменять контактных лиц может руководитель, контактное лицо администрации или администратор ЦУР');
 }
 
 async function tellCur(tx: Executor, org: typeof organizations.$inferSelect, title: string, body: string, now: Date): Promise<string[]> {
@@ -101,11 +96,11 @@ const snapshot = (r: Row) => ({ fullName: r.fullName, position: r.position, emai
 export async function createContact(db: Db, ctx: RequestContext, input: Required<Pick<ContactInput, 'fullName' | 'position' | 'email' | 'phone'>> & ContactInput, now: Date) {
   const woken: string[] = [];
   const created = await audited(db, ctx, async (tx) => {
-    const [org] = isRegionalRole(ctx.actor.role)
+    const [org] = isRegional(ctx.actor)
       ? await tx.select().from(organizations).where(and(eq(organizations.slug, input.municipality ?? ''), eq(organizations.kind, 'municipality')))
       : await tx.select().from(organizations).where(eq(organizations.id, ctx.actor.organizationId));
     if (!org || (input.municipality && input.municipality !== org.slug)) throw validationFailed([{ field: 'municipality', message: 'Муниципальное образование не найдено' }]);
-    canEdit(ctx.actor, org.id);
+    contactPolicy.authorize(ctx.actor, 'edit', { organizationId: org.id });
     if (input.userId) {
       const [u] = await tx.select().from(users).where(and(eq(users.id, input.userId), eq(users.organizationId, org.id)));
       if (!u) throw validationFailed([{ field: 'userId', message: 'Такого сотрудника нет в этой администрации' }]);
@@ -119,14 +114,14 @@ export async function createContact(db: Db, ctx: RequestContext, input: Required
     return { result: { ...row, municipality: org.slug, municipalityName: org.shortName }, audit: { action: 'contact.create', entityType: 'contact', entityId: row.id, organizationId: org.id, after: snapshot(row) } };
   });
   wake(woken);
-  return presentContact(created);
+  return presentContact(created, ctx.actor);
 }
 
 export async function updateContact(db: Db, ctx: RequestContext, id: string, input: ContactInput, now: Date) {
   const woken: string[] = [];
   const updated = await audited(db, ctx, async (tx) => {
     const current = await visible(tx, ctx.actor, id);
-    canEdit(ctx.actor, current.organizationId);
+    contactPolicy.authorize(ctx.actor, 'edit', current);
     const [org] = await tx.select().from(organizations).where(eq(organizations.id, current.organizationId));
     if (input.active === false && current.active) {
       const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(contactOfficials)
@@ -145,7 +140,7 @@ export async function updateContact(db: Db, ctx: RequestContext, id: string, inp
     return { result: { ...row, municipality: org.slug, municipalityName: org.shortName }, audit: { action: `contact.${change}`, entityType: 'contact', entityId: id, organizationId: current.organizationId, before: snapshot(current), after: snapshot(row) } };
   });
   wake(woken);
-  return presentContact(updated);
+  return presentContact(updated, ctx.actor);
 }
 
 export async function history(db: Db, actor: Actor, municipality?: string) {

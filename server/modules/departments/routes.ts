@@ -6,11 +6,10 @@ import { Type } from 'typebox';
 import { departments, organizations } from '../../db/schema';
 import { contextOf, requireActor } from '../../platform/auth';
 import { audited } from '../../platform/audit';
-import { conflict, forbidden, validationFailed } from '../../platform/errors';
+import { conflict, validationFailed } from '../../platform/errors';
 import { errors, Uuid } from '../../platform/http';
-import { inScope, scopeOf } from '../../platform/policy';
+import { authorize, inScope, isRegional, scopeOf } from '../../platform/policy';
 import { isUniqueViolation } from '../../platform/db-errors';
-import { isRegionalRole } from '../../../domain/roles';
 
 const Department = Type.Object({ id: Uuid, name: Type.String(), municipality: Type.String(), active: Type.Boolean() });
 
@@ -38,9 +37,9 @@ export async function departmentRoutes(fastify: FastifyInstance): Promise<void> 
     },
   }, async (request, reply) => {
     const ctx = contextOf(request);
-    if (!['head', 'cur_admin'].includes(ctx.actor.role)) throw forbidden();
+    authorize(ctx.actor, 'departments.manage');
     const slug = request.body.municipality;
-    const [org] = isRegionalRole(ctx.actor.role)
+    const [org] = isRegional(ctx.actor)
       ? await db().select().from(organizations).where(and(eq(organizations.slug, slug ?? ''), eq(organizations.kind, 'municipality'))).limit(1)
       : await db().select().from(organizations).where(eq(organizations.id, ctx.actor.organizationId)).limit(1);
     if (!org || !inScope(ctx.actor, org.id) || (slug && slug !== org.slug)) throw validationFailed([{ field: 'municipality', message: 'Муниципальное образование не найдено' }]);

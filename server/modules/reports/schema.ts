@@ -87,6 +87,10 @@ export const Report = Type.Object({
   submitted: Nullable(Type.Object({ at: DateTime, by: Person })),
   reviewed: Nullable(Type.Object({ at: DateTime, by: Person, remarks: Nullable(Type.String()) })),
   actions: Type.Array(Type.String({ description: REPORT_ACTIONS.join(' | ') })),
-  can: Type.Optional(Type.Record(Type.String(), Type.Boolean(), { description: 'Что пользователь может сделать с отчётом' })),
+  can: Type.Object({
+    read: Type.Boolean({ description: 'Открыть отчёт' }),
+    edit: Type.Boolean({ description: 'Заполнить аналитическую часть (PATCH)' }),
+    export: Type.Boolean({ description: 'Выгрузить в XLSX или PDF' }),
+  }, { description: 'Что текущий пользователь может сделать с отчётом помимо шагов' }),
 }, { title: 'Квартальный отчёт' });
 export type Report = Static<typeof Report>;

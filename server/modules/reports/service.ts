@@ -1,15 +1,16 @@
 // Quarterly reports (§10.1–10.2): built from the registry, completed with the analytical part,
 // signed off by the head, submitted by the 5th of the next month, accepted or returned by ЦУР.
 import { and, asc, eq, inArray, notExists, sql } from 'drizzle-orm';
-import { isRegionalRole } from '../../../domain/roles';
 import { reportDueDate, reportTimeliness, type Quarter, type ReportTimeliness } from '../../../domain/reports/quarters';
 import { toLocalDate } from '../../../domain/calendar/localDate';
 import type { Db, Executor } from '../../db';
 import { jobMarks, organizations, quarterlyReports, users } from '../../db/schema';
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
-import { AppError, notFound, validationFailed } from '../../platform/errors';
-import { inScope, scopeOf } from '../../platform/policy';
+import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors';
+import { authorize, inScope, isRegional, scopeOf } from '../../platform/policy';
+import { REPORT_ACTIONS, type ReportAction } from '../../../domain/reports/status';
+import { availableReportActions, reportNotFound, reportPolicy } from './policy';
 import { notify, notifyMany, wake, type NewNotification } from '../../platform/notifications';
 import type { Job } from '../../platform/jobs';
 import { currentContacts, notifiedStaff } from '../contacts/service';
@@ -18,9 +19,6 @@ import { isUuid } from '../../platform/http';
 import { activeRegionalStaff } from '../users/repository';
 
 type Row = typeof quarterlyReports.$inferSelect;
-const reportNotFound = () => notFound('report_not_found', 'Отчёт не найден');
-export const REPORT_ACTIONS = ['sign', 'submit', 'accept', 'return'] as const;
-export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
 /** What the matrix shows in a cell. */
 export type ReportCell = ReportTimeliness | 'returned' | 'accepted_on_time' | 'accepted_late';
@@ -55,22 +53,14 @@ export async function present(db: Executor, row: Row, actor: Actor, now: Date) {
     signed: row.signedAt ? { at: row.signedAt.toISOString(), by: person(row.signedBy) } : null,
     submitted: row.submittedAt ? { at: row.submittedAt.toISOString(), by: person(row.submittedBy) } : null,
     reviewed: row.reviewedAt ? { at: row.reviewedAt.toISOString(), by: person(row.reviewedBy), remarks: row.remarks } : null,
-    actions: availableActions(row, actor),
+    actions: availableReportActions(actor, row),
+    can: reportPolicy.capabilities(actor, row),
   };
-}
-
-function availableActions(row: Row, actor: Actor): ReportAction[] {
-  const own = !isRegionalRole(actor.role) && actor.organizationId === row.organizationId;
-  const out: ReportAction[] = [];
-  if (own && actor.role === 'head' && ['draft', 'returned'].includes(row.status)) out.push('sign');
-  if (own && ['head', 'contact_official'].includes(actor.role) && row.status === 'signed') out.push('submit');
-  if (isRegionalRole(actor.role) && row.status === 'submitted') out.push('accept', 'return');
-  return out;
 }
 
 /** Opens the report of a municipality and quarter, creating its draft on first use. */
 export async function openReport(db: Db, ctx: RequestContext, input: { municipality?: string; year: number; quarter: Quarter }, now: Date) {
-  const [org] = isRegionalRole(ctx.actor.role)
+  const [org] = isRegional(ctx.actor)
     ? await db.select().from(organizations).where(and(eq(organizations.slug, input.municipality ?? ''), eq(organizations.kind, 'municipality')))
     : await db.select().from(organizations).where(eq(organizations.id, ctx.actor.organizationId));
   if (!org || (input.municipality && input.municipality !== org.slug)) throw notFound('municipality_not_found', 'Муниципальное образование не найдено');
@@ -78,7 +68,7 @@ export async function openReport(db: Db, ctx: RequestContext, input: { municipal
   if (existing) return { report: await present(db, existing, ctx.actor, now), created: false };
   const quarterStart = `${input.year}-${String((input.quarter - 1) * 3 + 1).padStart(2, '0')}-01`;
   if (quarterStart > toLocalDate(now, org.timeZone)) throw validationFailed([{ field: 'quarter', message: 'Квартал ещё не начался' }]);
-  if (isRegionalRole(ctx.actor.role)) throw new AppError(403, 'forbidden', 'Отчёт составляет администрация; ЦУР видит его после направления');
+  authorize(ctx.actor, 'reports.compose', () => forbidden('forbidden', 'Отчёт составляет администрация; ЦУР видит его после направления'));
   const row = await audited(db, ctx, async (tx) => {
     const [created] = await tx.insert(quarterlyReports).values({ organizationId: org.id, year: input.year, quarter: input.quarter, createdAt: now, updatedAt: now })
       .onConflictDoNothing().returning();
@@ -90,16 +80,14 @@ export async function openReport(db: Db, ctx: RequestContext, input: { municipal
 
 export async function getReport(db: Db, actor: Actor, id: string, now: Date) {
   const row = await visible(db, actor, id);
-  // ЦУР reads a report once it has been sent to it.
-  if (isRegionalRole(actor.role) && ['draft', 'signed'].includes(row.status)) throw reportNotFound();
+  reportPolicy.authorize(actor, 'read', row);
   return present(db, row, actor, now);
 }
 
 export async function updateAnalytics(db: Db, ctx: RequestContext, id: string, analytics: Partial<Row['analytics']>, now: Date) {
   const row = await audited(db, ctx, async (tx) => {
     const current = await visible(tx, ctx.actor, id, true);
-    if (isRegionalRole(ctx.actor.role) || !['head', 'contact_official', 'executor'].includes(ctx.actor.role)) throw new AppError(403, 'forbidden', 'Аналитическую часть заполняет администрация');
-    if (!['draft', 'returned'].includes(current.status)) throw new AppError(409, 'report_locked', 'Подписанный отчёт не редактируется; ЦУР может вернуть его на доработку');
+    reportPolicy.authorize(ctx.actor, 'edit', current);
     const next = { ...current.analytics, ...analytics };
     const [updated] = await tx.update(quarterlyReports).set({ analytics: next, updatedAt: now }).where(eq(quarterlyReports.id, id)).returning();
     return { result: updated, audit: { action: 'report.update', entityType: 'report', entityId: id, organizationId: current.organizationId, before: current.analytics, after: next } };
@@ -111,9 +99,9 @@ export async function act(db: Db, ctx: RequestContext, id: string, action: strin
   const woken: string[] = [];
   const row = await audited(db, ctx, async (tx) => {
     const current = await visible(tx, ctx.actor, id, true);
-    if (isRegionalRole(ctx.actor.role) && ['draft', 'signed'].includes(current.status)) throw reportNotFound();
+    reportPolicy.authorize(ctx.actor, 'read', current);
     if (!(REPORT_ACTIONS as readonly string[]).includes(action)) throw notFound('unknown_action', 'Нет такого действия');
-    if (!availableActions(current, ctx.actor).includes(action as ReportAction)) {
+    if (!availableReportActions(ctx.actor, current).includes(action as ReportAction)) {
       throw new AppError(409, 'action_not_allowed', 'Это действие сейчас невозможно: проверьте статус отчёта и свою роль');
     }
     const values: Partial<typeof quarterlyReports.$inferInsert> = { updatedAt: now };
@@ -167,7 +155,7 @@ export async function matrix(db: Db, actor: Actor, year: number, now: Date) {
       municipality: o.slug, municipalityName: o.shortName,
       cells: ([1, 2, 3, 4] as Quarter[]).map((q) => {
         const r = rows.find((x) => x.organizationId === o.id && x.quarter === q) ?? null;
-        const hidden = isRegionalRole(actor.role) && r && ['draft', 'signed'].includes(r.status);
+        const hidden = r && !reportPolicy.can(actor, 'read', r);
         return { quarter: q, status: cellOf(r, year, q, now, o.timeZone), reportId: r && !hidden ? r.id : null, submittedAt: r?.submittedAt?.toISOString() ?? null };
       }),
     })),

@@ -18,6 +18,7 @@ const InfoRequest = Type.Object({
     municipality: Type.String(), municipalityName: Type.String(), status: Status, readAt: Type.Union([DateTime, Type.Null()]),
     answeredAt: Type.Union([DateTime, Type.Null()]), answerText: Type.Union([Type.String(), Type.Null()]), files: Type.Array(File),
   })),
+  can: Type.Object({ answer: Type.Boolean({ description: 'Ответить от своей администрации' }) }, { description: 'Что текущий пользователь может сделать с запросом' }),
 }, { title: 'Запрос ЦУР' });
 const CreateBody = Type.Object({
   subject: Type.String({ minLength: 3, maxLength: 300 }),

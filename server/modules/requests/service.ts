@@ -1,12 +1,11 @@
 // ЦУР's requests for information (§10.4–10.5): one request to one or many municipalities, each
 // answering with text and files; statuses per addressee; reminders before and after the deadline.
 import { and, asc, desc, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
-import { isRegionalRole } from '../../../domain/roles';
 import type { Db, Executor } from '../../db';
 import { infoRequestRecipients, infoRequests, jobMarks, organizations } from '../../db/schema';
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
-import { AppError, notFound, validationFailed } from '../../platform/errors';
+import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors';
 import { notify, notifyMany, wake, type NewNotification } from '../../platform/notifications';
 import { enqueueMail } from '../../platform/mail';
 import { findFile, listFiles, storeFiles, type CheckedFile } from '../../platform/files';
@@ -14,6 +13,8 @@ import type { Job } from '../../platform/jobs';
 import { currentContacts, notifiedStaff } from '../contacts/service';
 import { isUuid } from '../../platform/http';
 import { nextInSequence } from '../../platform/numbering';
+import { authorize, isRegional } from '../../platform/policy';
+import { requestPolicy, type RequestResource } from './policy';
 
 const requestNotFound = () => notFound('request_not_found', 'Запрос не найден');
 export type AddresseeStatus = 'sent' | 'read' | 'answered' | 'overdue';
@@ -32,9 +33,15 @@ async function load(db: Executor, actor: Actor, id: string) {
     .innerJoin(organizations, eq(organizations.id, infoRequestRecipients.organizationId))
     .where(eq(infoRequestRecipients.requestId, id)).orderBy(asc(organizations.shortName));
   // A municipality sees only a request addressed to it, and only its own answer.
-  const visible = isRegionalRole(actor.role) ? recipients : recipients.filter((x) => x.r.organizationId === actor.organizationId);
+  const visible = isRegional(actor) ? recipients : recipients.filter((x) => x.r.organizationId === actor.organizationId);
   if (visible.length === 0) throw requestNotFound();
   return { request, recipients: visible };
+}
+
+/** The request as the actor's own administration holds it (the regional centre holds no addressee's part). */
+function resourceOf(actor: Actor, recipients: { r: { organizationId: string; answeredAt: Date | null } }[]): RequestResource {
+  const own = isRegional(actor) ? undefined : recipients[0]?.r;
+  return { organizationId: own?.organizationId ?? null, answered: !!own?.answeredAt };
 }
 
 async function present(db: Executor, actor: Actor, id: string, now: Date) {
@@ -50,11 +57,12 @@ async function present(db: Executor, actor: Actor, id: string, now: Date) {
       readAt: r.readAt?.toISOString() ?? null, answeredAt: r.answeredAt?.toISOString() ?? null, answerText: r.answerText,
       files: files.filter((f) => f.organizationId === r.organizationId && visibleOrgs.has(r.organizationId)).map(({ organizationId: _o, ...f }) => f),
     })),
+    can: requestPolicy.capabilities(actor, resourceOf(actor, recipients)),
   };
 }
 
 export async function createRequest(db: Db, ctx: RequestContext, input: { subject: string; text: string; municipalities: string[]; dueAt: string }, files: CheckedFile[], now: Date) {
-  if (!isRegionalRole(ctx.actor.role)) throw new AppError(403, 'forbidden', 'Запросы направляет ЦУР');
+  authorize(ctx.actor, 'requests.create', () => forbidden('forbidden', 'Запросы направляет ЦУР'));
   const dueAt = new Date(input.dueAt);
   const slugs = [...new Set(input.municipalities)];
   if (dueAt <= now) throw validationFailed([{ field: 'dueAt', message: 'Срок ответа должен быть в будущем' }]);
@@ -84,7 +92,7 @@ export async function createRequest(db: Db, ctx: RequestContext, input: { subjec
 export async function getRequest(db: Db, ctx: RequestContext, id: string, now: Date) {
   const { recipients } = await load(db, ctx.actor, id);
   // The first look by the municipality marks the request as read.
-  if (!isRegionalRole(ctx.actor.role) && recipients[0] && !recipients[0].r.readAt) {
+  if (!isRegional(ctx.actor) && recipients[0] && !recipients[0].r.readAt) {
     await audited(db, ctx, async (tx) => {
       await tx.update(infoRequestRecipients).set({ readAt: now, readBy: ctx.actor.userId })
         .where(and(eq(infoRequestRecipients.requestId, id), eq(infoRequestRecipients.organizationId, ctx.actor.organizationId), isNull(infoRequestRecipients.readAt)));
@@ -95,7 +103,7 @@ export async function getRequest(db: Db, ctx: RequestContext, id: string, now: D
 }
 
 export async function listRequests(db: Db, actor: Actor, now: Date) {
-  const regional = isRegionalRole(actor.role);
+  const regional = isRegional(actor);
   const rows = await db.select({ q: infoRequests, r: infoRequestRecipients, slug: organizations.slug }).from(infoRequests)
     .innerJoin(infoRequestRecipients, eq(infoRequestRecipients.requestId, infoRequests.id))
     .innerJoin(organizations, eq(organizations.id, infoRequestRecipients.organizationId))
@@ -110,10 +118,8 @@ export async function listRequests(db: Db, actor: Actor, now: Date) {
 }
 
 export async function answerRequest(db: Db, ctx: RequestContext, id: string, text: string, files: CheckedFile[], now: Date) {
-  await load(db, ctx.actor, id);
-  if (isRegionalRole(ctx.actor.role) || !['contact_official', 'head'].includes(ctx.actor.role)) {
-    throw new AppError(403, 'forbidden', 'Отвечает контактное лицо или руководитель администрации');
-  }
+  const { recipients: seen } = await load(db, ctx.actor, id);
+  requestPolicy.authorize(ctx.actor, 'answer', resourceOf(ctx.actor, seen));
   if (!text.trim()) throw validationFailed([{ field: 'text', message: 'Напишите ответ' }]);
   const woken: string[] = [];
   await audited(db, ctx, async (tx) => {

@@ -8,9 +8,11 @@ import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/errors';
 import { renderOfficialLetterDocx, renderOfficialLetterPdf } from '../../platform/documents';
 import { visibleRisk } from './service';
+import { riskPolicy } from './policy';
 
 export async function officialCommentDocument(db: Db, actor: Actor, id: string, format: 'docx' | 'pdf', now: Date) {
   const risk = await visibleRisk(db, actor, id);
+  riskPolicy.authorize(actor, 'exportComment', risk);
   const [org] = await db.select().from(organizations).where(eq(organizations.id, risk.organizationId));
   const [draft] = await db.select().from(riskVersions).where(and(eq(riskVersions.riskId, id), eq(riskVersions.kind, 'draft'))).orderBy(desc(riskVersions.version)).limit(1);
   const text = risk.publicationText || draft?.text;

@@ -56,6 +56,10 @@ export const Risk = Type.Object({
   versions: Type.Array(RiskVersion),
   files: Type.Array(Type.Object({ id: Uuid, purpose: Type.String(), filename: Type.String(), mimeType: Type.String(), size: Type.Integer() })),
   actions: Type.Array(Type.String()),
+  can: Type.Object({
+    upload: Type.Boolean({ description: 'Приложить снимки экрана' }),
+    exportComment: Type.Boolean({ description: 'Выгрузить официальный комментарий в DOCX или PDF' }),
+  }, { description: 'Что текущий пользователь может сделать с риском помимо шагов' }),
   createdAt: DateTime,
 }, { title: 'Информационный риск' });
 export type Risk = Static<typeof Risk>;

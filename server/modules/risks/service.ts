@@ -5,15 +5,15 @@ import {
   availableRiskActions, clockDeadline, clockState, OPEN_RISK_STATUSES, riskTransition, RISK_ACTION_LABELS, RISK_LEVEL_LABELS,
   RISK_PLATFORM_LABELS, RISK_REFUSAL_LABELS, type RiskAction, type RiskOutcome, type RiskStatus,
 } from '../../../domain/risks';
-import { isRegionalRole } from '../../../domain/roles';
 import { toLocalDate } from '../../../domain/calendar/localDate';
 import type { Db, Executor } from '../../db';
 import { organizations, riskEvents, riskVersions, risks, topics, users } from '../../db/schema';
 import { findFile, listFiles, storeFiles, type CheckedFile } from '../../platform/files';
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
-import { AppError, notFound, validationFailed, type FieldError } from '../../platform/errors';
-import { inScope, scopeOf } from '../../platform/policy';
+import { AppError, forbidden, notFound, validationFailed, type FieldError } from '../../platform/errors';
+import { authorize, inScope, isRegional, scopeOf } from '../../platform/policy';
+import { riskPolicy } from './policy';
 import { notify, wake } from '../../platform/notifications';
 import { enqueueMail } from '../../platform/mail';
 import { currentContacts } from '../contacts/service';
@@ -80,6 +80,7 @@ export async function present(db: Executor, row: RiskRow, actor: Actor, now: Dat
     versions: versions.map(({ v, author }) => ({ id: v.id, version: v.version, kind: v.kind, side: v.side, text: v.text, createdAt: v.createdAt.toISOString(), author: v.authorId ? { id: v.authorId, fullName: author ?? '' } : null })),
     files,
     actions: availableRiskActions({ status: row.status as RiskStatus, headApproved: !!row.headApprovedAt, curApproved: !!row.curApprovedAt }, actor.role),
+    can: riskPolicy.capabilities(actor, row),
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -95,9 +96,9 @@ function curAnalysts(db: Executor) {
 
 export async function createRisk(db: Db, ctx: RequestContext, input: CreateRisk, now: Date, publicBaseUrl: string): Promise<Risk> {
   const actor = ctx.actor;
-  if (!isRegionalRole(actor.role) && !['contact_official', 'head'].includes(actor.role)) throw new AppError(403, 'forbidden', 'Регистрирует риск ЦУР или контактное лицо администрации');
+  authorize(actor, 'risks.create', () => forbidden('forbidden', 'Регистрирует риск ЦУР или контактное лицо администрации'));
   let org: Org | undefined;
-  if (isRegionalRole(actor.role)) {
+  if (isRegional(actor)) {
     if (!input.municipality) throw validationFailed([{ field: 'municipality', message: 'Укажите муниципальное образование' }]);
     [org] = await db.select().from(organizations).where(and(eq(organizations.slug, input.municipality), eq(organizations.kind, 'municipality')));
     if (!org) throw validationFailed([{ field: 'municipality', message: 'Муниципальное образование не найдено' }]);
@@ -114,7 +115,7 @@ export async function createRisk(db: Db, ctx: RequestContext, input: CreateRisk,
     if (!t) problems.push({ field: 'topic', message: 'Нет такой темы в классификатора' });
   }
   if (problems.length) throw validationFailed(problems);
-  const municipalSide = !isRegionalRole(actor.role);
+  const municipalSide = !isRegional(actor);
   const woken: string[] = [];
   const row = await audited(db, ctx, async (tx) => {
     const number = await nextNumber(tx, Number(toLocalDate(detectedAt, org!.timeZone).slice(0, 4)));
@@ -177,7 +178,7 @@ export async function act(db: Db, ctx: RequestContext, id: string, action: strin
     const a = action as RiskAction;
     const need = (field: keyof ActionBody, message: string) => { if (!body[field]) throw validationFailed([{ field, message }]); };
     const values: Partial<typeof risks.$inferInsert> = { status: outcome.to, updatedAt: now };
-    const byCur = isRegionalRole(ctx.actor.role);
+    const byCur = isRegional(ctx.actor);
     let versionKind: 'proposal' | 'draft' | 'remark' | null = null;
     switch (a) {
       case 'acknowledge':
@@ -294,6 +295,7 @@ export async function addFiles(db: Db, ctx: RequestContext, id: string, purpose:
   if (files.some((f) => !f.mimeType.startsWith('image/') && f.mimeType !== 'application/pdf')) throw new AppError(415, 'file_type_not_allowed', 'Снимок экрана должен быть изображением PNG или JPG либо PDF');
   const row = await audited(db, ctx, async (tx) => {
     const current = await visibleRisk(tx, ctx.actor, id);
+    riskPolicy.authorize(ctx.actor, 'upload', current);
     await storeFiles(tx, { type: 'risk', id }, files, { organizationId: current.organizationId, purpose, uploadedBy: ctx.actor.userId, at: now });
     await tx.insert(riskEvents).values({ riskId: id, organizationId: current.organizationId, at: now, actorId: ctx.actor.userId, action: 'attach', payload: { purpose, files: files.map((f) => f.filename) } });
     return { result: current, audit: { action: 'risk.attach', entityType: 'risk', entityId: id, organizationId: current.organizationId, after: { purpose, files: files.map((f) => f.filename) } } };

@@ -20,7 +20,7 @@ export function formatSize(bytes: number, locale: 'ru' | 'en'): string {
 
 interface AppealAttachmentsProps {
   appeal: Appeal;
-  /** Municipal staff attach files; the regional centre only reads them. */
+  /** Whether the server lets this user attach files (the appeal's `can.upload`). */
   canUpload: boolean;
   onUploaded(appeal: Appeal): void;
 }

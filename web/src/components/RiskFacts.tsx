@@ -92,8 +92,7 @@ export function RiskClocks({ risk, receivedAt }: { risk: Risk; receivedAt: numbe
 export function RiskOfficialComment({ risk }: { risk: Risk }) {
   const { t, formatDateTime } = useI18n();
   const c = t.risks.card;
-  const hasDraft = risk.versions.some((v) => v.kind === 'draft') || risk.publication !== null;
-  if (!hasDraft) return null;
+  if (!risk.can.exportComment) return null;
   const downloads = (
     <div className="risk-downloads" data-qa="risk-downloads">
       <Button view="outlined" size="s" href={riskApi.commentUrl(risk.id, 'docx')} qa="comment-docx"><Icon data={ArrowDownToLine} size={14} />{c.docx}</Button>

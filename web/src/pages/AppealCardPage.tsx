@@ -103,7 +103,7 @@ export function AppealCardPage() {
             <div className="appeal-text">{appeal.text}</div>
           </Panel>
           <AppealAnswer appeal={appeal} />
-          <AppealAttachments appeal={appeal} canUpload={own.kind === 'municipality'} onUploaded={(a) => { setAppeal(a); void loadTimeline(); }} />
+          <AppealAttachments appeal={appeal} canUpload={appeal.can.upload} onUploaded={(a) => { setAppeal(a); void loadTimeline(); }} />
           <AppealTimeline appealId={appeal.id} items={timeline} onChange={setTimeline} />
         </div>
         <aside className="appeal-card__side">

@@ -85,7 +85,7 @@ export function DirectoryPage() {
   const s = t.directory.contacts;
   const session = useCurrentSession();
   const regional = session.user.organization.kind === 'regional_center';
-  const canEdit = session.user.role === 'cur_admin' || (!regional && ['head', 'contact_official'].includes(session.user.role));
+  const canAdd = session.policies['contacts.create'] === true;
   const { municipalities, selected } = useMunicipality();
   const notify = useNotify();
   const [tab, setTab] = useState<Tab>('directory');
@@ -135,9 +135,9 @@ export function DirectoryPage() {
     { id: 'email', name: s.columns.email, template: (c) => <a href={`mailto:${c.email}`}>{c.email}</a> },
     { id: 'phone', name: s.columns.phone, template: (c) => <a href={`tel:${c.phone.replace(/[^+\d]/g, '')}`}>{c.phone}</a> },
     { id: 'active', name: s.columns.active, template: (c) => <Label theme={c.active ? 'success' : 'unknown'}>{c.active ? s.yes : s.no}</Label> },
-    ...(canEdit ? [{
+    ...(items?.some((c) => c.can.edit) ? [{
       id: 'actions', name: '',
-      template: (c: ContactOfficial) => (
+      template: (c: ContactOfficial) => c.can.edit && (
         <div className="directory-actions">
           <Button size="s" view="flat" onClick={() => setEditing({ contact: c })}>{s.edit}</Button>
           {c.active
@@ -154,7 +154,7 @@ export function DirectoryPage() {
         title={s.title}
         actions={<>
           <Button view="outlined" href={directoryApi.exportUrl({ municipality, q: q.trim() || undefined })}>{s.exportCsv}</Button>
-          {canEdit && <Button view="action" onClick={() => setEditing({ contact: null })}>{s.add}</Button>}
+          {canAdd && <Button view="action" onClick={() => setEditing({ contact: null })}>{s.add}</Button>}
         </>}
       />
       <div className="directory-toolbar">

@@ -27,7 +27,6 @@ export function InfoRequestPage() {
   const s = t.directory.requests;
   const session = useCurrentSession();
   const regional = session.user.organization.kind === 'regional_center';
-  const canAnswer = !regional && ['head', 'contact_official'].includes(session.user.role);
   const notify = useNotify();
   const dueText = useDueText();
   const [item, setItem] = useState<InfoRequest | null>(null);
@@ -102,7 +101,7 @@ export function InfoRequestPage() {
               <Text className="requests-text">{own.answerText}</Text>
               <Files requestId={item.id} files={own.files} />
             </>
-          ) : canAnswer ? (
+          ) : item.can.answer ? (
             <div className="requests-form">
               <TextArea value={answer} onUpdate={setAnswer} minRows={5} placeholder={s.answerText} controlProps={{ 'aria-label': s.answerText }} />
               <label className="directory-field"><Text>{s.answerFiles}</Text>

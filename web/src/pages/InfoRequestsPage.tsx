@@ -123,7 +123,7 @@ export function InfoRequestsPage() {
 
   return (
     <div className="page">
-      <PageHeader title={regional ? s.title : s.incoming} actions={regional ? <Button view="action" onClick={() => setCreating(true)}>{s.create}</Button> : undefined} />
+      <PageHeader title={regional ? s.title : s.incoming} actions={session.policies['requests.create'] === true ? <Button view="action" onClick={() => setCreating(true)}>{s.create}</Button> : undefined} />
       {error !== null && <Text color="danger">{errorText(error)}</Text>}
       {items && (items.length ? <Table data={items} columns={columns} width="max" wordWrap /> : <Text color="secondary">{s.empty}</Text>)}
       {creating && (

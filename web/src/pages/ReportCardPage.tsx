@@ -8,7 +8,6 @@ import { ArrowDownToLine, ArrowLeft } from '@gravity-ui/icons';
 import { ApiError } from '../api';
 import { isReportAction, reportApi, type Report, type ReportAction } from '../reportApi';
 import { useI18n } from '../i18n';
-import { useCurrentSession } from '../state/session';
 import { MessagePage } from '../components/MessagePage';
 import { useNotify } from '../components/notify';
 import { ReportChip, ReportStatusLabel } from '../components/ReportBadges';
@@ -48,9 +47,7 @@ function ReportCard({ report, onChange }: { report: Report; onChange(report: Rep
   const r = t.reports;
   const c = r.card;
   const notify = useNotify();
-  const session = useCurrentSession();
-  const regional = session.user.organization.kind === 'regional_center';
-  const editable = !regional && ['draft', 'returned'].includes(report.status);
+  const editable = report.can.edit;
   const analytics = useReportAnalytics(report, editable, onChange);
   const [action, setAction] = useState<ReportAction | null>(null);
   const [refusal, setRefusal] = useState<unknown>(null);
@@ -119,10 +116,12 @@ function ReportCard({ report, onChange }: { report: Report; onChange(report: Rep
               </Button>
             ))}
           </div>
-          <div className="report-downloads" role="group" aria-label={c.downloads} data-qa="report-downloads">
-            <Button view="outlined" href={reportApi.exportUrl(report.id, 'xlsx')} qa="report-xlsx"><Icon data={ArrowDownToLine} size={16} />XLSX</Button>
-            <Button view="outlined" href={reportApi.exportUrl(report.id, 'pdf')} qa="report-pdf"><Icon data={ArrowDownToLine} size={16} />PDF</Button>
-          </div>
+          {report.can.export && (
+            <div className="report-downloads" role="group" aria-label={c.downloads} data-qa="report-downloads">
+              <Button view="outlined" href={reportApi.exportUrl(report.id, 'xlsx')} qa="report-xlsx"><Icon data={ArrowDownToLine} size={16} />XLSX</Button>
+              <Button view="outlined" href={reportApi.exportUrl(report.id, 'pdf')} qa="report-pdf"><Icon data={ArrowDownToLine} size={16} />PDF</Button>
+            </div>
+          )}
         </div>
       </header>
       <section className="report-card__stats" aria-label={r.figures.totals}>

@@ -76,7 +76,7 @@ export function ReportsPage() {
         actions={(
           <>
             {yearPicker}
-            {!regional && (
+            {session.policies['reports.compose'] === true && (
               <Button
                 view="action" loading={opening === `${reporting.year}-${reporting.quarter}`} onClick={() => void open(reporting.year, reporting.quarter)}
                 title={r.openReportingHint(reportDueDate(reporting.year, reporting.quarter))} qa="open-reporting-quarter"

@@ -15,7 +15,6 @@ import { RiskTable } from '../components/RiskTable';
 import '../risks.css';
 
 const REFRESH_MS = 30_000;
-const REGISTERING_ROLES = ['cur_analyst', 'cur_admin', 'contact_official', 'head'];
 
 export function RisksPage() {
   const { t, errorText } = useI18n();
@@ -73,7 +72,7 @@ export function RisksPage() {
             <Button view="outlined" onClick={() => navigate('/risks/statistics')} qa="risk-statistics">
               <Icon data={ChartColumn} size={16} />{r.statistics}
             </Button>
-            {REGISTERING_ROLES.includes(session.user.role) && (
+            {session.policies['risks.create'] === true && (
               <Button view="action" onClick={() => navigate('/risks/new')} qa="new-risk">
                 <Icon data={Plus} size={16} />{r.register}
               </Button>
