@@ -4,7 +4,7 @@ import { buildTestApp, type Session, type TestApp } from '../../test/helpers';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { ManualClock } from '../../platform/clock';
 import { notifications } from '../../db/schema';
-import { notifiedStaff } from '../contacts/service';
+import { notifiedStaff } from '../contacts/repository';
 import { escalateDeadlines } from './escalation';
 
 // Tuesday 10 March 2026, 14:00 in Yekaterinburg.

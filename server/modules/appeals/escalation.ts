@@ -10,7 +10,7 @@ import { appeals, jobMarks, organizations } from '../../db/schema';
 import { notifyMany, wake, type NewNotification } from '../../platform/notifications';
 import type { Job } from '../../platform/jobs';
 import { calendar, dueSoonUntil } from './deadlines';
-import { notifiedStaff } from '../contacts/service';
+import { notifiedStaff } from '../contacts/repository';
 
 export const DEADLINE_JOB = 'appeal-deadlines';
 

@@ -1,5 +1,5 @@
 // Use cases of the appeals registry; each returns the presented appeal (or list) for the actor.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import {
   availableActions, checkActionPayload, transition, CHANNEL_OF_SUB_CHANNEL, TRANSITION_REFUSAL_LABELS,
   PAYLOAD_PROBLEM_LABELS, STATUS_LABELS, type AppealAction, type AppealActor, type AppealStatus, type Channel, type SubChannel,
@@ -17,6 +17,7 @@ import { isUniqueViolation } from '../../platform/db-errors';
 import { enqueueMail } from '../../platform/mail';
 import { countFiles, findFile, listFiles, storeFiles, type CheckedFile } from '../../platform/files';
 import * as repo from './repository';
+import { activeHeads, activeStaffOf } from '../users/repository';
 import { deadlineState, deadlinesOf, dueSoonUntil, loadDeadlineRules } from './deadlines';
 import { presentAppeal, presentListItem } from './present';
 import type { Appeal, AppealFilter, CreateAppeal, UpdateAppeal } from './schema';
@@ -205,12 +206,6 @@ function pick(row: Record<string, unknown>, keys: string[]) {
   return Object.fromEntries(keys.map((k) => [k, row[k]]));
 }
 
-async function usersOfRole(db: Executor, organizationId: string, roles: string[]): Promise<string[]> {
-  const rows = await db.select({ id: users.id }).from(users)
-    .where(and(eq(users.organizationId, organizationId), eq(users.active, true), inArray(users.role, roles as never[])));
-  return rows.map((r) => r.id);
-}
-
 /** Performs one step of the life cycle. Every refusal is a 4xx with a Russian message. */
 export async function performAction(db: Db, ctx: RequestContext | null, actorKind: AppealActor, id: string, action: string, body: unknown, now: Date): Promise<repo.AppealRow> {
   const woken: string[] = [];
@@ -280,7 +275,7 @@ async function applyAction(tx: Executor, ctx: RequestContext | null, action: App
       return { values: { executorId: current.executorId ?? actorId }, note: null, notifyUsers: [] };
     case 'submit_answer': {
       mine();
-      const heads = await usersOfRole(tx, current.organizationId, ['head']);
+      const heads = (await activeHeads(tx, current.organizationId)).map((u) => u.id);
       return {
         values: { answerText: String(p.answerText), answerResult: String(p.resultCode), answerSubmittedBy: actorId, executorId: current.executorId ?? actorId },
         note: null,
@@ -323,7 +318,7 @@ async function applyAction(tx: Executor, ctx: RequestContext | null, action: App
       return { values: { duplicateOfId: original.id }, note: original.number, notifyUsers: [] };
     }
     case 'reopen': {
-      const recipients = [...(await usersOfRole(tx, current.organizationId, ['head', 'contact_official'])), ...(current.executorId ? [current.executorId] : [])];
+      const recipients = [...(await activeStaffOf(tx, current.organizationId, ['head', 'contact_official'])).map((u) => u.id), ...(current.executorId ? [current.executorId] : [])];
       const negative = p.reason === 'negative_rating';
       return {
         values: { flaggedForCur: true, closedAt: null, answerApprovedBy: null, answeredAt: null },

@@ -16,38 +16,6 @@ import { activeRegionalStaff } from '../users/repository';
 type Row = typeof contactOfficials.$inferSelect;
 const contactNotFound = () => notFound('contact_not_found', 'Контактное лицо не найдено');
 
-/** The current contact officials of a municipality: users to notify in the app and addresses to write to. */
-export async function currentContacts(db: Executor, organizationId: string): Promise<{ userIds: string[]; emails: string[] }> {
-  const rows = await db.select({ userId: contactOfficials.userId, email: contactOfficials.email }).from(contactOfficials)
-    .where(and(eq(contactOfficials.organizationId, organizationId), eq(contactOfficials.active, true)));
-  if (rows.length) return { userIds: rows.map((r) => r.userId).filter((x): x is string => !!x), emails: [...new Set(rows.map((r) => r.email))] };
-  // An administration that has not filled in the registry yet: its users in the contact official role.
-  const fallback = await db.select({ id: users.id, email: users.email }).from(users)
-    .where(and(eq(users.organizationId, organizationId), eq(users.role, 'contact_official'), eq(users.active, true)));
-  return { userIds: fallback.map((u) => u.id), emails: fallback.map((u) => u.email).filter((e): e is string => !!e) };
-}
-
-/**
- * Who a reminder job notifies in each administration: its current contact officials and, with `heads`,
- * its active heads. Looked up once per administration and pass, not once per reminded row.
- */
-export function notifiedStaff(options: { heads: boolean } = { heads: true }): (db: Executor, organizationId: string) => Promise<string[]> {
-  const cache = new Map<string, Promise<string[]>>();
-  return (db, organizationId) => {
-    let ids = cache.get(organizationId);
-    if (!ids) {
-      ids = (async () => {
-        const heads = options.heads
-          ? await db.select({ id: users.id }).from(users).where(and(eq(users.organizationId, organizationId), eq(users.active, true), eq(users.role, 'head')))
-          : [];
-        return [...heads.map((h) => h.id), ...(await currentContacts(db, organizationId)).userIds];
-      })();
-      cache.set(organizationId, ids);
-    }
-    return ids;
-  };
-}
-
 export function presentContact(row: Row & { municipality: string; municipalityName: string }, actor: Actor) {
   return {
     id: row.id, municipality: row.municipality, municipalityName: row.municipalityName, userId: row.userId, fullName: row.fullName,

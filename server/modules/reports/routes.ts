@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { and, eq } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { users, organizations } from '../../db/schema';
 import { contextOf, requireActor } from '../../platform/auth';
 import { download, errors, IdParams } from '../../platform/http';
 import type { Quarter } from '../../../domain/reports/quarters';
@@ -58,8 +56,6 @@ export async function reportRoutes(fastify: FastifyInstance): Promise<void> {
     if (request.params.format === 'xlsx') {
       return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await reportXlsx(view));
     }
-    const [org] = await db().select().from(organizations).where(eq(organizations.slug, view.municipality));
-    const [head] = await db().select().from(users).where(and(eq(users.organizationId, org.id), eq(users.role, 'head'), eq(users.active, true))).limit(1);
-    return reply.type('application/pdf').send(await reportPdf(view, { position: head?.position ?? 'Глава', fullName: view.signed?.by?.fullName ?? head?.fullName ?? '' }));
+    return reply.type('application/pdf').send(await reportPdf(view, await service.signatoryOf(db(), view)));
   });
 }

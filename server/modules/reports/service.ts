@@ -13,10 +13,10 @@ import { REPORT_ACTIONS, type ReportAction } from '../../../domain/reports/statu
 import { availableReportActions, reportNotFound, reportPolicy } from './policy';
 import { notify, notifyMany, wake, type NewNotification } from '../../platform/notifications';
 import type { Job } from '../../platform/jobs';
-import { currentContacts, notifiedStaff } from '../contacts/service';
+import { currentContacts, notifiedStaff } from '../contacts/repository';
 import { buildFigures, type ReportFigures } from './figures';
 import { isUuid } from '../../platform/http';
-import { activeRegionalStaff } from '../users/repository';
+import { activeHeads, activeRegionalStaff } from '../users/repository';
 
 type Row = typeof quarterlyReports.$inferSelect;
 
@@ -132,7 +132,7 @@ export async function act(db: Db, ctx: RequestContext, id: string, action: strin
     }
     if (action === 'accept' || action === 'return') {
       const contacts = await currentContacts(tx, current.organizationId);
-      const heads = await tx.select({ id: users.id }).from(users).where(and(eq(users.organizationId, current.organizationId), eq(users.role, 'head'), eq(users.active, true)));
+      const heads = await activeHeads(tx, current.organizationId);
       woken.push(...(await notify(tx, { userIds: [...contacts.userIds, ...heads.map((h) => h.id)], organizationId: current.organizationId, kind: `report.${action}`, title: `Отчёт за ${current.quarter} квартал ${current.year} г. ${action === 'accept' ? 'принят ЦУР' : 'возвращён ЦУР на доработку'}`, body: body.remarks ?? null, entityType: 'report', entityId: id, link: `/reports/${id}` })));
     }
     const [updated] = await tx.update(quarterlyReports).set(values).where(eq(quarterlyReports.id, id)).returning();
@@ -203,6 +203,13 @@ export async function remindReports(db: Db, now: Date) {
   }
   wake(woken);
   return { notified: woken.length };
+}
+
+/** Who signs the printed report: the head who signed it off, under the position of the administration's head. */
+export async function signatoryOf(db: Executor, report: { municipality: string; signed: { by: { fullName: string } | null } | null }) {
+  const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, report.municipality));
+  const [head] = await activeHeads(db, org.id);
+  return { position: head?.position ?? 'Глава', fullName: report.signed?.by?.fullName ?? head?.fullName ?? '' };
 }
 
 export function reportReminderJob(db: Db): Job {

@@ -10,7 +10,7 @@ import { notify, notifyMany, wake, type NewNotification } from '../../platform/n
 import { enqueueMail } from '../../platform/mail';
 import { findFile, listFiles, storeFiles, type CheckedFile } from '../../platform/files';
 import type { Job } from '../../platform/jobs';
-import { currentContacts, notifiedStaff } from '../contacts/service';
+import { currentContacts, notifiedStaff } from '../contacts/repository';
 import { isUuid } from '../../platform/http';
 import { nextInSequence } from '../../platform/numbering';
 import { authorize, isRegional } from '../../platform/policy';

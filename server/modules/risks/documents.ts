@@ -3,7 +3,8 @@ import { and, desc, eq } from 'drizzle-orm';
 import { RISK_PLATFORM_LABELS, type RiskPlatform } from '../../../domain/risks';
 import { toLocalDate } from '../../../domain/calendar/localDate';
 import type { Db } from '../../db';
-import { organizations, riskVersions, users } from '../../db/schema';
+import { organizations, riskVersions } from '../../db/schema';
+import { activeHeads } from '../users/repository';
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/errors';
 import { renderOfficialLetterDocx, renderOfficialLetterPdf } from '../../platform/documents';
@@ -17,7 +18,7 @@ export async function officialCommentDocument(db: Db, actor: Actor, id: string, 
   const [draft] = await db.select().from(riskVersions).where(and(eq(riskVersions.riskId, id), eq(riskVersions.kind, 'draft'))).orderBy(desc(riskVersions.version)).limit(1);
   const text = risk.publicationText || draft?.text;
   if (!text) throw new AppError(409, 'no_comment_yet', 'Проект официального комментария ещё не подготовлен');
-  const [head] = await db.select().from(users).where(and(eq(users.organizationId, org.id), eq(users.role, 'head'), eq(users.active, true))).limit(1);
+  const [head] = await activeHeads(db, org.id);
   const published = risk.publishedAt ? ` от ${toLocalDate(risk.publishedAt, org.timeZone).split('-').reverse().join('.')}` : '';
   const letter = {
     letterhead: { organizationName: `Администрация: ${org.name}`, subtitle: 'Свердловская область' },

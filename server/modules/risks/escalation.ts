@@ -9,7 +9,7 @@ import { jobMarks, risks } from '../../db/schema';
 import { notifyMany, wake, type NewNotification } from '../../platform/notifications';
 import type { Job } from '../../platform/jobs';
 import { clocksOf } from './service';
-import { notifiedStaff } from '../contacts/service';
+import { notifiedStaff } from '../contacts/repository';
 import { activeRegionalStaff } from '../users/repository';
 
 const RISK_JOB = 'risk-clocks';

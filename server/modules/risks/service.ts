@@ -16,11 +16,11 @@ import { authorize, inScope, isRegional, scopeOf } from '../../platform/policy';
 import { riskPolicy } from './policy';
 import { notify, wake } from '../../platform/notifications';
 import { enqueueMail } from '../../platform/mail';
-import { currentContacts } from '../contacts/service';
+import { currentContacts } from '../contacts/repository';
 import type { Risk, RiskFilter, CreateRisk, ActionBody } from './schema';
 import { isUuid } from '../../platform/http';
 import { nextInSequence } from '../../platform/numbering';
-import { activeRegionalStaff } from '../users/repository';
+import { activeHeads, activeRegionalStaff } from '../users/repository';
 
 type RiskRow = typeof risks.$inferSelect;
 type Org = typeof organizations.$inferSelect;
@@ -85,11 +85,6 @@ export async function present(db: Executor, row: RiskRow, actor: Actor, now: Dat
   };
 }
 
-async function staffOf(db: Executor, organizationId: string, roles: string[]) {
-  return db.select({ id: users.id, email: users.email }).from(users)
-    .where(and(eq(users.organizationId, organizationId), eq(users.active, true), inArray(users.role, roles as never[])));
-}
-
 function curAnalysts(db: Executor) {
   return activeRegionalStaff(db, ['cur_analyst']);
 }
@@ -134,7 +129,7 @@ export async function createRisk(db: Db, ctx: RequestContext, input: CreateRisk,
     await tx.insert(riskEvents).values({ riskId: created.id, organizationId: org!.id, at: now, actorId: actor.userId, action: 'register', toStatus: created.status });
     // The contact official hears of it at once: in the app and by e-mail (§7).
     const contacts = await currentContacts(tx, org!.id);
-    const heads = await staffOf(tx, org!.id, ['head']);
+    const heads = await activeHeads(tx, org!.id);
     const title = `${number}: ${RISK_LEVEL_LABELS.ru[input.level].toLowerCase()} уровень — ${RISK_PLATFORM_LABELS.ru[input.platform]}`;
     const body = `${input.text.trim().slice(0, 300)}\n\nСрок предложения ЦУР и проекта комментария — 3 часа.`;
     const recipients = municipalSide ? (await curAnalysts(tx)).map((r) => r.id) : [...contacts.userIds, ...heads.map((h) => h.id)];
@@ -227,7 +222,7 @@ export async function act(db: Db, ctx: RequestContext, id: string, action: strin
     await tx.insert(riskEvents).values({ riskId: id, organizationId: current.organizationId, at: now, actorId: ctx.actor.userId, action: a, fromStatus: current.status, toStatus: outcome.to, note: body.note ?? null, payload: { ...body, text: body.text ? `${body.text.slice(0, 200)}` : undefined } });
     // The other side learns of each step.
     const otherSide = byCur
-      ? [...(await currentContacts(tx, current.organizationId)).userIds, ...(await staffOf(tx, current.organizationId, ['head'])).map((u) => u.id)]
+      ? [...(await currentContacts(tx, current.organizationId)).userIds, ...(await activeHeads(tx, current.organizationId)).map((u) => u.id)]
       : (await curAnalysts(tx)).map((u) => u.id);
     if (['propose', 'submit_draft', 'remark', 'approve', 'publish'].includes(a)) {
       woken.push(...(await notify(tx, { userIds: otherSide, organizationId: current.organizationId, kind: `risk.${a}`, title: `${current.number}: ${RISK_ACTION_LABELS.ru[a].toLowerCase()}`, body: body.text?.slice(0, 300) ?? null, entityType: 'risk', entityId: id, link: `/risks/${id}` })));

@@ -58,3 +58,15 @@ export async function activeRegionalStaff(db: Executor, roles: ('cur_analyst' | 
   return db.select({ id: users.id, email: users.email }).from(users).innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(and(eq(organizations.kind, 'regional_center'), eq(users.active, true), inArray(users.role, roles)));
 }
+
+/** Active users of an administration in the given municipal roles, the longest-serving first. */
+export async function activeStaffOf(db: Executor, organizationId: string, roles: ('head' | 'contact_official' | 'executor')[]) {
+  return db.select({ id: users.id, email: users.email, fullName: users.fullName, position: users.position }).from(users)
+    .where(and(eq(users.organizationId, organizationId), eq(users.active, true), inArray(users.role, roles)))
+    .orderBy(asc(users.createdAt), asc(users.id));
+}
+
+/** The active heads of an administration: who signs its documents and hears of what goes wrong. */
+export function activeHeads(db: Executor, organizationId: string) {
+  return activeStaffOf(db, organizationId, ['head']);
+}

@@ -1,0 +1,34 @@
+// Who speaks for an administration: its current contact officials, looked up the same way by every module.
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '../../db';
+import { contactOfficials } from '../../db/schema';
+import { activeHeads, activeStaffOf } from '../users/repository';
+
+/** The current contact officials of a municipality: users to notify in the app and addresses to write to. */
+export async function currentContacts(db: Executor, organizationId: string): Promise<{ userIds: string[]; emails: string[] }> {
+  const rows = await db.select({ userId: contactOfficials.userId, email: contactOfficials.email }).from(contactOfficials)
+    .where(and(eq(contactOfficials.organizationId, organizationId), eq(contactOfficials.active, true)));
+  if (rows.length) return { userIds: rows.map((r) => r.userId).filter((x): x is string => !!x), emails: [...new Set(rows.map((r) => r.email))] };
+  // An administration that has not filled in the registry yet: its users in the contact official role.
+  const fallback = await activeStaffOf(db, organizationId, ['contact_official']);
+  return { userIds: fallback.map((u) => u.id), emails: fallback.map((u) => u.email).filter((e): e is string => !!e) };
+}
+
+/**
+ * Who a reminder job notifies in each administration: its current contact officials and, with `heads`,
+ * its active heads. Looked up once per administration and pass, not once per reminded row.
+ */
+export function notifiedStaff(options: { heads: boolean } = { heads: true }): (db: Executor, organizationId: string) => Promise<string[]> {
+  const cache = new Map<string, Promise<string[]>>();
+  return (db, organizationId) => {
+    let ids = cache.get(organizationId);
+    if (!ids) {
+      ids = (async () => {
+        const heads = options.heads ? await activeHeads(db, organizationId) : [];
+        return [...heads.map((h) => h.id), ...(await currentContacts(db, organizationId)).userIds];
+      })();
+      cache.set(organizationId, ids);
+    }
+    return ids;
+  };
+}
