@@ -226,3 +226,15 @@ export async function* exportRows(db: Executor, q: ListQuery, batch = 2000): Asy
     cursor = nextCursor;
   }
 }
+
+/** A department of the administration, or null when the id names none of its departments. */
+export async function findDepartmentOf(db: Executor, organizationId: string, id: string) {
+  const [row] = await db.select().from(departments).where(and(eq(departments.id, id), eq(departments.organizationId, organizationId))).limit(1);
+  return row ?? null;
+}
+
+/** An active user of the administration, or null. */
+export async function findActiveUserOf(db: Executor, organizationId: string, id: string) {
+  const [row] = await db.select().from(users).where(and(eq(users.id, id), eq(users.organizationId, organizationId), eq(users.active, true))).limit(1);
+  return row ?? null;
+}

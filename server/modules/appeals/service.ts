@@ -6,19 +6,18 @@ import {
 } from '../../../domain/appeals';
 import { toLocalDate } from '../../../domain/calendar/localDate';
 import type { Db, Executor } from '../../db';
-import { departments, organizations, topics, users } from '../../db/schema';
+import { organizations, topics } from '../../db/schema';
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
 import { AppError, badRequest, notFound, validationFailed } from '../../platform/errors';
 import { inScope, isRegional, scopeOf } from '../../platform/policy';
-import { appealPolicy, assignmentPolicy } from './policy';
+import { appealPolicy } from './policy';
 import { notify, wake } from '../../platform/notifications';
 import { isUniqueViolation } from '../../platform/db-errors';
-import { enqueueMail } from '../../platform/mail';
 import { countFiles, findFile, listFiles, storeFiles, type CheckedFile } from '../../platform/files';
 import * as repo from './repository';
-import { activeHeads, activeStaffOf } from '../users/repository';
 import { deadlineState, deadlinesOf, dueSoonUntil, loadDeadlineRules } from './deadlines';
+import { STEPS } from './steps';
 import { presentAppeal, presentListItem } from './present';
 import type { Appeal, AppealFilter, CreateAppeal, UpdateAppeal } from './schema';
 import { isUuid } from '../../platform/http';
@@ -224,7 +223,7 @@ export async function performAction(db: Db, ctx: RequestContext | null, actorKin
       throw validationFailed(checked.problems.map((p) => ({ field: p.field, message: PAYLOAD_PROBLEM_LABELS.ru[p.code] })));
     }
     const org = await orgOf(tx, current.organizationId);
-    const { values, note, notifyUsers } = await applyAction(tx, ctx, action as AppealAction, checked.payload as Record<string, unknown>, current, org, now);
+    const { values, note, notifyUsers } = await STEPS[action as AppealAction]({ tx, ctx, p: checked.payload as Record<string, unknown>, current, org, now });
     const updated = await repo.updateAppeal(tx, id, { ...values, status: outcome.to }, now);
     await repo.addEvent(tx, {
       appealId: id, organizationId: current.organizationId, at: now, actorId: ctx?.actor.userId ?? null, kind: ctx ? 'action' : 'system',
@@ -238,115 +237,6 @@ export async function performAction(db: Db, ctx: RequestContext | null, actorKin
   });
   wake(woken);
   return row;
-}
-
-interface Applied {
-  values: Partial<repo.NewAppealRow>;
-  note: string | null;
-  notifyUsers: { userIds: string[]; kind: string; title: string; body?: string }[];
-}
-
-async function applyAction(tx: Executor, ctx: RequestContext | null, action: AppealAction, p: Record<string, unknown>, current: repo.AppealRow, org: Org, now: Date): Promise<Applied> {
-  const actorId = ctx?.actor.userId ?? null;
-  const mine = () => { if (ctx) assignmentPolicy.authorize(ctx.actor, 'work', current); };
-  const title = (text: string) => `${current.number}: ${text}`;
-  switch (action) {
-    case 'register': {
-      const rules = await loadDeadlineRules(tx);
-      const d = deadlinesOf({ channel: current.channel, receivedAt: current.receivedAt, registeredAt: now, extensionDays: current.extensionDays }, org.timeZone, rules);
-      return { values: { registeredAt: now, deadlineRegister: d.register, deadlineForward: d.forward, deadlineAnswer: d.answer }, note: null, notifyUsers: [] };
-    }
-    case 'assign': {
-      const [dept] = await tx.select().from(departments).where(and(eq(departments.id, String(p.departmentId)), eq(departments.organizationId, current.organizationId))).limit(1);
-      if (!dept) throw validationFailed([{ field: 'departmentId', message: 'Такого подразделения нет в этой администрации' }]);
-      let executorId: string | null = null;
-      if (p.executorId) {
-        const [user] = await tx.select().from(users).where(and(eq(users.id, String(p.executorId)), eq(users.organizationId, current.organizationId), eq(users.active, true))).limit(1);
-        if (!user) throw validationFailed([{ field: 'executorId', message: 'Такого сотрудника нет в этой администрации' }]);
-        executorId = user.id;
-      }
-      return {
-        values: { departmentId: dept.id, executorId }, note: dept.name,
-        notifyUsers: executorId ? [{ userIds: [executorId], kind: 'appeal.assigned', title: title('вам назначено обращение'), body: current.text.slice(0, 200) }] : [],
-      };
-    }
-    case 'take':
-      mine();
-      return { values: { executorId: current.executorId ?? actorId }, note: null, notifyUsers: [] };
-    case 'submit_answer': {
-      mine();
-      const heads = (await activeHeads(tx, current.organizationId)).map((u) => u.id);
-      return {
-        values: { answerText: String(p.answerText), answerResult: String(p.resultCode), answerSubmittedBy: actorId, executorId: current.executorId ?? actorId },
-        note: null,
-        notifyUsers: [{ userIds: heads, kind: 'appeal.on_approval', title: title('ответ ждёт согласования') }],
-      };
-    }
-    case 'approve':
-      // The answer goes to the author by e-mail when an address is known; a letter by post is the clerk's.
-      if (current.authorEmail && current.answerText) {
-        await enqueueMail(tx, {
-          at: now, to: current.authorEmail, dedupeKey: `appeal:${current.id}:answer:${now.getTime()}`,
-          subject: `Ответ на обращение № ${current.number}`,
-          text: `${[current.authorName, current.authorPatronymic].filter(Boolean).join(' ') || 'Уважаемый заявитель'}!\n\n${current.answerText}\n\n${org.name}`,
-        });
-      }
-      return {
-        values: { answerApprovedBy: actorId, answeredAt: now },
-        note: null,
-        notifyUsers: current.executorId ? [{ userIds: [current.executorId], kind: 'appeal.approved', title: title('ответ согласован') }] : [],
-      };
-    case 'return_for_rework':
-      return {
-        values: { answerApprovedBy: null }, note: String(p.remark),
-        notifyUsers: current.executorId ? [{ userIds: [current.executorId], kind: 'appeal.returned', title: title('ответ возвращён на доработку'), body: String(p.remark) }] : [],
-      };
-    case 'close':
-      return { values: { closedAt: now }, note: null, notifyUsers: [] };
-    case 'forward':
-      mine();
-      return { values: { forwardedTo: String(p.bodyName), forwardedAt: new Date(`${p.forwardedOn}T12:00:00Z`), answerResult: 'forwarded' }, note: String(p.bodyName), notifyUsers: [] };
-    case 'leave_without_answer':
-      mine();
-      return { values: { leftGround: String(p.ground), answerResult: 'left_without_answer' }, note: (p.note as string) ?? null, notifyUsers: [] };
-    case 'merge': {
-      const ref = String(p.duplicateOf);
-      const original = isUuid(ref) ? await repo.findAppeal(tx, ref) : await repo.findByNumber(tx, ref.toUpperCase());
-      if (!original || original.organizationId !== current.organizationId || original.id === current.id) {
-        throw validationFailed([{ field: 'duplicateOf', message: 'Основное обращение не найдено в этой администрации' }]);
-      }
-      return { values: { duplicateOfId: original.id }, note: original.number, notifyUsers: [] };
-    }
-    case 'reopen': {
-      const recipients = [...(await activeStaffOf(tx, current.organizationId, ['head', 'contact_official'])).map((u) => u.id), ...(current.executorId ? [current.executorId] : [])];
-      const negative = p.reason === 'negative_rating';
-      return {
-        values: { flaggedForCur: true, closedAt: null, answerApprovedBy: null, answeredAt: null },
-        note: (p.remark as string) ?? (negative ? `Оценка заявителя: ${p.rating}` : null),
-        notifyUsers: [{ userIds: recipients, kind: 'appeal.reopened', title: title(negative ? 'заявитель поставил низкую оценку — обращение возобновлено' : 'ЦУР вернул обращение'), body: (p.remark as string) ?? undefined }],
-      };
-    }
-    case 'extend': {
-      const rules = await loadDeadlineRules(tx);
-      const days = Number(p.days);
-      const max = rules.channels[current.channel as Channel].extension?.days ?? 0;
-      if (days > max) throw validationFailed([{ field: 'days', message: `Продлить можно не более чем на ${max} дн.` }]);
-      const d = deadlinesOf({ channel: current.channel, receivedAt: current.receivedAt, registeredAt: current.registeredAt, extensionDays: days }, org.timeZone, rules);
-      // 59-ФЗ ст.12 ч.2: the author is told of the extension.
-      if (current.authorEmail) {
-        await enqueueMail(tx, {
-          at: now, to: current.authorEmail, dedupeKey: `appeal:${current.id}:extension`,
-          subject: `Продление срока рассмотрения обращения № ${current.number}`,
-          text: `Срок рассмотрения вашего обращения № ${current.number} продлён до ${d.answer.split('-').reverse().join('.')}.\nПричина: ${String(p.reason)}\n\n${org.name}`,
-        });
-      }
-      return { values: { extensionDays: days, extensionReason: String(p.reason), deadlineAnswer: d.answer }, note: `Срок ответа продлён до ${d.answer}. ${current.authorEmail ? 'Заявителю направлено уведомление по электронной почте.' : 'Уведомите заявителя письмом по почтовому адресу.'}`, notifyUsers: [] };
-    }
-    case 'set_control':
-      return { values: { onControl: true }, note: null, notifyUsers: [] };
-    case 'unset_control':
-      return { values: { onControl: false }, note: null, notifyUsers: [] };
-  }
 }
 
 export async function act(db: Db, ctx: RequestContext, id: string, action: string, body: unknown, now: Date): Promise<Appeal> {
