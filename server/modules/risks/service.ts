@@ -17,6 +17,7 @@ import { riskPolicy } from './policy';
 import { notify, wake } from '../../platform/notifications';
 import { enqueueMail } from '../../platform/mail';
 import { currentContacts } from '../contacts/repository';
+import { RISK_STEPS } from './steps';
 import type { Risk, RiskFilter, CreateRisk, ActionBody } from './schema';
 import { isUuid } from '../../platform/http';
 import { nextInSequence } from '../../platform/numbering';
@@ -171,49 +172,10 @@ export async function act(db: Db, ctx: RequestContext, id: string, action: strin
       throw new AppError(409, outcome.reason, message);
     }
     const a = action as RiskAction;
-    const need = (field: keyof ActionBody, message: string) => { if (!body[field]) throw validationFailed([{ field, message }]); };
-    const values: Partial<typeof risks.$inferInsert> = { status: outcome.to, updatedAt: now };
     const byCur = isRegional(ctx.actor);
-    let versionKind: 'proposal' | 'draft' | 'remark' | null = null;
-    switch (a) {
-      case 'acknowledge':
-        Object.assign(values, { signalReceivedAt: now, acknowledgedBy: ctx.actor.userId, deadlineDraft: clockDeadline(now) });
-        break;
-      case 'propose':
-        need('text', 'Напишите предложение ЦУР по официальному комментарию');
-        versionKind = 'proposal';
-        if (!current.curProposalAt) values.curProposalAt = now;
-        if (!current.curatorId) values.curatorId = ctx.actor.userId;
-        break;
-      case 'submit_draft':
-        need('text', 'Напишите проект официального комментария');
-        versionKind = 'draft';
-        if (!current.signalReceivedAt) Object.assign(values, { signalReceivedAt: now, acknowledgedBy: ctx.actor.userId, deadlineDraft: clockDeadline(now) });
-        if (!current.draftAt) values.draftAt = now;
-        // A new draft needs a new agreement from both sides.
-        Object.assign(values, { headApprovedAt: null, headApprovedBy: null, curApprovedAt: null, curApprovedBy: null });
-        break;
-      case 'remark':
-        need('text', 'Напишите замечания к проекту');
-        versionKind = 'remark';
-        break;
-      case 'approve':
-        if (byCur) Object.assign(values, { curApprovedAt: now, curApprovedBy: ctx.actor.userId });
-        else Object.assign(values, { headApprovedAt: now, headApprovedBy: ctx.actor.userId });
-        break;
-      case 'publish': {
-        need('place', 'Укажите, где опубликован комментарий');
-        const [lastDraft] = await tx.select().from(riskVersions).where(and(eq(riskVersions.riskId, id), eq(riskVersions.kind, 'draft'))).orderBy(desc(riskVersions.version)).limit(1);
-        const at = body.publishedAt ? new Date(body.publishedAt) : now;
-        if (at.getTime() > now.getTime() + 5 * 60_000) throw validationFailed([{ field: 'publishedAt', message: 'Время публикации не может быть в будущем' }]);
-        Object.assign(values, { publicationAt: at, publicationPlace: body.place, publicationLink: body.link ?? null, publicationText: body.text?.trim() || lastDraft?.text || '' });
-        break;
-      }
-      case 'close':
-        need('outcome', 'Укажите итог');
-        Object.assign(values, { closedAt: now, outcome: body.outcome });
-        break;
-    }
+    const step = await RISK_STEPS[a]({ tx, ctx, body, current, byCur, now });
+    const values: Partial<typeof risks.$inferInsert> = { status: outcome.to, updatedAt: now, ...step.values };
+    const versionKind = step.versionKind ?? null;
     const [updated] = await tx.update(risks).set(values).where(eq(risks.id, id)).returning();
     if (versionKind) {
       const [{ max }] = await tx.select({ max: sql<number>`coalesce(max(${riskVersions.version}), 0)::int` }).from(riskVersions).where(eq(riskVersions.riskId, id));
