@@ -1,5 +1,7 @@
 // Every operation of /api/openapi.json describes its success: a 2xx response, and a schema for it unless
 // the answer is a file or a text document (then its content type says so) or has no body at all.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './helpers';
 import { ManualClock } from '../platform/clock';
@@ -107,4 +109,17 @@ it('drops no field of the answers whose schemas were added: reports, the risk ti
   const history = await cur.get('/api/contacts/history');
   await keepsEveryField(history, 200);
   expect((history.json() as { items: { before: unknown; after: unknown }[] }).items[0].after).toBeTruthy();
+});
+
+it('keeps every module schema free of server-only imports, so that the web compiles the same schemas', () => {
+  const modules = path.resolve(__dirname, '..', 'modules');
+  const schemas = readdirSync(modules).map((m) => path.join(modules, m, 'schema.ts')).filter((f) => {
+    try { return readFileSync(f, 'utf8').length > 0; } catch { return false; }
+  });
+  expect(schemas.length).toBeGreaterThanOrEqual(10);
+  const allowed = /^(typebox|\.\.\/\.\.\/platform\/http|\.\.\/\.\.\/\.\.\/domain\/.+|\.\.\/[a-z]+\/schema)$/;
+  const wrong = schemas.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)]
+    .map((m) => m[1]).filter((source) => !allowed.test(source)).map((source) => `${path.relative(modules, file)}: ${source}`));
+  expect(wrong).toEqual([]);
+  expect(readFileSync(path.resolve(__dirname, '..', 'platform', 'http.ts'), 'utf8').match(/from '([^']+)'/g)).toEqual(["from 'typebox'"]);
 });

@@ -5,6 +5,11 @@ import type { Organization as OrganizationSchema, CreateOrganization as CreateOr
 import type { User as UserSchema, CreateUser as CreateUserSchema, UpdateUser as UpdateUserSchema, UserFilter as UserFilterSchema, UserWithPassword as UserWithPasswordSchema } from '../../server/modules/users/schema';
 import type { Appeal as AppealSchema, AppealFilter as AppealFilterSchema, AppealList as AppealListSchema, CreateAppeal as CreateAppealSchema, TimelineEntry as TimelineEntrySchema } from '../../server/modules/appeals/schema';
 import type { OrganizationKind } from '../../domain/roles';
+import type { AuditEntry as AuditEntrySchema, AuditQuery } from '../../server/modules/audit/schema';
+import type { Topic as TopicSchema } from '../../server/modules/topics/schema';
+import type { Notification as NotificationSchema } from '../../server/modules/notifications/schema';
+import type { PublicAppealBody, PublicMunicipality as PublicMunicipalitySchema, PublicStatus as PublicStatusSchema } from '../../server/modules/public/schema';
+import type { Health as HealthSchema } from '../../server/modules/health/schema';
 
 export type SessionInfo = Static<typeof SessionInfoSchema>;
 export type SessionUser = SessionInfo['user'];
@@ -26,104 +31,22 @@ export type AppealListItem = AppealList['items'][number];
 export type CreateAppeal = Static<typeof CreateAppealSchema>;
 export type TimelineEntry = Static<typeof TimelineEntrySchema>;
 
-/** An entry of GET /api/audit (its schema lives in the route file, so it is restated here). */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorId: string | null;
-  actorLogin: string | null;
-  organizationId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-}
+export type AuditEntry = Static<typeof AuditEntrySchema>;
+export type AuditFilter = Static<typeof AuditQuery>;
+export type Topic = Static<typeof TopicSchema>;
+export type AppNotification = Static<typeof NotificationSchema>;
+export type PublicMunicipality = Static<typeof PublicMunicipalitySchema>;
+export type PublicAppealInput = Static<typeof PublicAppealBody>;
+/** GET /api/public/appeals/:number — what the author sees of the appeal. */
+export type PublicStatus = Static<typeof PublicStatusSchema>;
+export type Health = Static<typeof HealthSchema>;
 
-// Departments, topics, notifications and the citizen's routes declare their schemas in their route
-// files, which the web app does not compile; their shapes are restated here.
-
+// Departments declare their schema in their route file, which the web app does not compile; restated here.
 export interface Department {
   id: string;
   name: string;
   municipality: string;
   active: boolean;
-}
-
-export interface Topic {
-  code: string;
-  parentCode: string | null;
-  level: string;
-  title: string;
-  groupCode: string | null;
-  active: boolean;
-}
-
-export interface AppNotification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string | null;
-  entityType: string | null;
-  entityId: string | null;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface PublicMunicipality {
-  slug: string;
-  name: string;
-  shortName: string;
-}
-
-export interface PublicAppealInput {
-  municipality: string;
-  surname: string;
-  name: string;
-  patronymic?: string;
-  email?: string;
-  postalAddress?: string;
-  phone?: string;
-  text: string;
-  address?: string;
-  consent: boolean;
-  website?: string;
-}
-
-/** GET /api/public/appeals/:number — what the author sees of the appeal. */
-export interface PublicStatus {
-  number: string;
-  municipality: string;
-  municipalityName: string;
-  status: string;
-  statusLabel: string;
-  receivedAt: string;
-  registeredAt: string | null;
-  deadlines: { register: string; forward: string | null; answer: string };
-  overdue: boolean;
-  answer: { text: string; result: string | null; resultLabel: string | null; answeredAt: string | null } | null;
-  forwardedTo: string | null;
-  rating: { score: number; comment: string | null } | null;
-  canRate: boolean;
-}
-
-export interface AuditFilter {
-  action?: string;
-  entityType?: string;
-  organizationId?: string;
-  from?: string;
-  to?: string;
-  before?: number;
-  limit?: number;
-}
-
-export interface Health {
-  status: string;
-  engine: string;
-  version: string;
-  demo?: boolean;
 }
 
 export interface FieldError {

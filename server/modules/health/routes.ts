@@ -1,22 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
-import { Type } from 'typebox';
 import { VERSION } from '../../version';
+import { Health, Unavailable } from './schema';
 
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/health', {
     schema: {
       tags: ['system'],
       summary: 'Состояние сервиса',
-      response: {
-        200: Type.Object({
-          status: Type.Literal('ok'),
-          engine: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
-          version: Type.String(),
-          demo: Type.Boolean({ description: 'Демонстрационный режим: страница входа показывает демо-входы' }),
-        }),
-        503: Type.Object({ status: Type.Literal('unavailable'), engine: Type.String(), version: Type.String() }),
-      },
+      response: { 200: Health, 503: Unavailable },
     },
   }, async (_request, reply) => {
     const { database } = app.services;

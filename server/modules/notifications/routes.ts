@@ -1,24 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { requireActor } from '../../platform/auth';
-import { DateTime, download, errors, Uuid } from '../../platform/http';
+import { download, errors } from '../../platform/http';
 import { notFound } from '../../platform/errors';
 import { listNotifications, markRead, notificationBus, unreadCount, type NotificationRow } from '../../platform/notifications';
+import { NotificationList, NotificationQuery, ReadParams, ReadResult, type Notification } from './schema';
 
-const Notification = Type.Object({
-  id: Uuid,
-  kind: Type.String(),
-  title: Type.String(),
-  body: Type.Union([Type.String(), Type.Null()]),
-  entityType: Type.Union([Type.String(), Type.Null()]),
-  entityId: Type.Union([Type.String(), Type.Null()]),
-  link: Type.Union([Type.String(), Type.Null()]),
-  createdAt: DateTime,
-  readAt: Type.Union([DateTime, Type.Null()]),
-});
-
-function present(row: NotificationRow) {
+function present(row: NotificationRow): Notification {
   return {
     id: row.id, kind: row.kind, title: row.title, body: row.body, entityType: row.entityType, entityId: row.entityId, link: row.link,
     createdAt: row.createdAt.toISOString(), readAt: row.readAt?.toISOString() ?? null,
@@ -36,8 +24,8 @@ export async function notificationRoutes(fastify: FastifyInstance): Promise<void
   app.get('/api/notifications', {
     schema: {
       tags, summary: 'Мои уведомления',
-      querystring: Type.Object({ unread: Type.Optional(Type.Boolean()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }),
-      response: { 200: Type.Object({ items: Type.Array(Notification), unread: Type.Integer() }), ...errors(400, 401) },
+      querystring: NotificationQuery,
+      response: { 200: NotificationList, ...errors(400, 401) },
     },
   }, async (request) => {
     const actor = requireActor(request);
@@ -46,7 +34,7 @@ export async function notificationRoutes(fastify: FastifyInstance): Promise<void
   });
 
   app.post('/api/notifications/:id/read', {
-    schema: { tags, summary: 'Отметить прочитанным', params: Type.Object({ id: Type.Union([Uuid, Type.Literal('all')]) }), response: { 200: Type.Object({ updated: Type.Integer() }), ...errors(400, 401, 403, 404) } },
+    schema: { tags, summary: 'Отметить прочитанным', params: ReadParams, response: { 200: ReadResult, ...errors(400, 401, 403, 404) } },
   }, async (request) => {
     const actor = requireActor(request);
     const updated = await markRead(db(), actor.userId, request.params.id, app.services.clock.now());

@@ -12,7 +12,7 @@ import { intake, performAction } from '../appeals/service';
 import { enqueueMail } from '../../platform/mail';
 import { findByNumber, updateAppeal, addEvent, type AppealRow } from '../appeals/repository';
 import { deadlineState } from '../appeals/deadlines';
-import type { PublicAppealBody } from './routes';
+import type { PublicAppealBody } from './schema';
 
 const notFoundAppeal = () => notFound('appeal_not_found', 'Обращение с таким номером и кодом не найдено');
 const RATEABLE: AppealStatus[] = ['answered', 'closed'];

@@ -1,0 +1,49 @@
+// The citizen's requests and answers, declared once for validation, serialization, OpenAPI and the web.
+import { Type, type Static } from 'typebox';
+
+export const PublicAppealBody = Type.Object({
+  municipality: Type.String({ minLength: 1, maxLength: 60 }),
+  surname: Type.String({ minLength: 1, maxLength: 100 }),
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  patronymic: Type.Optional(Type.String({ maxLength: 100 })),
+  email: Type.Optional(Type.String({ maxLength: 200 })),
+  postalAddress: Type.Optional(Type.String({ maxLength: 500 })),
+  phone: Type.Optional(Type.String({ maxLength: 30 })),
+  text: Type.String({ minLength: 10, maxLength: 20000 }),
+  address: Type.Optional(Type.String({ maxLength: 500 })),
+  consent: Type.Boolean(),
+  /** Honeypot: hidden from people, filled in by bots. */
+  website: Type.Optional(Type.String({ maxLength: 500 })),
+}, { additionalProperties: false });
+export type PublicAppealBody = Static<typeof PublicAppealBody>;
+
+export const SubmittedAppeal = Type.Object({ number: Type.String(), trackingCode: Type.String() });
+export type SubmittedAppeal = Static<typeof SubmittedAppeal>;
+
+export const PublicMunicipality = Type.Object({ slug: Type.String(), name: Type.String(), shortName: Type.String() });
+export type PublicMunicipality = Static<typeof PublicMunicipality>;
+export const PublicMunicipalities = Type.Object({ items: Type.Array(PublicMunicipality) });
+
+const Deadlines = Type.Object({ register: Type.String(), forward: Type.Union([Type.String(), Type.Null()]), answer: Type.String() });
+
+/** What the author sees of the appeal by its number and code. */
+export const PublicStatus = Type.Object({
+  number: Type.String(),
+  municipality: Type.String(),
+  municipalityName: Type.String(),
+  status: Type.String(),
+  statusLabel: Type.String(),
+  receivedAt: Type.String(),
+  registeredAt: Type.Union([Type.String(), Type.Null()]),
+  deadlines: Deadlines,
+  overdue: Type.Boolean(),
+  answer: Type.Union([Type.Null(), Type.Object({ text: Type.String(), result: Type.Union([Type.String(), Type.Null()]), resultLabel: Type.Union([Type.String(), Type.Null()]), answeredAt: Type.Union([Type.String(), Type.Null()]) })]),
+  forwardedTo: Type.Union([Type.String(), Type.Null()]),
+  rating: Type.Union([Type.Null(), Type.Object({ score: Type.Integer(), comment: Type.Union([Type.String(), Type.Null()]) })]),
+  canRate: Type.Boolean(),
+});
+export type PublicStatus = Static<typeof PublicStatus>;
+
+export const NumberParams = Type.Object({ number: Type.String({ maxLength: 40 }) });
+export const StatusQuery = Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) });
+export const RatingBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }), score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
