@@ -1,12 +1,11 @@
 // Who may read, edit, export a quarterly report and take which of its steps.
-import { REPORT_ACTIONS, type ReportAction } from '../../../domain/reports/status';
+import { EDITABLE_REPORT_STATUSES, REPORT_ACTIONS, reportTransition, type ReportAction, type ReportStatus } from '../../../domain/reports/lifecycle';
 import type { Actor } from '../../platform/actor';
 import { conflict, forbidden, notFound } from '../../platform/errors';
 import { definePolicy, isOwnAdministration, isRegional } from '../../platform/policy';
 
 export interface ReportResource { organizationId: string; status: string }
 
-const EDITABLE = ['draft', 'returned'];
 /** ЦУР reads a report once it has been sent to it. */
 const readable = (actor: Actor, report: ReportResource) => !isRegional(actor) || !['draft', 'signed'].includes(report.status);
 const writer = (actor: Actor, report: ReportResource) => isOwnAdministration(actor, report.organizationId) && ['head', 'contact_official', 'executor'].includes(actor.role);
@@ -16,7 +15,7 @@ export const reportNotFound = () => notFound('report_not_found', 'Отчёт н�
 /** The `can` block of a report; `read` refuses as if the report did not exist. */
 export const reportPolicy = definePolicy<'read' | 'edit' | 'export', ReportResource>({
   read: readable,
-  edit: (actor, report) => writer(actor, report) && EDITABLE.includes(report.status),
+  edit: (actor, report) => writer(actor, report) && EDITABLE_REPORT_STATUSES.includes(report.status as ReportStatus),
   export: readable,
 }, {
   read: () => reportNotFound(),
@@ -26,12 +25,13 @@ export const reportPolicy = definePolicy<'read' | 'edit' | 'export', ReportResou
   export: () => reportNotFound(),
 });
 
+/** A step is open to ЦУР or to the report's own administration when the life cycle lets the actor's role take it. */
+const stepRule = (action: ReportAction) => (actor: Actor, r: ReportResource) =>
+  (isRegional(actor) || isOwnAdministration(actor, r.organizationId)) && reportTransition(r.status as ReportStatus, action, actor.role).ok;
+
 /** The report's steps open to the actor: the `actions` next to `can`. */
 export const reportStepPolicy = definePolicy<ReportAction, ReportResource>({
-  sign: (actor, r) => isOwnAdministration(actor, r.organizationId) && actor.role === 'head' && EDITABLE.includes(r.status),
-  submit: (actor, r) => isOwnAdministration(actor, r.organizationId) && ['head', 'contact_official'].includes(actor.role) && r.status === 'signed',
-  accept: (actor, r) => isRegional(actor) && r.status === 'submitted',
-  return: (actor, r) => isRegional(actor) && r.status === 'submitted',
+  sign: stepRule('sign'), submit: stepRule('submit'), accept: stepRule('accept'), return: stepRule('return'),
 });
 
 export function availableReportActions(actor: Actor, report: ReportResource): ReportAction[] {

@@ -9,14 +9,15 @@ import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
 import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors';
 import { authorize, inScope, isRegional, scopeOf } from '../../platform/policy';
-import { REPORT_ACTIONS, type ReportAction } from '../../../domain/reports/status';
+import { REPORT_ACTION_RULES, REPORT_ACTIONS, type ReportAction } from '../../../domain/reports/lifecycle';
 import { availableReportActions, reportNotFound, reportPolicy } from './policy';
-import { notify, notifyMany, wake, type NewNotification } from '../../platform/notifications';
+import { notifyMany, wake, type NewNotification } from '../../platform/notifications';
 import type { Job } from '../../platform/jobs';
-import { currentContacts, notifiedStaff } from '../contacts/repository';
+import { notifiedStaff } from '../contacts/repository';
 import { buildFigures, type ReportFigures } from './figures';
+import { REPORT_STEPS } from './steps';
 import { isUuid } from '../../platform/http';
-import { activeHeads, activeRegionalStaff } from '../users/repository';
+import { activeHeads } from '../users/repository';
 
 type Row = typeof quarterlyReports.$inferSelect;
 
@@ -104,37 +105,10 @@ export async function act(db: Db, ctx: RequestContext, id: string, action: strin
     if (!availableReportActions(ctx.actor, current).includes(action as ReportAction)) {
       throw new AppError(409, 'action_not_allowed', 'Это действие сейчас невозможно: проверьте статус отчёта и свою роль');
     }
-    const values: Partial<typeof quarterlyReports.$inferInsert> = { updatedAt: now };
     const [org] = await tx.select().from(organizations).where(eq(organizations.id, current.organizationId));
-    switch (action as ReportAction) {
-      case 'sign': {
-        const a = current.analytics;
-        const missing = (['mainProblems', 'measures', 'proposals'] as const).filter((k) => !a[k]?.trim());
-        if (missing.length) throw validationFailed(missing.map((field) => ({ field: `analytics.${field}`, message: 'Заполните аналитическую часть' })), 'Перед подписанием заполните аналитическую часть');
-        Object.assign(values, { status: 'signed', signedAt: now, signedBy: ctx.actor.userId });
-        break;
-      }
-      case 'submit': {
-        // The figures are frozen as submitted, so that what ЦУР accepts does not change afterwards.
-        const figures = await buildFigures(tx, current.organizationId, current.year, current.quarter as Quarter, now);
-        Object.assign(values, { status: 'submitted', submittedAt: now, submittedBy: ctx.actor.userId, figures });
-        const cur = await activeRegionalStaff(tx, ['cur_analyst']);
-        woken.push(...(await notify(tx, { userIds: cur.map((u) => u.id), organizationId: current.organizationId, kind: 'report.submitted', title: `${org.shortName}: отчёт за ${current.quarter} квартал ${current.year} г.`, entityType: 'report', entityId: id, link: `/reports/${id}` })));
-        break;
-      }
-      case 'accept':
-        Object.assign(values, { status: 'accepted', reviewedAt: now, reviewedBy: ctx.actor.userId, remarks: body.remarks?.trim() || null });
-        break;
-      case 'return':
-        if (!body.remarks?.trim()) throw validationFailed([{ field: 'remarks', message: 'Укажите замечания' }]);
-        Object.assign(values, { status: 'returned', reviewedAt: now, reviewedBy: ctx.actor.userId, remarks: body.remarks.trim(), figures: null, signedAt: null, signedBy: null });
-        break;
-    }
-    if (action === 'accept' || action === 'return') {
-      const contacts = await currentContacts(tx, current.organizationId);
-      const heads = await activeHeads(tx, current.organizationId);
-      woken.push(...(await notify(tx, { userIds: [...contacts.userIds, ...heads.map((h) => h.id)], organizationId: current.organizationId, kind: `report.${action}`, title: `Отчёт за ${current.quarter} квартал ${current.year} г. ${action === 'accept' ? 'принят ЦУР' : 'возвращён ЦУР на доработку'}`, body: body.remarks ?? null, entityType: 'report', entityId: id, link: `/reports/${id}` })));
-    }
+    const step = action as ReportAction;
+    const changes = await REPORT_STEPS[step]({ tx, ctx, body, current, org, now, woken });
+    const values: Partial<typeof quarterlyReports.$inferInsert> = { updatedAt: now, status: REPORT_ACTION_RULES[step].to, ...changes };
     const [updated] = await tx.update(quarterlyReports).set(values).where(eq(quarterlyReports.id, id)).returning();
     return { result: updated, audit: { action: `report.${action}`, entityType: 'report', entityId: id, organizationId: current.organizationId, before: { status: current.status }, after: { status: updated.status, remarks: updated.remarks } } };
   });
