@@ -1,76 +1,22 @@
 // The client of the contact officials registry (§9) and of ЦУР's requests for information (§10.4–10.5).
+import type { Static } from 'typebox';
+import type {
+  Contact, ContactChange as ContactChangeSchema, ContactFilter as ContactFilterSchema, CreateContact, UpdateContact,
+} from '../../server/modules/contacts/schema';
+import type { InfoRequest, InfoRequestSummary } from '../../server/modules/requests/schema';
 import { request, queryString } from './api';
 
-export interface ContactOfficial {
-  id: string;
-  municipality: string;
-  municipalityName: string;
-  userId: string | null;
-  fullName: string;
-  position: string;
-  email: string;
-  phone: string;
-  active: boolean;
-  updatedAt: string;
-  /** What the signed-in user may do with this contact, decided by the server. */
-  can: { edit: boolean };
-}
-
-export interface ContactInput {
-  municipality?: string;
-  fullName?: string;
-  position?: string;
-  email?: string;
-  phone?: string;
-  active?: boolean;
-}
-
-export interface ContactChange {
-  id: number;
-  contactId: string;
-  municipality: string;
-  at: string;
+export type ContactOfficial = Static<typeof Contact>;
+export type ContactInput = Partial<Static<typeof CreateContact> & Static<typeof UpdateContact>>;
+export type ContactFilter = Static<typeof ContactFilterSchema>;
+/** The server stores the kind of change and the record's snapshots as free JSON; the web reads them as these. */
+export type ContactChange = Omit<Static<typeof ContactChangeSchema>, 'change' | 'before' | 'after'> & {
   change: 'create' | 'update' | 'deactivate' | 'activate';
-  actor: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
-}
+};
 
-export type AddresseeStatus = 'sent' | 'read' | 'answered' | 'overdue';
-
-export interface RequestFile { id: string; filename: string; mimeType: string; size: number }
-
-export interface InfoRequest {
-  id: string;
-  number: string;
-  subject: string;
-  text: string;
-  dueAt: string;
-  createdAt: string;
-  files: RequestFile[];
-  addressees: {
-    municipality: string;
-    municipalityName: string;
-    status: AddresseeStatus;
-    readAt: string | null;
-    answeredAt: string | null;
-    answerText: string | null;
-    files: RequestFile[];
-  }[];
-  /** What the signed-in user may do with this request, decided by the server. */
-  can: { answer: boolean };
-}
-
-export interface InfoRequestSummary {
-  id: string;
-  number: string;
-  subject: string;
-  dueAt: string;
-  createdAt: string;
-  addressees: { municipality: string; status: AddresseeStatus }[];
-}
-
-export interface ContactFilter { municipality?: string; q?: string; active?: boolean }
+export type { AddresseeStatus, InfoRequest, InfoRequestSummary, RequestFile } from '../../server/modules/requests/schema';
 
 export const directoryApi = {
   contacts: (filter: ContactFilter = {}) => request<{ items: ContactOfficial[] }>('GET', '/api/contacts', { query: { ...filter } }),
