@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'drizzle-orm';
 import { VERSION } from '../../version';
 import { Health, Unavailable } from './schema';
+import { ping } from './repository';
 
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/health', {
@@ -13,7 +13,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
   }, async (_request, reply) => {
     const { database } = app.services;
     try {
-      await database.db.execute(sql`select 1`);
+      await ping(database.db);
       return { status: 'ok' as const, engine: database.engine, version: VERSION, demo: app.services.config.demo && app.services.config.env !== 'production' };
     } catch {
       return reply.status(503).send({ status: 'unavailable' as const, engine: database.engine, version: VERSION });
