@@ -123,3 +123,30 @@ it('keeps every module schema free of server-only imports, so that the web compi
   expect(wrong).toEqual([]);
   expect(readFileSync(path.resolve(__dirname, '..', 'platform', 'http.ts'), 'utf8').match(/from '([^']+)'/g)).toEqual(["from 'typebox'"]);
 });
+
+it('describes each appeal step\'s payload from the domain, and hands the step the body as sent', async () => {
+  const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { anyOf?: { title: string; required?: string[]; properties: Record<string, { minimum?: number; maximum?: number }> }[] } }> } }>> };
+  const body = doc.paths['/api/appeals/{id}/actions/{action}'].post.requestBody!.content['application/json'].schema;
+  const steps = Object.fromEntries((body.anyOf ?? []).map((s) => [s.title, s]));
+  expect(Object.keys(steps)).toEqual(expect.arrayContaining(['assign', 'submit_answer', 'extend', 'reopen', 'register']));
+  expect(steps.assign.required).toEqual(['departmentId']);
+  expect(steps.extend.properties.days).toMatchObject({ minimum: 1, maximum: 30 });
+
+  const contact = await t.login('beloyarsky.contact');
+  const head = await t.login('beloyarsky.head');
+  const appeal = await contact.post('/api/appeals', {
+    channel: 'fz59', subChannel: 'letter', receivedAt: '2026-09-30T05:00:00Z',
+    author: { surname: 'Григорьев', name: 'Павел', email: 'grigoriev@example.ru' },
+    text: 'Прошу отремонтировать дорогу на улице Ленина: ямы на дороге не дают проехать.', kind: 'complaint',
+  });
+  expect(appeal.statusCode).toBe(201);
+  const id = (appeal.json() as { id: string }).id;
+  // A number sent as text stays text: the step refuses it as before, not a value the schema coerced.
+  const extend = await head.post(`/api/appeals/${id}/actions/extend`, { reason: 'Нужен запрос в другой орган', days: '5' });
+  expect(extend.statusCode).toBe(400);
+  expect((extend.json() as { details: { field: string }[] }).details.map((d) => d.field)).toEqual(['days']);
+  const notObject = await head.request({ method: 'POST', url: `/api/appeals/${id}/actions/extend`, payload: '[1]', headers: { 'content-type': 'application/json' } });
+  expect([notObject.statusCode, (notObject.json() as { code: string }).code]).toEqual([400, 'validation_failed']);
+  const bad = await head.post(`/api/appeals/not-a-uuid/actions/extend`, {});
+  expect(bad.statusCode).toBe(400);
+});

@@ -3,13 +3,19 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { APPEAL_ACTIONS } from '../../../domain/appeals';
 import { contextOf, requireActor } from '../../platform/auth';
-import { forbidden } from '../../platform/errors';
+import { forbidden, validationFailed } from '../../platform/errors';
+import { translateValidation } from '../../platform/validation';
 import { download, errors, IdParams, UPLOADED_FILE, Uuid } from '../../platform/http';
 import { readMultipart } from '../../platform/multipart';
-import { Appeal, AppealFilter, AppealList, CreateAppeal, TimelineEntry, UpdateAppeal } from './schema';
+import { Appeal, AppealActionBody, AppealFilter, AppealList, CreateAppeal, TimelineEntry, UpdateAppeal } from './schema';
 import * as service from './service';
 import { exportCsv, exportXlsx } from './export';
 import { sendFile } from '../../platform/files';
+
+/** What a step accepts before its own check: any JSON object. */
+const AnyStepBody = Type.Record(Type.String(), Type.Unknown());
+/** Each step request's body as sent, before the schema's coercions touch it. */
+const sentBodies = new WeakMap<object, unknown>();
 
 export async function appealRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -65,10 +71,22 @@ export async function appealRoutes(fastify: FastifyInstance): Promise<void> {
       tags, summary: 'Шаг жизненного цикла обращения',
       description: `Действия: ${APPEAL_ACTIONS.join(', ')}. Доступные пользователю шаги перечислены в поле actions карточки.`,
       params: Type.Object({ id: Uuid, action: Type.String({ maxLength: 40 }) }),
-      body: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+      body: Type.Optional(AppealActionBody),
       response: { 200: Appeal, ...errors(400, 401, 403, 404, 409) },
     },
-  }, async (request) => service.act(db(), contextOf(request), request.params.id, request.params.action, request.body ?? {}, now()));
+    // The schema documents each step's payload; the step checks it itself, with a message per field and the
+    // rules of who acts, so the body reaches it as sent: any JSON object, as before the payloads were described.
+    attachValidation: true,
+    preValidation: async (request) => { sentBodies.set(request, structuredClone(request.body)); },
+  }, async (request) => {
+    const body = sentBodies.get(request);
+    if (request.validationError) {
+      if (request.validationError.validationContext !== 'body') throw request.validationError;
+      const check = request.compileValidationSchema(AnyStepBody);
+      if (!check(body)) throw validationFailed(translateValidation(check.errors ?? []));
+    }
+    return service.act(db(), contextOf(request), request.params.id, request.params.action, body ?? {}, now());
+  });
 
   app.get('/api/appeals/:id/timeline', {
     schema: { tags, summary: 'Ход работы и внутренние комментарии', params: IdParams, response: { 200: Type.Object({ items: Type.Array(TimelineEntry) }), ...errors(400, 401, 404) } },

@@ -1,7 +1,7 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { DateTime, Uuid } from '../../platform/http';
 
-import { APPEAL_KINDS, CHANNELS, RESULT_CODES, SUB_CHANNELS } from '../../../domain/appeals';
+import { ACTION_RULES, APPEAL_ACTIONS, APPEAL_KINDS, CHANNELS, RESULT_CODES, SUB_CHANNELS, type AppealAction, type FieldSpec } from '../../../domain/appeals';
 
 export const AUTHOR_KINDS = ['person', 'anonymous', 'legal_entity', 'collective'] as const;
 
@@ -200,4 +200,31 @@ export const TimelineEntry = Type.Object({
   note: Nullable(Type.String()),
   actor: Nullable(Type.Object({ id: Uuid, fullName: Type.String() })),
   payload: Type.Unknown(),
+});
+
+/** The schema of one payload field, from the domain's spec of it (domain/appeals/lifecycle.ts). */
+function fieldSchema(spec: FieldSpec): TSchema {
+  switch (spec.type) {
+    case 'text': return Type.String({ minLength: 1 });
+    case 'id': return Uuid;
+    case 'date': return Type.String({ format: 'date' });
+    case 'enum': return Type.Enum(spec.values ?? []);
+    case 'integer': return Type.Integer({ minimum: spec.min, maximum: spec.max });
+  }
+}
+
+/** Each lifecycle step's payload, derived from the domain's payload specs: `ACTION_PAYLOADS.assign`. */
+export const ACTION_PAYLOADS = {} as Record<AppealAction, TSchema>;
+for (const action of APPEAL_ACTIONS) {
+  const fields: Record<string, TSchema> = {};
+  for (const [name, spec] of Object.entries(ACTION_RULES[action].payload)) fields[name] = spec.required ? fieldSchema(spec) : Type.Optional(fieldSchema(spec));
+  ACTION_PAYLOADS[action] = Type.Object(fields, { title: action, description: `Данные шага ${action}` });
+}
+
+/**
+ * The body of `POST /api/appeals/{id}/actions/{action}`: the payload of the step named in the path. The step
+ * itself checks it (checkActionPayload), with a message per field and the rules that depend on who acts.
+ */
+export const AppealActionBody = Type.Union(APPEAL_ACTIONS.map((action) => ACTION_PAYLOADS[action]), {
+  description: 'Данные шага, названного в пути; у шагов без данных — пустой объект',
 });
