@@ -10,6 +10,7 @@ import type { Topic as TopicSchema } from '../../server/modules/topics/schema';
 import type { Notification as NotificationSchema } from '../../server/modules/notifications/schema';
 import type { PublicAppealBody, PublicMunicipality as PublicMunicipalitySchema, PublicStatus as PublicStatusSchema } from '../../server/modules/public/schema';
 import type { Health as HealthSchema } from '../../server/modules/health/schema';
+import type { Department as DepartmentSchema } from '../../server/modules/departments/schema';
 
 export type SessionInfo = Static<typeof SessionInfoSchema>;
 export type SessionUser = SessionInfo['user'];
@@ -41,13 +42,7 @@ export type PublicAppealInput = Static<typeof PublicAppealBody>;
 export type PublicStatus = Static<typeof PublicStatusSchema>;
 export type Health = Static<typeof HealthSchema>;
 
-// Departments declare their schema in their route file, which the web app does not compile; restated here.
-export interface Department {
-  id: string;
-  name: string;
-  municipality: string;
-  active: boolean;
-}
+export type Department = Static<typeof DepartmentSchema>;
 
 export interface FieldError {
   field: string;

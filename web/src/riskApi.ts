@@ -3,7 +3,7 @@
 import type { Static } from 'typebox';
 import type {
   CreateRisk as CreateRiskSchema, Risk as RiskSchema, RiskFilter as RiskFilterSchema, RiskListItem as RiskListItemSchema,
-  ActionBody as ActionBodySchema,
+  ActionBody as ActionBodySchema, RiskStatisticsRow as RiskStatisticsRowSchema, Statistics as StatisticsSchema, Refutations as RefutationsSchema,
 } from '../../server/modules/risks/schema';
 import { request } from './api';
 
@@ -15,37 +15,10 @@ export type RiskActionBody = Static<typeof ActionBodySchema>;
 export type RiskClockInfo = Risk['clocks']['draft'];
 export type RiskVersion = Risk['versions'][number];
 
-// Statistics and the public refutations declare their schemas in route files, which the web app does
-// not compile; their shapes are restated here.
-
-export interface RiskStatisticsRow {
-  municipality: string;
-  municipalityName: string;
-  total: number;
-  byKind: Record<string, number>;
-  byLevel: Record<string, number>;
-  medianMinutes: { acknowledge: number | null; curProposal: number | null; draft: number | null; publication: number | null };
-  onTime: { curProposal: number | null; draft: number | null };
-  overdue: { curProposal: number; draft: number };
-}
-
-export interface RiskStatistics {
-  from: string;
-  to: string;
-  rows: RiskStatisticsRow[];
-  region: RiskStatisticsRow;
-}
-
-export interface Refutation {
-  number: string;
-  municipality: string;
-  claim: string;
-  claimLink: string | null;
-  comment: string;
-  publishedAt: string;
-  place: string | null;
-  link: string | null;
-}
+export type RiskStatisticsRow = Static<typeof RiskStatisticsRowSchema>;
+export type RiskStatistics = Static<typeof StatisticsSchema>;
+export type Refutations = Static<typeof RefutationsSchema>;
+export type Refutation = Refutations['items'][number];
 
 const id = (value: string) => encodeURIComponent(value);
 
@@ -63,6 +36,6 @@ export const riskApi = {
   fileUrl: (riskId: string, fileId: string) => `/api/risks/${id(riskId)}/files/${id(fileId)}`,
   commentUrl: (riskId: string, format: 'docx' | 'pdf') => `/api/risks/${id(riskId)}/comment.${format}`,
   statistics: (from: string, to: string) => request<RiskStatistics>('GET', '/api/risks/statistics', { query: { from, to } }),
-  refutations: (slug: string) => request<{ municipality: string; municipalityName: string; items: Refutation[] }>('GET', '/api/public/refutations', { query: { municipality: slug } }),
+  refutations: (slug: string) => request<Refutations>('GET', '/api/public/refutations', { query: { municipality: slug } }),
   feedUrl: (slug: string) => `/api/public/refutations.atom?municipality=${encodeURIComponent(slug)}`,
 };

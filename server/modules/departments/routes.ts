@@ -1,12 +1,10 @@
 // Departments (подразделения) of a municipal administration, to which appeals are assigned.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { contextOf, requireActor } from '../../platform/auth';
-import { errors, Uuid } from '../../platform/http';
+import { errors } from '../../platform/http';
+import { CreateDepartment, Department, DepartmentList, DepartmentQuery } from './schema';
 import * as service from './service';
-
-const Department = Type.Object({ id: Uuid, name: Type.String(), municipality: Type.String(), active: Type.Boolean() });
 
 export async function departmentRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -14,7 +12,7 @@ export async function departmentRoutes(fastify: FastifyInstance): Promise<void> 
   const tags = ['departments'];
 
   app.get('/api/departments', {
-    schema: { tags, summary: 'Подразделения администраций', querystring: Type.Object({ municipality: Type.Optional(Type.String({ maxLength: 60 })) }), response: { 200: Type.Object({ items: Type.Array(Department) }), ...errors(400, 401) } },
+    schema: { tags, summary: 'Подразделения администраций', querystring: DepartmentQuery, response: { 200: DepartmentList, ...errors(400, 401) } },
   }, async (request) => {
     return { items: await service.listDepartments(db(), requireActor(request), request.query.municipality) };
   });
@@ -22,7 +20,7 @@ export async function departmentRoutes(fastify: FastifyInstance): Promise<void> 
   app.post('/api/departments', {
     schema: {
       tags, summary: 'Добавить подразделение (руководитель или администратор ЦУР)',
-      body: Type.Object({ name: Type.String({ minLength: 2, maxLength: 200 }), municipality: Type.Optional(Type.String({ maxLength: 60 })) }, { additionalProperties: false }),
+      body: CreateDepartment,
       response: { 201: Department, ...errors(400, 401, 403, 409) },
     },
   }, async (request, reply) => {

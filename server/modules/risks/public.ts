@@ -2,23 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { Type } from 'typebox';
 import { Feed } from 'feed';
 import { organizations, risks } from '../../db/schema';
 import { download, errors } from '../../platform/http';
+import { Refutations, RefutationQuery } from './schema';
 import { notFound } from '../../platform/errors';
 import type { Db } from '../../db';
-
-const Refutation = Type.Object({
-  number: Type.String(),
-  municipality: Type.String(),
-  claim: Type.String({ description: 'Утверждение публикации, на которое дан ответ' }),
-  claimLink: Type.Union([Type.String(), Type.Null()]),
-  comment: Type.String(),
-  publishedAt: Type.String(),
-  place: Type.Union([Type.String(), Type.Null()]),
-  link: Type.Union([Type.String(), Type.Null()]),
-});
 
 async function published(db: Db, slug: string) {
   const [org] = await db.select().from(organizations).where(and(eq(organizations.slug, slug), eq(organizations.kind, 'municipality'), eq(organizations.active, true)));
@@ -38,10 +27,10 @@ async function published(db: Db, slug: string) {
 export async function publicRefutationRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = () => app.services.database.db;
-  const query = Type.Object({ municipality: Type.String({ minLength: 1, maxLength: 60 }) });
+  const query = RefutationQuery;
 
   app.get('/api/public/refutations', {
-    schema: { tags: ['public'], summary: 'Официальные опровержения и комментарии муниципалитета', querystring: query, response: { 200: Type.Object({ municipality: Type.String(), municipalityName: Type.String(), items: Type.Array(Refutation) }), ...errors(400, 404) } },
+    schema: { tags: ['public'], summary: 'Официальные опровержения и комментарии муниципалитета', querystring: query, response: { 200: Refutations, ...errors(400, 404) } },
   }, async (request) => {
     const { org, items } = await published(db(), request.query.municipality);
     return { municipality: org.slug, municipalityName: org.name, items };

@@ -129,3 +129,41 @@ export type RiskEvent = Static<typeof RiskEvent>;
 
 export const RiskFileParams = Type.Object({ id: Uuid, fileId: Uuid });
 export const CommentParams = Type.Object({ id: Uuid, format: Type.Enum(['docx', 'pdf'] as const) });
+
+export const StatisticsQuery = Type.Object({
+  from: Type.String({ format: 'date' }),
+  to: Type.String({ format: 'date' }),
+  municipality: Type.Optional(Type.String({ maxLength: 60 })),
+});
+
+const Minutes = Type.Union([Type.Number(), Type.Null()], { description: 'Медиана, минут' });
+const Share = Type.Union([Type.Number(), Type.Null()], { description: 'Доля в срок, 0…1' });
+export const RiskStatisticsRow = Type.Object({
+  municipality: Type.String(),
+  municipalityName: Type.String(),
+  total: Type.Integer(),
+  byKind: Type.Record(Type.String(), Type.Integer()),
+  byLevel: Type.Record(Type.String(), Type.Integer()),
+  medianMinutes: Type.Object({ acknowledge: Minutes, curProposal: Minutes, draft: Minutes, publication: Minutes }),
+  onTime: Type.Object({ curProposal: Share, draft: Share }),
+  overdue: Type.Object({ curProposal: Type.Integer(), draft: Type.Integer() }),
+});
+
+/** Risks per municipality and period: counts by kind and level, median times, share on time. */
+export const Statistics = Type.Object({ from: Type.String(), to: Type.String(), rows: Type.Array(RiskStatisticsRow), region: RiskStatisticsRow });
+export type Statistics = Static<typeof Statistics>;
+
+/** A published official comment, as the public page and feed show it. */
+export const Refutation = Type.Object({
+  number: Type.String(),
+  municipality: Type.String(),
+  claim: Type.String({ description: 'Утверждение публикации, на которое дан ответ' }),
+  claimLink: Type.Union([Type.String(), Type.Null()]),
+  comment: Type.String(),
+  publishedAt: Type.String(),
+  place: Type.Union([Type.String(), Type.Null()]),
+  link: Type.Union([Type.String(), Type.Null()]),
+});
+export const RefutationQuery = Type.Object({ municipality: Type.String({ minLength: 1, maxLength: 60 }) });
+export const Refutations = Type.Object({ municipality: Type.String(), municipalityName: Type.String(), items: Type.Array(Refutation) });
+export type Refutations = Static<typeof Refutations>;

@@ -1,33 +1,15 @@
 // Risk statistics per municipality and period: counts by kind and level, median times, share on time.
 import { and, eq, gte, inArray, lt } from 'drizzle-orm';
-import { Type, type Static } from 'typebox';
+import type { Static } from 'typebox';
 import type { Db } from '../../db';
 import { organizations, risks } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { scopeOf } from '../../platform/policy';
 import { validationFailed } from '../../platform/errors';
 import { clocksOf } from './service';
+import { Statistics, StatisticsQuery } from './schema';
 
-export const StatisticsQuery = Type.Object({
-  from: Type.String({ format: 'date' }),
-  to: Type.String({ format: 'date' }),
-  municipality: Type.Optional(Type.String({ maxLength: 60 })),
-});
-
-const Minutes = Type.Union([Type.Number(), Type.Null()], { description: 'Медиана, минут' });
-const Share = Type.Union([Type.Number(), Type.Null()], { description: 'Доля в срок, 0…1' });
-const Row = Type.Object({
-  municipality: Type.String(),
-  municipalityName: Type.String(),
-  total: Type.Integer(),
-  byKind: Type.Record(Type.String(), Type.Integer()),
-  byLevel: Type.Record(Type.String(), Type.Integer()),
-  medianMinutes: Type.Object({ acknowledge: Minutes, curProposal: Minutes, draft: Minutes, publication: Minutes }),
-  onTime: Type.Object({ curProposal: Share, draft: Share }),
-  overdue: Type.Object({ curProposal: Type.Integer(), draft: Type.Integer() }),
-});
-export const Statistics = Type.Object({ from: Type.String(), to: Type.String(), rows: Type.Array(Row), region: Row });
-export type Statistics = Static<typeof Statistics>;
+export { Statistics, StatisticsQuery };
 
 function median(values: number[]): number | null {
   if (!values.length) return null;
