@@ -1,0 +1,244 @@
+// A text classifier that learns from labelled texts: multinomial logistic regression over TF-IDF
+// stems and stem pairs, fitted by L-BFGS. Deterministic (no random order, no random start), so the
+// same texts always give the same model. Returns ranked labels with probabilities and the words
+// of the text that decided.
+import { buildVocabulary, DEFAULT_FEATURES, terms, vectorize, type FeatureOptions, type SparseVector, type Vocabulary } from './features';
+
+export interface TrainOptions {
+  features: FeatureOptions;
+  /** L2 penalty on the weights (not on the intercepts), per text. */
+  l2: number;
+  maxIterations: number;
+}
+
+export const DEFAULT_TRAINING: TrainOptions = { features: DEFAULT_FEATURES, l2: 1e-4, maxIterations: 200 };
+
+export interface Prediction {
+  label: string;
+  /** Probability of the label under the model, 0..1. */
+  probability: number;
+  /** Words of the text that speak most for the label, strongest first. */
+  words: string[];
+}
+
+export interface TextModel {
+  labels: string[];
+  vocabulary: Vocabulary;
+  /** labels × columns, row by row. */
+  weights: Float64Array;
+  intercepts: Float64Array;
+}
+
+/** Fits a model on texts and their labels; any set of two or more labels. */
+export function trainClassifier(texts: readonly string[], labels: readonly string[], options: Partial<TrainOptions> = {}): TextModel {
+  const settings = { ...DEFAULT_TRAINING, ...options };
+  if (texts.length !== labels.length) throw new Error('texts and labels differ in length');
+  const labelSet = [...new Set(labels)].sort();
+  const tokenized = texts.map((text) => terms(text, settings.features));
+  const vocabulary = buildVocabulary(tokenized, settings.features);
+  const rows = tokenized.map((text) => vectorize(text, vocabulary));
+  const classOf = Int32Array.from(labels, (label) => labelSet.indexOf(label));
+  const { weights, intercepts } = fit(rows, classOf, labelSet.length, vocabulary.idf.length, settings);
+  return { labels: labelSet, vocabulary, weights, intercepts };
+}
+
+/** Labels of a text, most probable first; at most `limit`, each with its deciding words. */
+export function classify(model: TextModel, text: string, limit = 3, wordsPerLabel = 5): Prediction[] {
+  const row = vectorize(terms(text, model.vocabulary.options), model.vocabulary);
+  const scores = scoreRow(model, row);
+  const order = [...scores.keys()].sort((a, b) => scores[b] - scores[a] || a - b).slice(0, limit);
+  const columns = model.vocabulary.idf.length;
+  const means = wordsPerLabel > 0 ? columnMeans(model) : null;
+  return order.map((k) => {
+    if (!means) return { label: model.labels[k], probability: scores[k], words: [] };
+    // A word decides for a label by how much more it weighs there than on average over labels.
+    const contributions: { surface: string; value: number }[] = [];
+    for (let i = 0; i < row.columns.length; i++) {
+      const column = row.columns[i];
+      const value = row.values[i] * (model.weights[k * columns + column] - means[column]);
+      if (value > 0) contributions.push({ surface: row.surfaces[i], value });
+    }
+    contributions.sort((a, b) => b.value - a.value);
+    const words: string[] = [];
+    for (const { surface } of contributions) {
+      const lower = surface.toLowerCase();
+      if (!words.some((w) => w.toLowerCase().split(' ').includes(lower) || lower.split(' ').includes(w.toLowerCase()))) words.push(surface);
+      if (words.length === wordsPerLabel) break;
+    }
+    return { label: model.labels[k], probability: scores[k], words };
+  });
+}
+
+const means = new WeakMap<TextModel, Float64Array>();
+
+/** Each column's weight averaged over the labels, computed once per model. */
+function columnMeans(model: TextModel): Float64Array {
+  let result = means.get(model);
+  if (!result) {
+    const columns = model.vocabulary.idf.length;
+    result = new Float64Array(columns);
+    for (let k = 0; k < model.labels.length; k++) {
+      for (let j = 0; j < columns; j++) result[j] += model.weights[k * columns + j] / model.labels.length;
+    }
+    means.set(model, result);
+  }
+  return result;
+}
+
+/** Softmax probabilities of every label for one row. */
+function scoreRow(model: TextModel, row: SparseVector): Float64Array {
+  const labelCount = model.labels.length;
+  const columns = model.vocabulary.idf.length;
+  const scores = new Float64Array(labelCount);
+  for (let k = 0; k < labelCount; k++) {
+    let s = model.intercepts[k];
+    const offset = k * columns;
+    for (let i = 0; i < row.columns.length; i++) s += model.weights[offset + row.columns[i]] * row.values[i];
+    scores[k] = s;
+  }
+  softmaxInPlace(scores);
+  return scores;
+}
+
+function softmaxInPlace(scores: Float64Array): void {
+  let max = -Infinity;
+  for (const s of scores) if (s > max) max = s;
+  let sum = 0;
+  for (let k = 0; k < scores.length; k++) {
+    scores[k] = Math.exp(scores[k] - max);
+    sum += scores[k];
+  }
+  for (let k = 0; k < scores.length; k++) scores[k] /= sum;
+}
+
+// Parameters are one vector: labels × columns weights, then one intercept per label.
+function fit(rows: SparseVector[], classOf: Int32Array, labelCount: number, columns: number, options: TrainOptions): { weights: Float64Array; intercepts: Float64Array } {
+  const size = labelCount * columns + labelCount;
+  const n = rows.length;
+  const scores = new Float64Array(labelCount);
+  const objective = (x: Float64Array, gradient: Float64Array): number => {
+    gradient.fill(0);
+    let loss = 0;
+    const biasOffset = labelCount * columns;
+    for (let r = 0; r < n; r++) {
+      const row = rows[r];
+      for (let k = 0; k < labelCount; k++) {
+        let s = x[biasOffset + k];
+        const offset = k * columns;
+        for (let i = 0; i < row.columns.length; i++) s += x[offset + row.columns[i]] * row.values[i];
+        scores[k] = s;
+      }
+      let max = -Infinity;
+      for (let k = 0; k < labelCount; k++) if (scores[k] > max) max = scores[k];
+      let sum = 0;
+      for (let k = 0; k < labelCount; k++) sum += Math.exp(scores[k] - max);
+      const logSum = max + Math.log(sum);
+      loss += logSum - scores[classOf[r]];
+      for (let k = 0; k < labelCount; k++) {
+        const delta = (Math.exp(scores[k] - logSum) - (k === classOf[r] ? 1 : 0)) / n;
+        if (delta === 0) continue;
+        const offset = k * columns;
+        for (let i = 0; i < row.columns.length; i++) gradient[offset + row.columns[i]] += delta * row.values[i];
+        gradient[biasOffset + k] += delta;
+      }
+    }
+    loss /= n;
+    let penalty = 0;
+    for (let j = 0; j < labelCount * columns; j++) {
+      penalty += x[j] * x[j];
+      gradient[j] += options.l2 * x[j];
+    }
+    return loss + (options.l2 / 2) * penalty;
+  };
+  const x = lbfgs(objective, new Float64Array(size), options.maxIterations);
+  return { weights: x.subarray(0, labelCount * columns), intercepts: x.subarray(labelCount * columns) };
+}
+
+/** Minimises a smooth convex function by limited-memory BFGS with a backtracking line search. */
+export function lbfgs(objective: (x: Float64Array, gradient: Float64Array) => number, start: Float64Array, maxIterations: number, memory = 8, tolerance = 1e-6): Float64Array {
+  const size = start.length;
+  let x = Float64Array.from(start);
+  let gradient = new Float64Array(size);
+  let value = objective(x, gradient);
+  const sHistory: Float64Array[] = [];
+  const yHistory: Float64Array[] = [];
+  const rhoHistory: number[] = [];
+  const direction = new Float64Array(size);
+  const alpha = new Float64Array(memory);
+  const nextX = new Float64Array(size);
+  const nextGradient = new Float64Array(size);
+  for (let iteration = 0; iteration < maxIterations; iteration++) {
+    if (Math.sqrt(dot(gradient, gradient)) < tolerance) break;
+    // Two-loop recursion: direction = −H·gradient.
+    direction.set(gradient);
+    for (let i = sHistory.length - 1; i >= 0; i--) {
+      alpha[i] = rhoHistory[i] * dot(sHistory[i], direction);
+      axpy(-alpha[i], yHistory[i], direction);
+    }
+    if (sHistory.length > 0) {
+      const last = sHistory.length - 1;
+      scale(direction, dot(sHistory[last], yHistory[last]) / dot(yHistory[last], yHistory[last]));
+    } else {
+      scale(direction, 1 / Math.max(1, Math.sqrt(dot(gradient, gradient))));
+    }
+    for (let i = 0; i < sHistory.length; i++) {
+      const beta = rhoHistory[i] * dot(yHistory[i], direction);
+      axpy(alpha[i] - beta, sHistory[i], direction);
+    }
+    scale(direction, -1);
+    let slope = dot(gradient, direction);
+    if (slope >= 0) {
+      // Not a descent direction (curvature lost): restart from the gradient.
+      sHistory.length = yHistory.length = rhoHistory.length = 0;
+      direction.set(gradient);
+      scale(direction, -1 / Math.max(1, Math.sqrt(dot(gradient, gradient))));
+      slope = dot(gradient, direction);
+    }
+    let step = 1;
+    let nextValue = Infinity;
+    for (let tries = 0; tries < 30; tries++) {
+      for (let j = 0; j < size; j++) nextX[j] = x[j] + step * direction[j];
+      nextValue = objective(nextX, nextGradient);
+      if (nextValue <= value + 1e-4 * step * slope) break;
+      step /= 2;
+    }
+    if (!(nextValue < value)) break;
+    const s = new Float64Array(size);
+    const y = new Float64Array(size);
+    for (let j = 0; j < size; j++) {
+      s[j] = nextX[j] - x[j];
+      y[j] = nextGradient[j] - gradient[j];
+    }
+    const sy = dot(s, y);
+    if (sy > 1e-12) {
+      if (sHistory.length === memory) {
+        sHistory.shift();
+        yHistory.shift();
+        rhoHistory.shift();
+      }
+      sHistory.push(s);
+      yHistory.push(y);
+      rhoHistory.push(1 / sy);
+    }
+    const converged = Math.abs(value - nextValue) <= tolerance * Math.max(1, Math.abs(value));
+    x = Float64Array.from(nextX);
+    gradient = Float64Array.from(nextGradient);
+    value = nextValue;
+    if (converged) break;
+  }
+  return x;
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
+function axpy(a: number, x: Float64Array, y: Float64Array): void {
+  for (let i = 0; i < x.length; i++) y[i] += a * x[i];
+}
+
+function scale(x: Float64Array, a: number): void {
+  for (let i = 0; i < x.length; i++) x[i] *= a;
+}
