@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayOfWeek, daysBetween, formatLocalDate, isLocalDate, parseLocalDate, toLocalDate } from './localDate';
+import { addDays, dayOfWeek, daysBetween, formatLocalDate, isLocalDate, parseLocalDate, startOfLocalDay, toLocalDate } from './localDate';
 
 describe('LocalDate', () => {
   it('accepts only real calendar dates in YYYY-MM-DD form', () => {
@@ -48,6 +48,16 @@ describe('LocalDate', () => {
     expect(toLocalDate(new Date('2025-12-31T19:00:00Z'))).toBe('2026-01-01');
     expect(toLocalDate(new Date('2025-12-31T19:00:00Z'), 'Asia/Kamchatka')).toBe('2026-01-01');
     expect(toLocalDate(new Date('2026-01-01T03:00:00Z'), 'America/New_York')).toBe('2025-12-31');
+  });
+
+  it('finds the instant a local day starts in a time zone', () => {
+    expect(startOfLocalDay('2026-03-02', 'Asia/Yekaterinburg').toISOString()).toBe('2026-03-01T19:00:00.000Z');
+    expect(startOfLocalDay('2026-03-02', 'Europe/Moscow').toISOString()).toBe('2026-03-01T21:00:00.000Z');
+    expect(startOfLocalDay('2026-03-02', 'UTC').toISOString()).toBe('2026-03-02T00:00:00.000Z');
+    // New York moves its clocks on 8 March 2026: the day starts at UTC−5, the next one at UTC−4.
+    expect(startOfLocalDay('2026-03-08', 'America/New_York').toISOString()).toBe('2026-03-08T05:00:00.000Z');
+    expect(startOfLocalDay('2026-03-09', 'America/New_York').toISOString()).toBe('2026-03-09T04:00:00.000Z');
+    for (const zone of ['Asia/Yekaterinburg', 'Asia/Kamchatka', 'America/New_York']) expect(toLocalDate(startOfLocalDay('2026-07-15', zone), zone)).toBe('2026-07-15');
   });
 
   it('refuses an invalid instant or zone', () => {

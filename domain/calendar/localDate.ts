@@ -125,3 +125,27 @@ export function toLocalDate(instant: Date, timeZone: string = DEFAULT_TIME_ZONE)
   lastByZone.set(timeZone, { ms, date });
   return date;
 }
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes the wall clock of `timeZone` is ahead of UTC at `instant`. */
+function zoneOffsetMinutes(timeZone: string, instant: number): number {
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', calendar: 'gregory', numberingSystem: 'latn' });
+    offsetFormatters.set(timeZone, formatter);
+  }
+  const parts: Record<string, number> = {};
+  for (const part of formatter.formatToParts(new Date(instant))) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);
+  return Math.round((asUtc - Math.floor(instant / 60_000) * 60_000) / 60_000);
+}
+
+/** The instant a wall clock in `timeZone` shows the start of `date` (00:00 local time). */
+export function startOfLocalDay(date: LocalDate, timeZone: string = DEFAULT_TIME_ZONE): Date {
+  const { year, month, day } = parseLocalDate(date);
+  const asUtc = Date.UTC(year, month - 1, day);
+  // The offset at the guess, then at the answer, settles a day that starts on a clock change.
+  const guess = asUtc - zoneOffsetMinutes(timeZone, asUtc) * 60_000;
+  return new Date(asUtc - zoneOffsetMinutes(timeZone, guess) * 60_000);
+}

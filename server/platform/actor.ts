@@ -9,6 +9,8 @@ export interface Actor {
   role: Role;
   organizationId: string;
   organizationKind: OrganizationKind;
+  /** IANA zone of the actor's organisation: local dates the actor sees and filters by are in it. */
+  timeZone: string;
   /** Authenticated with a personal API token rather than a session cookie. */
   viaToken: boolean;
   /** Scope of that token; null for a session. */

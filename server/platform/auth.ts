@@ -79,6 +79,7 @@ export function toActor(user: typeof users.$inferSelect, org: typeof organizatio
     role: user.role,
     organizationId: org.id,
     organizationKind: org.kind,
+    timeZone: org.timeZone,
     viaToken,
     tokenScope,
   };

@@ -29,7 +29,7 @@ const COLUMNS: { header: string; width: number; value: (r: ListRow, overdue: boo
 
 async function* rowsOf(db: Db, actor: Actor, filter: AppealFilter, now: Date) {
   const { cursor: _cursor, limit: _limit, ...rest } = filter;
-  const query = { scope: scopeOf(actor), filter: rest, now, dueSoonUntil: dueSoonUntil(toLocalDate(now, 'Asia/Yekaterinburg')) };
+  const query = { scope: scopeOf(actor), filter: rest, now, dueSoonUntil: dueSoonUntil(toLocalDate(now, actor.timeZone)) };
   for await (const batch of exportRows(db, query)) {
     for (const r of batch) yield COLUMNS.map((c) => c.value(r, deadlineState(r, now, r.timeZone).overdue));
   }

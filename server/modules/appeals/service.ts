@@ -167,7 +167,7 @@ export async function getAppeal(db: Db, actor: Actor, id: string, now: Date): Pr
 }
 
 export async function listAppeals(db: Db, actor: Actor, filter: AppealFilter, now: Date) {
-  const query = { scope: scopeOf(actor), filter, now, dueSoonUntil: dueSoonUntil(toLocalDate(now, 'Asia/Yekaterinburg')) };
+  const query = { scope: scopeOf(actor), filter, now, dueSoonUntil: dueSoonUntil(toLocalDate(now, actor.timeZone)) };
   const { rows, nextCursor } = await repo.listAppeals(db, query);
   // The count costs far more than a page: it runs for the first page (or on request), and not at all when
   // the first page already holds the whole selection.

@@ -47,7 +47,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
     config: { sessionOnly: true },
     schema: { tags, summary: 'Сменить свой пароль', description: SESSION_ONLY, body: ChangePasswordBody, response: { 204: Type.Null(), ...errors(400, 401, 403) } },
   }, async (request, reply) => {
-    await service.changePassword(db(), contextOf(request), request.sessionId, request.body);
+    await service.changePassword(db(), contextOf(request), request.sessionId, request.body, app.services.clock.now());
     return reply.status(204).send(null);
   });
 

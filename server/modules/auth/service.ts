@@ -102,7 +102,7 @@ export async function me(db: Db, actor: Actor, sessionId: string | null) {
   return sessionInfo(row, csrfToken);
 }
 
-export async function changePassword(db: Db, ctx: RequestContext, sessionId: string | null, input: { currentPassword: string; newPassword: string }): Promise<void> {
+export async function changePassword(db: Db, ctx: RequestContext, sessionId: string | null, input: { currentPassword: string; newPassword: string }, now: Date): Promise<void> {
   const row = await findUser(db, ctx.actor.userId);
   if (!row) throw unauthorized();
   if (!(await verifyPassword(input.currentPassword, row.user.passwordHash))) {
@@ -113,7 +113,7 @@ export async function changePassword(db: Db, ctx: RequestContext, sessionId: str
   if (input.newPassword === input.currentPassword) throw validationFailed([{ field: 'newPassword', message: 'Новый пароль совпадает с текущим' }], 'Новый пароль совпадает с текущим');
   const passwordHash = await hashPassword(input.newPassword);
   await audited(db, ctx, async (tx) => {
-    await updateUser(tx, ctx.actor.userId, { passwordHash, mustChangePassword: false });
+    await updateUser(tx, ctx.actor.userId, { passwordHash, mustChangePassword: false }, now);
     // Other sessions of the user end: whoever knew the old password is logged out.
     await tx.delete(sessions).where(sessionId ? and(eq(sessions.userId, ctx.actor.userId), ne(sessions.id, sessionId)) : eq(sessions.userId, ctx.actor.userId));
     return { result: undefined, audit: { action: 'user.change_password', entityType: 'user', entityId: ctx.actor.userId, organizationId: ctx.actor.organizationId } };

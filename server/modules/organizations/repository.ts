@@ -31,7 +31,7 @@ export async function insertOrganization(db: Executor, values: NewOrganization):
   return row;
 }
 
-export async function updateOrganization(db: Executor, id: string, values: Partial<NewOrganization>): Promise<OrganizationRow> {
-  const [row] = await db.update(organizations).set({ ...values, updatedAt: new Date() }).where(eq(organizations.id, id)).returning();
+export async function updateOrganization(db: Executor, id: string, values: Partial<NewOrganization>, now: Date): Promise<OrganizationRow> {
+  const [row] = await db.update(organizations).set({ ...values, updatedAt: now }).where(eq(organizations.id, id)).returning();
   return row;
 }

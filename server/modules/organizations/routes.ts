@@ -29,5 +29,5 @@ export async function organizationRoutes(fastify: FastifyInstance): Promise<void
 
   app.patch('/api/organizations/:id', {
     schema: { tags, summary: 'Изменить или деактивировать организацию', params: IdParams, body: UpdateOrganization, response: { 200: Organization, ...errors(400, 401, 403, 404, 409, 422) } },
-  }, async (request) => service.updateOrganization(db(), contextOf(request), request.params.id, request.body));
+  }, async (request) => service.updateOrganization(db(), contextOf(request), request.params.id, request.body, app.services.clock.now()));
 }

@@ -50,7 +50,8 @@ export async function createOrganization(db: Db, ctx: RequestContext, input: Cre
         shortName: (input.shortName ?? input.name).trim(),
         slug: input.slug,
         oktmo: input.oktmo,
-        timeZone: input.timeZone ?? 'Asia/Yekaterinburg',
+        // A new municipality keeps the clock of the region that adds it unless told otherwise.
+        timeZone: input.timeZone ?? ctx.actor.timeZone,
         numberPrefix: input.numberPrefix,
       });
       const after = presentOrganization(row);
@@ -61,7 +62,7 @@ export async function createOrganization(db: Db, ctx: RequestContext, input: Cre
   }
 }
 
-export async function updateOrganization(db: Db, ctx: RequestContext, id: string, input: UpdateOrganization): Promise<Organization> {
+export async function updateOrganization(db: Db, ctx: RequestContext, id: string, input: UpdateOrganization, now: Date): Promise<Organization> {
   checkTimeZone(input.timeZone);
   try {
     return await audited(db, ctx, async (tx) => {
@@ -70,7 +71,7 @@ export async function updateOrganization(db: Db, ctx: RequestContext, id: string
       if (current.kind === 'regional_center' && input.active === false) {
         throw unprocessable('cannot_deactivate_regional_center', 'Центр управления региона нельзя деактивировать');
       }
-      const row = await repo.updateOrganization(tx, id, input);
+      const row = await repo.updateOrganization(tx, id, input, now);
       const before = presentOrganization(current);
       const after = presentOrganization(row);
       const action = input.active === false && current.active ? 'organization.deactivate' : input.active === true && !current.active ? 'organization.activate' : 'organization.update';

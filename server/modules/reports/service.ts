@@ -121,7 +121,7 @@ export async function matrix(db: Db, actor: Actor, year: number, now: Date) {
   const scope = scopeOf(actor);
   const orgs = await db.select().from(organizations).where(and(eq(organizations.kind, 'municipality'), eq(organizations.active, true), scope === 'all' ? undefined : inArray(organizations.id, scope))).orderBy(asc(organizations.shortName));
   const rows = await db.select().from(quarterlyReports).where(and(eq(quarterlyReports.year, year), inArray(quarterlyReports.organizationId, orgs.map((o) => o.id).concat(['00000000-0000-0000-0000-000000000000']))));
-  const nowDate = toLocalDate(now, 'Asia/Yekaterinburg');
+  const nowDate = toLocalDate(now, actor.timeZone);
   return {
     year,
     quarters: ([1, 2, 3, 4] as Quarter[]).map((q) => ({ quarter: q, dueDate: reportDueDate(year, q), started: `${year}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01` <= nowDate })),
@@ -144,36 +144,41 @@ const REPORT_JOB = 'report-reminders';
  * reminded at this stage are left out by the query.
  */
 export async function remindReports(db: Db, now: Date) {
-  const today = toLocalDate(now, 'Asia/Yekaterinburg');
-  const year = Number(today.slice(0, 4));
-  const candidates = ([[year - 1, 4], [year, 1], [year, 2], [year, 3]] as [number, Quarter][])
-    .filter(([y, q]) => { const due = reportDueDate(y, q); const days = (Date.parse(due) - Date.parse(today)) / 86_400_000; return days <= 3 && days >= -30; });
   const staff = notifiedStaff();
   const woken: string[] = [];
-  for (const [y, q] of candidates) {
-    const due = reportDueDate(y, q);
-    const stage = today > due ? 'missing' : today === due ? 'due_today' : 'due_soon';
-    const key = sql<string>`${organizations.id}::text || ${`:${y}:${q}:${stage}`}`;
-    await db.transaction(async (tx) => {
-      const orgs = await tx.select({ id: organizations.id, key }).from(organizations).where(and(
-        eq(organizations.kind, 'municipality'), eq(organizations.active, true),
-        notExists(tx.select({ one: sql`1` }).from(quarterlyReports).where(and(eq(quarterlyReports.organizationId, organizations.id),
-          eq(quarterlyReports.year, y), eq(quarterlyReports.quarter, q), inArray(quarterlyReports.status, ['submitted', 'accepted'])))),
-        notExists(tx.select({ one: sql`1` }).from(jobMarks).where(and(eq(jobMarks.job, REPORT_JOB), eq(jobMarks.key, key)))),
-      ));
-      if (orgs.length === 0) return;
-      const date = due.split('-').reverse().join('.');
-      const list: NewNotification[] = [];
-      for (const o of orgs) {
-        list.push({
-          userIds: await staff(tx, o.id), organizationId: o.id, kind: `report.${stage}`,
-          title: stage === 'missing' ? `Отчёт за ${q} квартал ${y} г. не направлен в ЦУР (срок — ${date})` : `Отчёт за ${q} квартал ${y} г. нужно направить в ЦУР до ${date}`,
-          entityType: 'report', link: '/reports', dedupeKey: `report:${y}:${q}:${stage}`,
-        });
-      }
-      await tx.insert(jobMarks).values(orgs.map((o) => ({ job: REPORT_JOB, key: o.key }))).onConflictDoNothing();
-      woken.push(...(await notifyMany(tx, list)));
-    });
+  // Each administration is reminded by the date of its own time zone.
+  const zones = await db.selectDistinct({ timeZone: organizations.timeZone }).from(organizations)
+    .where(and(eq(organizations.kind, 'municipality'), eq(organizations.active, true)));
+  for (const { timeZone } of zones) {
+    const today = toLocalDate(now, timeZone);
+    const year = Number(today.slice(0, 4));
+    const candidates = ([[year - 1, 4], [year, 1], [year, 2], [year, 3]] as [number, Quarter][])
+      .filter(([y, q]) => { const due = reportDueDate(y, q); const days = (Date.parse(due) - Date.parse(today)) / 86_400_000; return days <= 3 && days >= -30; });
+    for (const [y, q] of candidates) {
+      const due = reportDueDate(y, q);
+      const stage = today > due ? 'missing' : today === due ? 'due_today' : 'due_soon';
+      const key = sql<string>`${organizations.id}::text || ${`:${y}:${q}:${stage}`}`;
+      await db.transaction(async (tx) => {
+        const orgs = await tx.select({ id: organizations.id, key }).from(organizations).where(and(
+          eq(organizations.kind, 'municipality'), eq(organizations.active, true), eq(organizations.timeZone, timeZone),
+          notExists(tx.select({ one: sql`1` }).from(quarterlyReports).where(and(eq(quarterlyReports.organizationId, organizations.id),
+            eq(quarterlyReports.year, y), eq(quarterlyReports.quarter, q), inArray(quarterlyReports.status, ['submitted', 'accepted'])))),
+          notExists(tx.select({ one: sql`1` }).from(jobMarks).where(and(eq(jobMarks.job, REPORT_JOB), eq(jobMarks.key, key)))),
+        ));
+        if (orgs.length === 0) return;
+        const date = due.split('-').reverse().join('.');
+        const list: NewNotification[] = [];
+        for (const o of orgs) {
+          list.push({
+            userIds: await staff(tx, o.id), organizationId: o.id, kind: `report.${stage}`,
+            title: stage === 'missing' ? `Отчёт за ${q} квартал ${y} г. не направлен в ЦУР (срок — ${date})` : `Отчёт за ${q} квартал ${y} г. нужно направить в ЦУР до ${date}`,
+            entityType: 'report', link: '/reports', dedupeKey: `report:${y}:${q}:${stage}`,
+          });
+        }
+        await tx.insert(jobMarks).values(orgs.map((o) => ({ job: REPORT_JOB, key: o.key }))).onConflictDoNothing();
+        woken.push(...(await notifyMany(tx, list)));
+      });
+    }
   }
   wake(woken);
   return { notified: woken.length };

@@ -5,7 +5,7 @@ import {
   availableRiskActions, clockDeadline, clockState, OPEN_RISK_STATUSES, riskTransition, RISK_ACTION_LABELS, RISK_LEVEL_LABELS,
   RISK_PLATFORM_LABELS, RISK_REFUSAL_LABELS, type RiskAction, type RiskOutcome, type RiskStatus,
 } from '../../../domain/risks';
-import { toLocalDate } from '../../../domain/calendar/localDate';
+import { addDays, startOfLocalDay, toLocalDate } from '../../../domain/calendar/localDate';
 import type { Db, Executor } from '../../db';
 import { organizations, riskEvents, riskVersions, risks, topics, users } from '../../db/schema';
 import { findFile, listFiles, storeFiles, type CheckedFile } from '../../platform/files';
@@ -205,8 +205,9 @@ function filterConditions(actor: Actor, f: RiskFilter, now: Date): (SQL | undefi
   if (list(f.level).length) c.push(inArray(risks.level, list(f.level)));
   if (list(f.platform).length) c.push(inArray(risks.platform, list(f.platform)));
   if (f.open) c.push(inArray(risks.status, [...OPEN_RISK_STATUSES]));
-  if (f.from) c.push(gte(risks.detectedAt, new Date(`${f.from}T00:00:00+05:00`)));
-  if (f.to) c.push(lt(risks.detectedAt, new Date(Date.parse(`${f.to}T00:00:00+05:00`) + 86_400_000)));
+  // A period is of local days where the actor works.
+  if (f.from) c.push(gte(risks.detectedAt, startOfLocalDay(f.from, actor.timeZone)));
+  if (f.to) c.push(lt(risks.detectedAt, startOfLocalDay(addDays(f.to, 1), actor.timeZone)));
   if (f.q?.trim()) c.push(or(sql`${risks.search} @@ websearch_to_tsquery('russian', ${f.q.trim()})`, ilike(risks.number, f.q.trim())));
   if (f.overdue !== undefined) {
     const late = sql`(

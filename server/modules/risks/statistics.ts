@@ -1,6 +1,7 @@
 // Risk statistics per municipality and period: counts by kind and level, median times, share on time.
 import { and, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Static } from 'typebox';
+import { addDays, startOfLocalDay } from '../../../domain/calendar/localDate';
 import type { Db } from '../../db';
 import { organizations, risks } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
@@ -52,8 +53,8 @@ export async function riskStatistics(db: Db, actor: Actor, q: Static<typeof Stat
     .where(and(
       scope === 'all' ? undefined : inArray(risks.organizationId, scope),
       q.municipality ? eq(organizations.slug, q.municipality) : undefined,
-      gte(risks.detectedAt, new Date(`${q.from}T00:00:00+05:00`)),
-      lt(risks.detectedAt, new Date(Date.parse(`${q.to}T00:00:00+05:00`) + 86_400_000)),
+      gte(risks.detectedAt, startOfLocalDay(q.from, actor.timeZone)),
+      lt(risks.detectedAt, startOfLocalDay(addDays(q.to, 1), actor.timeZone)),
     ));
   const bySlug = new Map<string, { name: string; rows: (typeof risks.$inferSelect)[] }>();
   for (const { r, slug, name } of rows) {

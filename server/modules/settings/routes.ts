@@ -53,8 +53,9 @@ export async function settingsRoutes(fastify: FastifyInstance): Promise<void> {
     if (problems.length) throw validationFailed(problems.map((field) => ({ field, message: 'Недопустимое значение срока' })));
     await audited(db(), ctx, async (tx) => {
       const before = await loadDeadlineRules(tx);
-      await tx.insert(settings).values({ key: DEADLINE_RULES_KEY, value: rules })
-        .onConflictDoUpdate({ target: settings.key, set: { value: rules, updatedAt: new Date() } });
+      const now = app.services.clock.now();
+      await tx.insert(settings).values({ key: DEADLINE_RULES_KEY, value: rules, updatedAt: now })
+        .onConflictDoUpdate({ target: settings.key, set: { value: rules, updatedAt: now } });
       return { result: undefined, audit: { action: 'settings.deadline_rules', entityType: 'settings', entityId: DEADLINE_RULES_KEY, organizationId: ctx.actor.organizationId, before, after: rules } };
     });
     return { rules: await loadDeadlineRules(db()), defaults: DEFAULT_DEADLINE_RULES, customized: true };

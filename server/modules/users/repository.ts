@@ -45,8 +45,8 @@ export async function insertUser(db: Executor, values: typeof users.$inferInsert
   return row;
 }
 
-export async function updateUser(db: Executor, id: string, values: Partial<typeof users.$inferInsert>): Promise<void> {
-  await db.update(users).set({ ...values, updatedAt: new Date() }).where(eq(users.id, id));
+export async function updateUser(db: Executor, id: string, values: Partial<typeof users.$inferInsert>, now: Date): Promise<void> {
+  await db.update(users).set({ ...values, updatedAt: now }).where(eq(users.id, id));
 }
 
 export async function deleteSessionsOf(db: Executor, userId: string): Promise<void> {

@@ -24,9 +24,9 @@ export async function userRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.patch('/api/users/:id', {
     schema: { tags, summary: 'Изменить, деактивировать пользователя или сменить роль', params: IdParams, body: UpdateUser, response: { 200: User, ...errors(400, 401, 403, 404, 422) } },
-  }, async (request) => service.updateUser(db(), contextOf(request), request.params.id, request.body));
+  }, async (request) => service.updateUser(db(), contextOf(request), request.params.id, request.body, app.services.clock.now()));
 
   app.post('/api/users/:id/reset-password', {
     schema: { tags, summary: 'Сбросить пароль: выдаётся временный', params: IdParams, response: { 200: UserWithPassword, ...errors(400, 401, 403, 404) } },
-  }, async (request) => service.resetPassword(db(), contextOf(request), request.params.id));
+  }, async (request) => service.resetPassword(db(), contextOf(request), request.params.id, app.services.clock.now()));
 }

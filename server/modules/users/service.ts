@@ -73,7 +73,7 @@ export async function createUser(db: Db, ctx: RequestContext, input: CreateUser)
   }
 }
 
-export async function updateUser(db: Db, ctx: RequestContext, id: string, input: UpdateUser): Promise<User> {
+export async function updateUser(db: Db, ctx: RequestContext, id: string, input: UpdateUser, now: Date): Promise<User> {
   return audited(db, ctx, async (tx) => {
     const current = assertVisible(ctx.actor, await repo.findUser(tx, id), (r) => r.org.id, 'user_not_found', 'Пользователь не найден');
     authorize(ctx.actor, 'users.manage');
@@ -83,7 +83,7 @@ export async function updateUser(db: Db, ctx: RequestContext, id: string, input:
     const role = input.role ?? current.user.role;
     const organizationId = input.organizationId ?? current.user.organizationId;
     if (input.role || input.organizationId) await checkRoleFitsOrganization(tx, ctx.actor, role, organizationId);
-    await repo.updateUser(tx, id, input);
+    await repo.updateUser(tx, id, input, now);
     if (input.active === false || input.role || input.organizationId) await repo.deleteSessionsOf(tx, id);
     const before = presentUser(current);
     const after = presentUser((await repo.findUser(tx, id))!);
@@ -94,13 +94,13 @@ export async function updateUser(db: Db, ctx: RequestContext, id: string, input:
   });
 }
 
-export async function resetPassword(db: Db, ctx: RequestContext, id: string): Promise<{ user: User; temporaryPassword: string }> {
+export async function resetPassword(db: Db, ctx: RequestContext, id: string, now: Date): Promise<{ user: User; temporaryPassword: string }> {
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
   return audited(db, ctx, async (tx) => {
     const current = assertVisible(ctx.actor, await repo.findUser(tx, id), (r) => r.org.id, 'user_not_found', 'Пользователь не найден');
     authorize(ctx.actor, 'users.manage');
-    await repo.updateUser(tx, id, { passwordHash, mustChangePassword: true });
+    await repo.updateUser(tx, id, { passwordHash, mustChangePassword: true }, now);
     await repo.deleteSessionsOf(tx, id);
     const user = presentUser({ ...current, user: { ...current.user, mustChangePassword: true } });
     return { result: { user, temporaryPassword: password }, audit: { action: 'user.reset_password', entityType: 'user', entityId: id, organizationId: current.org.id } };

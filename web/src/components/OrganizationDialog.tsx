@@ -2,14 +2,14 @@
 import { useEffect, useState } from 'react';
 import { api, type Organization, type UpdateOrganization } from '../api';
 import { useI18n } from '../i18n';
+import { useSession } from '../state/session';
 import { FormDialog, TextField } from './form';
 
 type Form = { name: string; shortName: string; slug: string; oktmo: string; timeZone: string; numberPrefix: string };
 
-const EMPTY: Form = { name: '', shortName: '', slug: '', oktmo: '', timeZone: 'Asia/Yekaterinburg', numberPrefix: '' };
-
-function formOf(org: Organization | null): Form {
-  if (!org) return EMPTY;
+/** A new municipality starts on the clock of the region that adds it. */
+function formOf(org: Organization | null, timeZone: string): Form {
+  if (!org) return { name: '', shortName: '', slug: '', oktmo: '', timeZone, numberPrefix: '' };
   return { name: org.name, shortName: org.shortName, slug: org.slug, oktmo: org.oktmo ?? '', timeZone: org.timeZone, numberPrefix: org.numberPrefix };
 }
 
@@ -23,16 +23,17 @@ interface Props {
 
 export function OrganizationDialog({ open, organization, onClose, onSaved }: Props) {
   const { t } = useI18n();
-  const [form, setForm] = useState<Form>(formOf(organization));
+  const timeZone = useSession().session?.user.organization.timeZone ?? '';
+  const [form, setForm] = useState<Form>(formOf(organization, timeZone));
   const [error, setError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
 
   useEffect(() => {
     if (open) {
-      setForm(formOf(organization));
+      setForm(formOf(organization, timeZone));
       setError(null);
     }
-  }, [open, organization]);
+  }, [open, organization, timeZone]);
 
   const set = (key: keyof Form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
 
@@ -41,7 +42,7 @@ export function OrganizationDialog({ open, organization, onClose, onSaved }: Pro
     setError(null);
     try {
       if (organization) {
-        const initial = formOf(organization);
+        const initial = formOf(organization, timeZone);
         const changes: UpdateOrganization = {};
         for (const key of Object.keys(form) as (keyof Form)[]) {
           if (form[key].trim() !== initial[key]) changes[key] = form[key].trim();
