@@ -1,7 +1,10 @@
 // Who speaks for an administration: its current contact officials, looked up the same way by every module.
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db';
+import { withinScope } from '../../db/scope';
 import { contactOfficials } from '../../db/schema';
+import type { Actor } from '../../platform/actor';
+import { scopeOf } from '../../platform/policy';
 import { activeHeads, activeStaffOf } from '../users/repository';
 
 /** The current contact officials of a municipality: users to notify in the app and addresses to write to. */
@@ -31,4 +34,11 @@ export function notifiedStaff(options: { heads: boolean } = { heads: true }): (d
     }
     return ids;
   };
+}
+
+/** An entry of the registry when it is within the actor's scope, else null; `forUpdate` locks it for a change. */
+export async function findVisible(db: Executor, actor: Actor, id: string, options: { forUpdate?: boolean } = {}) {
+  const query = db.select().from(contactOfficials).where(and(eq(contactOfficials.id, id), withinScope(contactOfficials.organizationId, scopeOf(actor))));
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  return row ?? null;
 }

@@ -6,12 +6,13 @@ import { contactOfficialHistory, contactOfficials, organizations, users } from '
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
 import { AppError, notFound, validationFailed } from '../../platform/errors';
-import { inScope, isRegional, scopeOf } from '../../platform/policy';
+import { isRegional, scopeOf } from '../../platform/policy';
 import { contactPolicy } from './policy';
 import { notify, wake } from '../../platform/notifications';
 import { enqueueMail } from '../../platform/mail';
 import { isUuid } from '../../platform/http';
 import { activeRegionalStaff } from '../users/repository';
+import { findVisible } from './repository';
 
 type Row = typeof contactOfficials.$inferSelect;
 const contactNotFound = () => notFound('contact_not_found', 'Контактное лицо не найдено');
@@ -45,9 +46,8 @@ export async function listContacts(db: Db, actor: Actor, q: { municipality?: str
 }
 
 async function visible(db: Executor, actor: Actor, id: string): Promise<Row> {
-  if (!isUuid(id)) throw contactNotFound();
-  const [row] = await db.select().from(contactOfficials).where(eq(contactOfficials.id, id)).for('update');
-  if (!row || !inScope(actor, row.organizationId)) throw contactNotFound();
+  const row = isUuid(id) ? await findVisible(db, actor, id, { forUpdate: true }) : null;
+  if (!row) throw contactNotFound();
   return row;
 }
 

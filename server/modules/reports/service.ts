@@ -8,7 +8,7 @@ import { jobMarks, organizations, quarterlyReports, users } from '../../db/schem
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
 import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors';
-import { authorize, inScope, isRegional, scopeOf } from '../../platform/policy';
+import { authorize, isRegional, scopeOf } from '../../platform/policy';
 import { REPORT_ACTION_RULES, REPORT_ACTIONS, type ReportAction } from '../../../domain/reports/lifecycle';
 import { availableReportActions, reportNotFound, reportPolicy } from './policy';
 import { notifyMany, wake, type NewNotification } from '../../platform/notifications';
@@ -16,6 +16,7 @@ import type { Job } from '../../platform/jobs';
 import { notifiedStaff } from '../contacts/repository';
 import { buildFigures, type ReportFigures } from './figures';
 import { REPORT_STEPS } from './steps';
+import * as repo from './repository';
 import { isUuid } from '../../platform/http';
 import { activeHeads } from '../users/repository';
 
@@ -33,10 +34,8 @@ export function cellOf(row: Pick<Row, 'status' | 'submittedAt' | 'year' | 'quart
 }
 
 async function visible(db: Executor, actor: Actor, id: string, forUpdate = false): Promise<Row> {
-  if (!isUuid(id)) throw reportNotFound();
-  const q = db.select().from(quarterlyReports).where(eq(quarterlyReports.id, id));
-  const [row] = forUpdate ? await q.for('update') : await q;
-  if (!row || !inScope(actor, row.organizationId)) throw reportNotFound();
+  const row = isUuid(id) ? await repo.findVisible(db, actor, id, { forUpdate }) : null;
+  if (!row) throw reportNotFound();
   return row;
 }
 

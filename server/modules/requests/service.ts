@@ -1,6 +1,6 @@
 // ЦУР's requests for information (§10.4–10.5): one request to one or many municipalities, each
 // answering with text and files; statuses per addressee; reminders before and after the deadline.
-import { and, asc, desc, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db';
 import { infoRequestRecipients, infoRequests, jobMarks, organizations } from '../../db/schema';
 import type { Actor, RequestContext } from '../../platform/actor';
@@ -15,6 +15,7 @@ import { isUuid } from '../../platform/http';
 import { nextInSequence } from '../../platform/numbering';
 import { authorize, isRegional } from '../../platform/policy';
 import { requestPolicy, type RequestResource } from './policy';
+import * as repo from './repository';
 
 const requestNotFound = () => notFound('request_not_found', 'Запрос не найден');
 export type AddresseeStatus = 'sent' | 'read' | 'answered' | 'overdue';
@@ -26,16 +27,10 @@ export function addresseeStatus(r: { readAt: Date | null; answeredAt: Date | nul
 }
 
 async function load(db: Executor, actor: Actor, id: string) {
-  if (!isUuid(id)) throw requestNotFound();
-  const [request] = await db.select().from(infoRequests).where(eq(infoRequests.id, id));
-  if (!request) throw requestNotFound();
-  const recipients = await db.select({ r: infoRequestRecipients, slug: organizations.slug, name: organizations.shortName }).from(infoRequestRecipients)
-    .innerJoin(organizations, eq(organizations.id, infoRequestRecipients.organizationId))
-    .where(eq(infoRequestRecipients.requestId, id)).orderBy(asc(organizations.shortName));
   // A municipality sees only a request addressed to it, and only its own answer.
-  const visible = isRegional(actor) ? recipients : recipients.filter((x) => x.r.organizationId === actor.organizationId);
-  if (visible.length === 0) throw requestNotFound();
-  return { request, recipients: visible };
+  const found = isUuid(id) ? await repo.findVisible(db, actor, id) : null;
+  if (!found) throw requestNotFound();
+  return found;
 }
 
 /** The request as the actor's own administration holds it (the regional centre holds no addressee's part). */

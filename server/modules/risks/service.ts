@@ -12,18 +12,19 @@ import { findFile, listFiles, storeFiles, type CheckedFile } from '../../platfor
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
 import { AppError, forbidden, notFound, validationFailed, type FieldError } from '../../platform/errors';
-import { authorize, inScope, isRegional, scopeOf } from '../../platform/policy';
+import { authorize, isRegional, scopeOf } from '../../platform/policy';
 import { riskPolicy } from './policy';
 import { notify, wake } from '../../platform/notifications';
 import { enqueueMail } from '../../platform/mail';
 import { currentContacts } from '../contacts/repository';
 import { RISK_STEPS } from './steps';
+import * as repo from './repository';
 import type { Risk, RiskFilter, CreateRisk, ActionBody } from './schema';
 import { isUuid } from '../../platform/http';
 import { nextInSequence } from '../../platform/numbering';
 import { activeHeads, activeRegionalStaff } from '../users/repository';
 
-type RiskRow = typeof risks.$inferSelect;
+type RiskRow = repo.RiskRow;
 type Org = typeof organizations.$inferSelect;
 const riskNotFound = () => notFound('risk_not_found', 'Информационный риск не найден');
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -48,10 +49,8 @@ function presentClock(c: ReturnType<typeof clockState>) {
 const isLate = (c: ReturnType<typeof clockState>) => c.state === 'overdue' || c.state === 'late';
 
 async function visibleRisk(db: Executor, actor: Actor, id: string, forUpdate = false): Promise<RiskRow> {
-  if (!isUuid(id)) throw riskNotFound();
-  const query = db.select().from(risks).where(eq(risks.id, id)).limit(1);
-  const [row] = forUpdate ? await query.for('update') : await query;
-  if (!row || !inScope(actor, row.organizationId)) throw riskNotFound();
+  const row = isUuid(id) ? await repo.findVisible(db, actor, id, { forUpdate }) : null;
+  if (!row) throw riskNotFound();
   return row;
 }
 
