@@ -3,6 +3,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   calendar: () => import('./calendar'),
   appeals: () => import('./appeals'),
   fuzz: () => import('./fuzz'),
+  text: () => import('./text'),
 };
 
 const wanted = process.argv[2];

@@ -15,6 +15,7 @@ import { createAdmin, DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo';
 import { seedAppeals } from './seed/appeals';
 import { passwordProblem } from './platform/passwords';
 import { VERSION } from './version';
+import { textCommand } from './text/cli';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 /** Appeals of the demo region, so that the registry and reports have something to show. */
@@ -32,6 +33,9 @@ const HELP = `Отклик ${VERSION}
                           добавить N реалистичных обращений (для нагрузки и демонстрации)
   create-admin --login L --name "ФИО" [--password P]
                           создать первого администратора ЦУР
+  text eval --data F.csv --text-column T --label-column L [--folds 5]
+  text eval --train A.csv --test B.csv --text-column T --label-column L
+                          обучить классификатор текстов и проверить его на размеченных текстах
   help                    эта справка
 
 Настройки читаются из переменных окружения (см. README): DATABASE_URL, OTKLIK_DATA_DIR, HOST, PORT…`;
@@ -97,6 +101,8 @@ async function serve(config: Config, demoRequested: boolean): Promise<void> {
 
 async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;
+  // `text` has its own parameters and needs no configuration or database.
+  if (command === 'text') return textCommand(rest);
   const { values } = parseArgs({
     args: rest,
     options: { demo: { type: 'boolean', default: false }, appeals: { type: 'string' }, seed: { type: 'string' }, login: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },

@@ -11,7 +11,7 @@ export interface TrainOptions {
   maxIterations: number;
 }
 
-export const DEFAULT_TRAINING: TrainOptions = { features: DEFAULT_FEATURES, l2: 1e-4, maxIterations: 200 };
+export const DEFAULT_TRAINING: TrainOptions = { features: DEFAULT_FEATURES, l2: 1e-4, maxIterations: 100 };
 
 export interface Prediction {
   label: string;
