@@ -43,6 +43,7 @@ import { contactRoutes } from './modules/contacts/routes';
 import { requestRoutes } from './modules/requests/routes';
 import { requestReminderJob } from './modules/requests/service';
 import { reportRoutes } from './modules/reports/routes';
+import { textRoutes } from './modules/text/routes';
 import { reportReminderJob } from './modules/reports/service';
 
 export const WEB_DIST = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
@@ -199,6 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(contactRoutes);
   await app.register(requestRoutes);
   await app.register(reportRoutes);
+  await app.register(textRoutes);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -1,0 +1,22 @@
+import { Type, type Static } from 'typebox';
+
+export const AnswerCheckBody = Type.Object({
+  appealText: Type.String({ minLength: 1, maxLength: 50_000, description: 'Текст обращения' }),
+  answerText: Type.String({ minLength: 1, maxLength: 50_000, description: 'Проект ответа' }),
+}, { additionalProperties: false });
+export type AnswerCheckBody = Static<typeof AnswerCheckBody>;
+
+export const AnswerCheckCode = Type.Union(
+  [
+    Type.Literal('no_action'), Type.Literal('no_term'), Type.Literal('no_responsible'),
+    Type.Literal('law_only'), Type.Literal('stock_phrases'), Type.Literal('subject_missed'),
+  ],
+  { description: 'no_action — нет действия, no_term — нет даты или срока, no_responsible — нет исполнителя, law_only — только ссылки на законы, stock_phrases — шаблонные фразы, subject_missed — предмет обращения не затронут' },
+);
+
+export const AnswerCheckResult = Type.Object({
+  formal: Type.Boolean({ description: 'Ответ похож на отписку' }),
+  score: Type.Number({ minimum: 0, maximum: 1, description: 'Насколько ответ формален: 0 — содержательный, 1 — отписка' }),
+  reasons: Type.Array(Type.Object({ code: AnswerCheckCode, message: Type.String() })),
+}, { title: 'Проверка ответа на отписку' });
+export type AnswerCheckResult = Static<typeof AnswerCheckResult>;
