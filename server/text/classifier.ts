@@ -11,7 +11,7 @@ export interface TrainOptions {
   maxIterations: number;
 }
 
-export const DEFAULT_TRAINING: TrainOptions = { features: DEFAULT_FEATURES, l2: 1e-4, maxIterations: 100 };
+export const DEFAULT_TRAINING: TrainOptions = { features: DEFAULT_FEATURES, l2: 1e-4, maxIterations: 50 };
 
 export interface Prediction {
   label: string;
@@ -24,7 +24,7 @@ export interface Prediction {
 export interface TextModel {
   labels: string[];
   vocabulary: Vocabulary;
-  /** labels × columns, row by row. */
+  /** columns × labels: a column's weights for every label lie together, as a text reads them. */
   weights: Float64Array;
   intercepts: Float64Array;
 }
@@ -35,7 +35,10 @@ export function trainClassifier(texts: readonly string[], labels: readonly strin
   if (texts.length !== labels.length) throw new Error('texts and labels differ in length');
   const labelSet = [...new Set(labels)].sort();
   const tokenized = texts.map((text) => terms(text, settings.features));
-  const vocabulary = buildVocabulary(tokenized, settings.features);
+  // A term seen in a handful of thousands of texts says little and costs training time: the bar
+  // rises with the data (2 texts up to 5,000, then one more per 2,500).
+  const minDocs = Math.max(settings.features.minDocs, Math.ceil(texts.length / 2500));
+  const vocabulary = buildVocabulary(tokenized, { ...settings.features, minDocs });
   const rows = tokenized.map((text) => vectorize(text, vocabulary));
   const classOf = Int32Array.from(labels, (label) => labelSet.indexOf(label));
   const { weights, intercepts } = fit(rows, classOf, labelSet.length, vocabulary.idf.length, settings);
@@ -47,7 +50,6 @@ export function classify(model: TextModel, text: string, limit = 3, wordsPerLabe
   const row = vectorize(terms(text, model.vocabulary.options), model.vocabulary);
   const scores = scoreRow(model, row);
   const order = [...scores.keys()].sort((a, b) => scores[b] - scores[a] || a - b).slice(0, limit);
-  const columns = model.vocabulary.idf.length;
   const means = wordsPerLabel > 0 ? columnMeans(model) : null;
   return order.map((k) => {
     if (!means) return { label: model.labels[k], probability: scores[k], words: [] };
@@ -55,7 +57,7 @@ export function classify(model: TextModel, text: string, limit = 3, wordsPerLabe
     const contributions: { surface: string; value: number }[] = [];
     for (let i = 0; i < row.columns.length; i++) {
       const column = row.columns[i];
-      const value = row.values[i] * (model.weights[k * columns + column] - means[column]);
+      const value = row.values[i] * (model.weights[column * model.labels.length + k] - means[column]);
       if (value > 0) contributions.push({ surface: row.surfaces[i], value });
     }
     contributions.sort((a, b) => b.value - a.value);
@@ -75,10 +77,10 @@ const means = new WeakMap<TextModel, Float64Array>();
 function columnMeans(model: TextModel): Float64Array {
   let result = means.get(model);
   if (!result) {
-    const columns = model.vocabulary.idf.length;
-    result = new Float64Array(columns);
-    for (let k = 0; k < model.labels.length; k++) {
-      for (let j = 0; j < columns; j++) result[j] += model.weights[k * columns + j] / model.labels.length;
+    const labelCount = model.labels.length;
+    result = new Float64Array(model.vocabulary.idf.length);
+    for (let j = 0; j < result.length; j++) {
+      for (let k = 0; k < labelCount; k++) result[j] += model.weights[j * labelCount + k] / labelCount;
     }
     means.set(model, result);
   }
@@ -88,13 +90,11 @@ function columnMeans(model: TextModel): Float64Array {
 /** Softmax probabilities of every label for one row. */
 function scoreRow(model: TextModel, row: SparseVector): Float64Array {
   const labelCount = model.labels.length;
-  const columns = model.vocabulary.idf.length;
-  const scores = new Float64Array(labelCount);
-  for (let k = 0; k < labelCount; k++) {
-    let s = model.intercepts[k];
-    const offset = k * columns;
-    for (let i = 0; i < row.columns.length; i++) s += model.weights[offset + row.columns[i]] * row.values[i];
-    scores[k] = s;
+  const scores = model.intercepts.slice();
+  for (let i = 0; i < row.columns.length; i++) {
+    const offset = row.columns[i] * labelCount;
+    const value = row.values[i];
+    for (let k = 0; k < labelCount; k++) scores[k] += model.weights[offset + k] * value;
   }
   softmaxInPlace(scores);
   return scores;
@@ -111,22 +111,23 @@ function softmaxInPlace(scores: Float64Array): void {
   for (let k = 0; k < scores.length; k++) scores[k] /= sum;
 }
 
-// Parameters are one vector: labels × columns weights, then one intercept per label.
+// Parameters are one vector: columns × labels weights, then one intercept per label.
 function fit(rows: SparseVector[], classOf: Int32Array, labelCount: number, columns: number, options: TrainOptions): { weights: Float64Array; intercepts: Float64Array } {
   const size = labelCount * columns + labelCount;
   const n = rows.length;
   const scores = new Float64Array(labelCount);
+  const deltas = new Float64Array(labelCount);
   const objective = (x: Float64Array, gradient: Float64Array): number => {
     gradient.fill(0);
     let loss = 0;
     const biasOffset = labelCount * columns;
     for (let r = 0; r < n; r++) {
       const row = rows[r];
-      for (let k = 0; k < labelCount; k++) {
-        let s = x[biasOffset + k];
-        const offset = k * columns;
-        for (let i = 0; i < row.columns.length; i++) s += x[offset + row.columns[i]] * row.values[i];
-        scores[k] = s;
+      for (let k = 0; k < labelCount; k++) scores[k] = x[biasOffset + k];
+      for (let i = 0; i < row.columns.length; i++) {
+        const offset = row.columns[i] * labelCount;
+        const value = row.values[i];
+        for (let k = 0; k < labelCount; k++) scores[k] += x[offset + k] * value;
       }
       let max = -Infinity;
       for (let k = 0; k < labelCount; k++) if (scores[k] > max) max = scores[k];
@@ -135,11 +136,13 @@ function fit(rows: SparseVector[], classOf: Int32Array, labelCount: number, colu
       const logSum = max + Math.log(sum);
       loss += logSum - scores[classOf[r]];
       for (let k = 0; k < labelCount; k++) {
-        const delta = (Math.exp(scores[k] - logSum) - (k === classOf[r] ? 1 : 0)) / n;
-        if (delta === 0) continue;
-        const offset = k * columns;
-        for (let i = 0; i < row.columns.length; i++) gradient[offset + row.columns[i]] += delta * row.values[i];
-        gradient[biasOffset + k] += delta;
+        deltas[k] = (Math.exp(scores[k] - logSum) - (k === classOf[r] ? 1 : 0)) / n;
+        gradient[biasOffset + k] += deltas[k];
+      }
+      for (let i = 0; i < row.columns.length; i++) {
+        const offset = row.columns[i] * labelCount;
+        const value = row.values[i];
+        for (let k = 0; k < labelCount; k++) gradient[offset + k] += deltas[k] * value;
       }
     }
     loss /= n;
@@ -155,9 +158,9 @@ function fit(rows: SparseVector[], classOf: Int32Array, labelCount: number, colu
 }
 
 /** Minimises a smooth convex function by limited-memory BFGS with a backtracking line search. */
-export function lbfgs(objective: (x: Float64Array, gradient: Float64Array) => number, start: Float64Array, maxIterations: number, memory = 8, tolerance = 1e-6): Float64Array {
+export function lbfgs(objective: (x: Float64Array, gradient: Float64Array) => number, start: Float64Array, maxIterations: number, memory = 5, tolerance = 1e-6): Float64Array {
   const size = start.length;
-  let x = Float64Array.from(start);
+  let x = start.slice();
   let gradient = new Float64Array(size);
   let value = objective(x, gradient);
   const sHistory: Float64Array[] = [];
@@ -221,8 +224,8 @@ export function lbfgs(objective: (x: Float64Array, gradient: Float64Array) => nu
       rhoHistory.push(1 / sy);
     }
     const converged = Math.abs(value - nextValue) <= tolerance * Math.max(1, Math.abs(value));
-    x = Float64Array.from(nextX);
-    gradient = Float64Array.from(nextGradient);
+    x = nextX.slice();
+    gradient = nextGradient.slice();
     value = nextValue;
     if (converged) break;
   }
