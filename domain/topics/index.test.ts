@@ -118,6 +118,15 @@ describe('keyword hints', () => {
     expect(matched('Укладка плитки')).not.toContain('ук');
   });
 
+  it('reads a short stem inside a phrase as the start of a word, but not a preposition', () => {
+    const matched = (text: string) => suggestTopics(text, DEFAULT_CLASSIFIER, 200).flatMap((s) => s.matched);
+    expect(matched('Опять нет газа')).toContain('нет газ');
+    expect(matched('Просим установить новые фонари у школы')).toContain('нов фонар');
+    expect(matched('Вода в подвале дома')).toContain('вода в подвал');
+    expect(matched('Вода вокруг подвала')).not.toContain('вода в подвал');
+    expect(matched('Пожар в лесу')).toContain('пожар в лес');
+  });
+
   it('reports which keywords it found, each word counted once per topic', () => {
     const [top] = suggestTopics('Уборка снега во дворе не ведётся', DEFAULT_CLASSIFIER);
     expect(top.group).toBe('landscaping');

@@ -13,6 +13,8 @@ export interface TopicSuggestion {
 interface CompiledKeyword {
   source: string;
   stems: string[];
+  /** For each stem, whether it matches every word that begins with it or only itself. */
+  prefix: boolean[];
   weight: number;
 }
 
@@ -29,10 +31,14 @@ export function words(text: string): string[] {
   return text.toLowerCase().replace(/ё/g, 'е').match(WORD) ?? [];
 }
 
-// A stem of up to three letters is an abbreviation («УК», «ТКО», «СВО») and must be the whole
-// word; a longer one matches every word that begins with it («отоплен» — «отопление», «отоплением»).
-function stemMatches(stem: string, word: string): boolean {
-  return stem.length <= 3 ? word === stem : word.startsWith(stem);
+// Prepositions and particles inside a phrase («вода в подвал», «нет вод») are whole words.
+const FUNCTION_WORDS = new Set(['а', 'без', 'в', 'во', 'для', 'до', 'за', 'и', 'из', 'к', 'ко', 'на', 'не', 'нет', 'ни', 'о', 'об', 'от', 'по', 'при', 'с', 'со', 'у']);
+
+// A stem matches every word that begins with it («отоплен» — «отопление», «отоплением»). Alone, a
+// stem of up to three letters is an abbreviation («УК», «ТКО», «СВО») and must be the whole word;
+// inside a phrase it is a short stem («горяч вод», «нов фонар») unless it is a preposition or particle.
+function isPrefix(stem: string, inPhrase: boolean): boolean {
+  return stem.length > 3 || (inPhrase && !FUNCTION_WORDS.has(stem));
 }
 
 const compiled = new WeakMap<TopicClassifier, CompiledTopic[]>();
@@ -46,9 +52,10 @@ function compile(classifier: TopicClassifier): CompiledTopic[] {
       keywords: topic.keywords
         .map((source) => {
           const stems = words(source);
+          const prefix = stems.map((stem) => isPrefix(stem, stems.length > 1));
           // Longer stems and phrases say more about the topic than a short common stem.
           const weight = stems.length + stems.reduce((sum, stem) => sum + Math.min(stem.length, 8), 0) / 8;
-          return { source, stems, weight };
+          return { source, stems, prefix, weight };
         })
         .filter((keyword) => keyword.stems.length > 0)
         .sort((a, b) => b.weight - a.weight),
@@ -59,10 +66,13 @@ function compile(classifier: TopicClassifier): CompiledTopic[] {
 }
 
 /** Start positions of the keyword's occurrences in the text. */
-function occurrences(stems: string[], tokens: string[]): number[] {
+function occurrences({ stems, prefix }: CompiledKeyword, tokens: string[]): number[] {
   const starts: number[] = [];
   outer: for (let i = 0; i + stems.length <= tokens.length; i++) {
-    for (let j = 0; j < stems.length; j++) if (!stemMatches(stems[j], tokens[i + j])) continue outer;
+    for (let j = 0; j < stems.length; j++) {
+      const word = tokens[i + j];
+      if (prefix[j] ? !word.startsWith(stems[j]) : word !== stems[j]) continue outer;
+    }
     starts.push(i);
   }
   return starts;
@@ -79,7 +89,7 @@ export function suggestTopics(text: string, classifier: TopicClassifier, limit =
     // the phrase alone, the strongest keyword first.
     const used = new Set<number>();
     for (const keyword of topic.keywords) {
-      const start = occurrences(keyword.stems, tokens).find((i) => keyword.stems.every((_, j) => !used.has(i + j)));
+      const start = occurrences(keyword, tokens).find((i) => keyword.stems.every((_, j) => !used.has(i + j)));
       if (start === undefined) continue;
       keyword.stems.forEach((_, j) => used.add(start + j));
       score += keyword.weight;
