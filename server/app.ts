@@ -14,8 +14,8 @@ import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config';
 import type { Database } from './db';
-import { AppError, FRAMEWORK_ERRORS, MULTIPART_ERRORS, tooManyRequests, validationFailed } from './platform/errors';
-import { forbiddenCharacterErrors, translateValidation } from './platform/validation';
+import { AppError, FRAMEWORK_ERRORS, MULTIPART_ERRORS, tooManyRequests } from './platform/errors';
+import { refuseForbiddenCharacters, translateValidation } from './platform/validation';
 import { clientErrorOf } from './platform/db-errors';
 import { loggerOptions, RequestLogController } from './platform/logging';
 import { registerAuthentication } from './platform/auth';
@@ -103,12 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Control characters are refused here for every string of every route, before its schema and handler.
   app.addHook('preValidation', async (request) => {
     if (request.body == null && ['POST', 'PUT', 'PATCH'].includes(request.method) && !request.isMultipart?.()) request.body = {};
-    const details = [
-      ...forbiddenCharacterErrors(request.params),
-      ...forbiddenCharacterErrors(request.query),
-      ...(request.isMultipart?.() ? [] : forbiddenCharacterErrors(request.body)),
-    ];
-    if (details.length > 0) throw validationFailed(details, 'Запрос содержит недопустимые управляющие символы');
+    refuseForbiddenCharacters(request.params, request.query, request.isMultipart?.() ? undefined : request.body);
   });
 
   app.addHook('onSend', async (request, reply) => {

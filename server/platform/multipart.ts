@@ -2,8 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError, MULTIPART_ERRORS } from './errors';
 import { checkFile, MAX_FILES, type CheckedFile } from './files';
-import { forbiddenCharacterErrors, stripForbiddenCharacters } from './validation';
-import { validationFailed } from './errors';
+import { refuseForbiddenCharacters, stripForbiddenCharacters } from './validation';
 
 const malformed = () => new AppError(400, 'invalid_multipart', 'Запрос multipart/form-data повреждён или не содержит границы частей (boundary)');
 
@@ -28,7 +27,6 @@ export async function readMultipart(request: FastifyRequest, maxFiles = MAX_FILE
     // The parser's own complaints (no boundary, cut-off body, bad headers) are the client's fault.
     throw malformed();
   }
-  const details = forbiddenCharacterErrors(fields);
-  if (details.length > 0) throw validationFailed(details, 'Запрос содержит недопустимые управляющие символы');
+  refuseForbiddenCharacters(fields);
   return { fields, files };
 }

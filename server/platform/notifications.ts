@@ -22,21 +22,8 @@ export const notificationBus = new EventEmitter();
 notificationBus.setMaxListeners(0);
 
 /** Stores notifications (in the caller's transaction) and returns the ids of users that got a new one. */
-export async function notify(db: Executor, n: NewNotification): Promise<string[]> {
-  const userIds = [...new Set(n.userIds)];
-  if (userIds.length === 0) return [];
-  const rows = await db.insert(notifications).values(userIds.map((userId) => ({
-    userId,
-    organizationId: n.organizationId,
-    kind: n.kind,
-    title: n.title,
-    body: n.body ?? null,
-    entityType: n.entityType ?? null,
-    entityId: n.entityId ?? null,
-    link: n.link ?? null,
-    dedupeKey: n.dedupeKey ?? null,
-  }))).onConflictDoNothing().returning({ userId: notifications.userId });
-  return rows.map((r) => r.userId);
+export function notify(db: Executor, n: NewNotification): Promise<string[]> {
+  return notifyMany(db, [n]);
 }
 
 /** Stores many notifications in a few multi-row statements; returns the ids of users that got a new one. */

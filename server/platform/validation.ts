@@ -1,6 +1,6 @@
 // Turns schema validation failures into Russian messages per field.
 import type { FastifySchemaValidationError } from 'fastify';
-import type { FieldError } from './errors';
+import { validationFailed, type FieldError } from './errors';
 import { HTTP_URL_PATTERN } from './http';
 
 function fieldOf(error: FastifySchemaValidationError): string {
@@ -108,4 +108,10 @@ export function forbiddenCharacterErrors(value: unknown, path = ''): FieldError[
   };
   walk(value, path, 0);
   return out;
+}
+
+/** Refuses a request whose values hold forbidden characters: 400 with every field named. */
+export function refuseForbiddenCharacters(...values: unknown[]): void {
+  const details = values.flatMap((value) => forbiddenCharacterErrors(value));
+  if (details.length > 0) throw validationFailed(details, 'Запрос содержит недопустимые управляющие символы');
 }
