@@ -1,9 +1,10 @@
 // Personal API tokens: list, issue with a scope and an expiry (the token is shown once), revoke.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button, Label, Select, Table, Text, TextInput, type TableColumnConfig } from '@gravity-ui/uikit';
 import { DEFAULT_TOKEN_SCOPE, TOKEN_SCOPES, type TokenScope } from '../../../domain/tokens';
 import { api, type ApiToken } from '../api';
 import { useI18n } from '../i18n';
+import { useResource } from '../state/useResource';
 import { fieldErrorOf } from './form';
 import { SecretDialog } from './SecretDialog';
 import { useNotify } from './notify';
@@ -15,7 +16,8 @@ export function ApiTokens() {
   const { t, errorText, formatDateTime } = useI18n();
   const p = t.profile;
   const notify = useNotify();
-  const [items, setItems] = useState<ApiToken[]>([]);
+  const tokens = useResource(() => api.auth.tokens().then((r) => r.items), []);
+  const items = tokens.data ?? [];
   const [name, setName] = useState('');
   const [scope, setScope] = useState<TokenScope>(DEFAULT_TOKEN_SCOPE);
   // Days; 0 — valid until revoked.
@@ -24,15 +26,6 @@ export function ApiTokens() {
   const [submitting, setSubmitting] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      setItems((await api.auth.tokens()).items);
-    } catch (e) {
-      setError(e);
-    }
-  }, []);
-
-  useEffect(() => { void load(); }, [load]);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
@@ -42,7 +35,7 @@ export function ApiTokens() {
       const result = await api.auth.createToken({ name: name.trim(), scope, ...(expiry ? { expiresInDays: expiry } : {}) });
       setName('');
       setCreated(result.token);
-      void load();
+      void tokens.reload();
     } catch (e) {
       setError(e);
     } finally {
@@ -54,7 +47,7 @@ export function ApiTokens() {
     try {
       await api.auth.revokeToken(token.id);
       notify.success(p.revoked);
-      void load();
+      void tokens.reload();
     } catch (e) {
       notify.failure(e);
     }
@@ -72,6 +65,8 @@ export function ApiTokens() {
     { id: 'actions', name: '', align: 'end', template: (tk) => (tk.status !== 'active' ? null : <Button view="outlined-danger" size="s" onClick={() => void revoke(tk)}>{p.revoke}</Button>) },
   ];
 
+  // The form's refusal, or else why the list did not come.
+  const shownError = error ?? tokens.error;
   const nameError = fieldErrorOf(error, 'name');
   return (
     <div className="stack" data-qa="api-tokens">
@@ -91,7 +86,7 @@ export function ApiTokens() {
         />
         <Button type="submit" view="action" loading={submitting} disabled={!name.trim()}>{p.createToken}</Button>
       </form>
-      {error !== null && !nameError && <Text color="danger">{errorText(error)}</Text>}
+      {shownError !== null && !nameError && <Text color="danger">{errorText(shownError)}</Text>}
       <div className="table-wrap">
         <Table data={items} columns={columns} width="max" emptyMessage={p.noTokens} getRowDescriptor={(tk) => ({ id: tk.id })} />
       </div>

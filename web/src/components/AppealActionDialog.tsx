@@ -6,8 +6,9 @@ import {
   ACTION_LABELS, ACTION_RULES, NO_ANSWER_GROUND_LABELS, REOPEN_REASON_LABELS, RESULT_CODE_LABELS, type AppealAction, type FieldSpec,
 } from '../../../domain/appeals';
 import { ROLE_LABELS } from '../../../domain/labels';
-import { api, type Appeal, type Department, type User } from '../api';
+import { api, type Appeal } from '../api';
 import { useI18n } from '../i18n';
+import { useResource } from '../state/useResource';
 import { Field, FormDialog, SelectField, fieldErrorOf } from './form';
 
 /**
@@ -62,22 +63,26 @@ export function AppealActionDialog({ appeal, action, organizationId, onClose, on
   const [values, setValues] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
-  const [departments, setDepartments] = useState<Department[]>([]);
-  const [staff, setStaff] = useState<User[]>([]);
+  // Assigning offers the municipality's departments and its staff, executors first.
+  const assigning = action === 'assign';
+  const departmentList = useResource(
+    assigning ? () => api.departments.list(appeal.municipality).then(({ items }) => items.filter((x) => x.active)) : null,
+    [assigning, appeal.municipality], { keep: true },
+  );
+  const staffList = useResource(
+    assigning && organizationId
+      ? () => api.users.list({ organizationId, active: true }).then(({ items }) => [...items].sort((a, b) => Number(b.role === 'executor') - Number(a.role === 'executor')))
+      : null,
+    [assigning, organizationId], { keep: true },
+  );
+  const departments = departmentList.data ?? [];
+  const staff = staffList.data ?? [];
+  const shownError = error ?? departmentList.error ?? staffList.error;
 
   useEffect(() => {
     if (!action) return;
     setValues(initialValues(action));
     setError(null);
-    if (action !== 'assign') return;
-    let cancelled = false;
-    api.departments.list(appeal.municipality).then(({ items }) => { if (!cancelled) setDepartments(items.filter((x) => x.active)); }).catch(setError);
-    if (organizationId) {
-      api.users.list({ organizationId, active: true })
-        .then(({ items }) => { if (!cancelled) setStaff([...items].sort((a, b) => Number(b.role === 'executor') - Number(a.role === 'executor'))); })
-        .catch(setError);
-    }
-    return () => { cancelled = true; };
   }, [action, appeal.municipality, organizationId]);
 
   if (!action) return null;
@@ -111,21 +116,21 @@ export function AppealActionDialog({ appeal, action, organizationId, onClose, on
 
   const renderField = ([field, spec]: [string, FieldSpec]) => {
     const text = labelOf(field) + (spec.required ? ' *' : '');
-    const message = fieldErrorOf(error, field);
+    const message = fieldErrorOf(shownError, field);
     const invalid = message ? ('invalid' as const) : undefined;
     if (field === 'departmentId') {
-      return <SelectField key={field} label={text} name={field} value={values[field] ?? ''} onUpdate={set(field)} error={error} placeholder={d.chooseDepartment} options={departments.map((x) => ({ value: x.id, content: x.name }))} />;
+      return <SelectField key={field} label={text} name={field} value={values[field] ?? ''} onUpdate={set(field)} error={shownError} placeholder={d.chooseDepartment} options={departments.map((x) => ({ value: x.id, content: x.name }))} />;
     }
     if (field === 'executorId') {
       return (
         <SelectField
-          key={field} label={text} name={field} value={values[field] || '__none__'} onUpdate={(v) => set(field)(v === '__none__' ? '' : v)} error={error} filterable={staff.length > 8}
+          key={field} label={text} name={field} value={values[field] || '__none__'} onUpdate={(v) => set(field)(v === '__none__' ? '' : v)} error={shownError} filterable={staff.length > 8}
           options={[{ value: '__none__', content: d.chooseExecutor }, ...staff.map((u) => ({ value: u.id, content: `${u.fullName} · ${ROLE_LABELS[locale][u.role]}` }))]}
         />
       );
     }
     if (spec.type === 'enum') {
-      return <SelectField key={field} label={text} name={field} value={values[field] ?? ''} onUpdate={set(field)} error={error} options={enumOptions(field, spec)} />;
+      return <SelectField key={field} label={text} name={field} value={values[field] ?? ''} onUpdate={set(field)} error={shownError} options={enumOptions(field, spec)} />;
     }
     if (spec.type === 'date') {
       return (
@@ -155,7 +160,7 @@ export function AppealActionDialog({ appeal, action, organizationId, onClose, on
   };
 
   return (
-    <FormDialog open title={label} submitText={label} submitting={submitting} error={error} onSubmit={() => void submit()} onClose={onClose} qa="action-dialog">
+    <FormDialog open title={label} submitText={label} submitting={submitting} error={shownError} onSubmit={() => void submit()} onClose={onClose} qa="action-dialog">
       {fields.length === 0 && <Text>{d.confirm(label, appeal.number)}</Text>}
       {action === 'reopen' && <Alert theme="info" message={d.reopenHint} />}
       {fields.map(renderField)}

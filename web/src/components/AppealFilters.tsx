@@ -3,8 +3,9 @@ import { useEffect, useState } from 'react';
 import { Button, Checkbox, Icon, Select, TextInput } from '@gravity-ui/uikit';
 import { FunnelXmark, Magnifier } from '@gravity-ui/icons';
 import { APPEAL_STATUSES, CHANNELS, CHANNEL_LABELS, STATUS_LABELS } from '../../../domain/appeals';
-import { api, type Department, type User } from '../api';
+import { api } from '../api';
 import { useI18n } from '../i18n';
+import { useResource } from '../state/useResource';
 import { EMPTY_FILTER, ME, SORTS, type RegistryFilter, type Sort } from '../state/appealQuery';
 import { TopicSelect } from './TopicSelect';
 
@@ -23,8 +24,9 @@ export function AppealFilters({ filter, onChange, municipality, regional }: Appe
   const { t, locale } = useI18n();
   const f = t.appeals.filters;
   const [q, setQ] = useState(filter.q);
-  const [departments, setDepartments] = useState<Department[]>([]);
-  const [staff, setStaff] = useState<User[]>([]);
+  // The municipality's departments and staff to filter by; without them the lists are just empty.
+  const departments = useResource(municipality ? () => api.departments.list(municipality.slug).then(({ items }) => items.filter((d) => d.active)) : null, [municipality]).data ?? [];
+  const staff = useResource(municipality ? () => api.users.list({ organizationId: municipality.id, active: true }).then(({ items }) => items) : null, [municipality]).data ?? [];
   const set = <K extends keyof RegistryFilter>(key: K, value: RegistryFilter[K]) => onChange({ ...filter, [key]: value });
 
   // The search box follows the address (a chosen view) and updates it once typing pauses.
@@ -34,18 +36,6 @@ export function AppealFilters({ filter, onChange, municipality, regional }: Appe
     const timer = setTimeout(() => onChange({ ...filter, q }), 400);
     return () => clearTimeout(timer);
   }, [q, filter, onChange]);
-
-  useEffect(() => {
-    let cancelled = false;
-    if (!municipality) {
-      setDepartments([]);
-      setStaff([]);
-      return;
-    }
-    api.departments.list(municipality.slug).then(({ items }) => { if (!cancelled) setDepartments(items.filter((d) => d.active)); }).catch(() => {});
-    api.users.list({ organizationId: municipality.id, active: true }).then(({ items }) => { if (!cancelled) setStaff(items); }).catch(() => {});
-    return () => { cancelled = true; };
-  }, [municipality]);
 
   const multi = (key: 'status' | 'channel') => (values: string[]) => set(key, values);
 

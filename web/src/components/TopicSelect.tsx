@@ -1,21 +1,20 @@
 // The topic classifier (ТОТК) as a select: grouped by section, each topic shown as «theme › topic».
 // In a filter a whole section or theme may be chosen too (the registry filters by code prefix).
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Select, type SelectOption, type SelectOptionGroup } from '@gravity-ui/uikit';
 import { api, type Topic } from '../api';
+import { useResource } from '../state/useResource';
 
 let cache: Promise<Topic[]> | null = null;
+const NO_TOPICS: Topic[] = [];
 
 /** The classifier is the same for the whole session: loaded once. */
 export function useTopics(): Topic[] {
-  const [topics, setTopics] = useState<Topic[]>([]);
-  useEffect(() => {
-    let cancelled = false;
+  const { data } = useResource(() => {
     cache ??= api.topics.list().then((r) => r.items.filter((t) => t.active)).catch((error: unknown) => { cache = null; throw error; });
-    cache.then((items) => { if (!cancelled) setTopics(items); }).catch(() => {});
-    return () => { cancelled = true; };
+    return cache;
   }, []);
-  return topics;
+  return data ?? NO_TOPICS;
 }
 
 interface TopicSelectProps {

@@ -1,13 +1,14 @@
 // The appeal card: every field, the actions the server allows this user, files and the history.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { Alert, Button, Icon, Loader, Text } from '@gravity-ui/uikit';
 import { ArrowLeft } from '@gravity-ui/icons';
 import { ACTION_LABELS, isAppealAction, type AppealAction } from '../../../domain/appeals';
-import { api, ApiError, type Appeal, type TimelineEntry } from '../api';
+import { api, ApiError, type Appeal } from '../api';
 import { useI18n } from '../i18n';
 import { useCurrentSession } from '../state/session';
 import { useMunicipality } from '../state/municipality';
+import { useResource } from '../state/useResource';
 import { MessagePage } from '../components/MessagePage';
 import { StatusLabel } from '../components/AppealBadges';
 import { AppealAnswer, AppealAuthor, AppealDeadlines, AppealDetails, Panel } from '../components/AppealFacts';
@@ -28,31 +29,13 @@ export function AppealCardPage() {
   const { municipalities } = useMunicipality();
   const notify = useNotify();
   const { failure } = notify;
-  const [appeal, setAppeal] = useState<Appeal | null>(null);
-  const [timeline, setTimeline] = useState<TimelineEntry[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data: appeal, error, set: setAppeal } = useResource(() => api.appeals.get(id), [id]);
+  const timeline = useResource(() => api.appeals.timeline(id).then((r) => r.items), [id]);
   const [action, setAction] = useState<AppealAction | null>(null);
   const notice = (location.state as { notice?: string } | null)?.notice;
 
-  const loadTimeline = useCallback(async () => {
-    try {
-      setTimeline((await api.appeals.timeline(id)).items);
-    } catch (e) {
-      failure(e);
-    }
-  }, [id, failure]);
-
-  useEffect(() => {
-    let cancelled = false;
-    setAppeal(null);
-    setTimeline(null);
-    setError(null);
-    api.appeals.get(id)
-      .then((a) => { if (!cancelled) setAppeal(a); })
-      .catch((e: unknown) => { if (!cancelled) setError(e); });
-    void loadTimeline();
-    return () => { cancelled = true; };
-  }, [id, loadTimeline]);
+  // The history is secondary: its failure is a notice, the card stays.
+  useEffect(() => { if (timeline.error) failure(timeline.error); }, [timeline.error, failure]);
 
   if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
     return <MessagePage title={c.notFound} text={errorText(error)} action={<RouterLink className="text-link" to="/appeals">{c.back}</RouterLink>} />;
@@ -69,7 +52,7 @@ export function AppealCardPage() {
     setAppeal(updated);
     setAction(null);
     notify.success(t.appeals.action.done(ACTION_LABELS[locale][performed]));
-    void loadTimeline();
+    void timeline.reload();
   };
 
   return (
@@ -103,8 +86,8 @@ export function AppealCardPage() {
             <div className="appeal-text">{appeal.text}</div>
           </Panel>
           <AppealAnswer appeal={appeal} />
-          <AppealAttachments appeal={appeal} canUpload={appeal.can.upload} onUploaded={(a) => { setAppeal(a); void loadTimeline(); }} />
-          <AppealTimeline appealId={appeal.id} items={timeline} onChange={setTimeline} />
+          <AppealAttachments appeal={appeal} canUpload={appeal.can.upload} onUploaded={(a) => { setAppeal(a); void timeline.reload(); }} />
+          <AppealTimeline appealId={appeal.id} items={timeline.data} canComment={appeal.can.comment} onChange={timeline.set} />
         </div>
         <aside className="appeal-card__side">
           <AppealDeadlines appeal={appeal} />

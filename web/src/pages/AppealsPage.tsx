@@ -1,5 +1,5 @@
 // The appeals registry: filters in the address, saved views, the table page by page, exports of the same selection.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { Button, Icon, Loader, Table, Text, type TableColumnConfig } from '@gravity-ui/uikit';
 import { ArrowDownToLine, Plus } from '@gravity-ui/icons';
@@ -8,6 +8,7 @@ import { api, type AppealFilter, type AppealListItem } from '../api';
 import { useI18n } from '../i18n';
 import { useCurrentSession } from '../state/session';
 import { useMunicipality } from '../state/municipality';
+import { useResource } from '../state/useResource';
 import { filterFromParams, filterToApi, filterToParams, type RegistryFilter } from '../state/appealQuery';
 import { PageHeader } from '../components/PageHeader';
 import { AppealFilters } from '../components/AppealFilters';
@@ -35,29 +36,17 @@ export function AppealsPage() {
     [filter, regional, slug, session.user.id],
   );
 
-  const [items, setItems] = useState<AppealListItem[] | null>(null);
-  const [total, setTotal] = useState<{ count: number; capped: boolean }>({ count: 0, capped: false });
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = useCallback(async (cursor: string | null) => {
-    setLoading(true);
-    try {
-      const page = await api.appeals.list({ ...query, limit: PAGE_SIZE, cursor: cursor ?? undefined });
-      setItems((current) => (cursor && current ? [...current, ...page.items] : page.items));
-      setNextCursor(page.nextCursor);
-      // Following pages are not counted again: the first page's total stands.
-      if (page.total !== null) setTotal({ count: page.total, capped: page.totalCapped });
-      setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, [query]);
-
-  useEffect(() => { void load(null); }, [load]);
+  // The rows shown stay while a changed filter is asked; «more» appends the next page, whose total is
+  // not counted again: the first page's total stands.
+  const list = useResource(() => api.appeals.list({ ...query, limit: PAGE_SIZE }), [query], { keep: true });
+  const { error, loading } = list;
+  const items = list.data?.items ?? null;
+  const nextCursor = list.data?.nextCursor ?? null;
+  const total = { count: list.data?.total ?? 0, capped: list.data?.totalCapped ?? false };
+  const loadMore = (cursor: string) => list.more(
+    () => api.appeals.list({ ...query, limit: PAGE_SIZE, cursor }),
+    (current, page) => ({ ...page, items: [...current.items, ...page.items], total: current.total, totalCapped: current.totalCapped }),
+  );
 
   const change = useCallback((next: RegistryFilter) => setParams(filterToParams(next), { replace: true }), [setParams]);
   const current = filterToParams(filter);
@@ -133,7 +122,7 @@ export function AppealsPage() {
           </div>
           {nextCursor !== null && (
             <div className="load-more">
-              <Button view="outlined" loading={loading} onClick={() => void load(nextCursor)} qa="appeals-load-more">{a.loadMore}</Button>
+              <Button view="outlined" loading={loading} onClick={() => void loadMore(nextCursor)} qa="appeals-load-more">{a.loadMore}</Button>
             </div>
           )}
         </>

@@ -1,8 +1,9 @@
 // The audit log: newest first, filtered by action, object and period, loaded page by page.
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Loader, Select, Table, Text, type TableColumnConfig } from '@gravity-ui/uikit';
 import { api, type AuditEntry, type AuditFilter } from '../api';
 import { useI18n } from '../i18n';
+import { useResource } from '../state/useResource';
 import { PageHeader } from '../components/PageHeader';
 import { AuditDetailsDialog } from '../components/AuditDetailsDialog';
 
@@ -24,13 +25,9 @@ export function AuditPage() {
   const [entityType, setEntityType] = useState(ANY);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [items, setItems] = useState<AuditEntry[] | null>(null);
-  const [nextCursor, setNextCursor] = useState<number | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [details, setDetails] = useState<AuditEntry | null>(null);
 
-  const filter = useCallback((): AuditFilter => ({
+  const filter = useMemo((): AuditFilter => ({
     action: action === ANY ? undefined : action,
     entityType: entityType === ANY ? undefined : entityType,
     from: dayBoundary(from, false),
@@ -38,21 +35,15 @@ export function AuditPage() {
     limit: PAGE_SIZE,
   }), [action, entityType, from, to]);
 
-  const load = useCallback(async (cursor: number | null) => {
-    setLoading(true);
-    try {
-      const page = await api.audit.list({ ...filter(), before: cursor ?? undefined });
-      setItems((current) => (cursor && current ? [...current, ...page.items] : page.items));
-      setNextCursor(page.nextCursor);
-      setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, [filter]);
-
-  useEffect(() => { void load(null); }, [load]);
+  // The entries shown stay while a changed filter is asked; «more» appends the next page.
+  const log = useResource(() => api.audit.list(filter), [filter], { keep: true });
+  const { error, loading } = log;
+  const items = log.data?.items ?? null;
+  const nextCursor = log.data?.nextCursor ?? null;
+  const loadMore = (cursor: number) => log.more(
+    () => api.audit.list({ ...filter, before: cursor }),
+    (current, page) => ({ items: [...current.items, ...page.items], nextCursor: page.nextCursor }),
+  );
 
   const reset = () => {
     setAction(ANY);
@@ -105,7 +96,7 @@ export function AuditPage() {
           </div>
           {nextCursor !== null && (
             <div className="load-more">
-              <Button view="outlined" loading={loading} onClick={() => void load(nextCursor)} qa="audit-load-more">{a.loadMore}</Button>
+              <Button view="outlined" loading={loading} onClick={() => void loadMore(nextCursor)} qa="audit-load-more">{a.loadMore}</Button>
             </div>
           )}
         </>

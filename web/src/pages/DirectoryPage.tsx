@@ -1,13 +1,14 @@
 // Contact officials (§9): ЦУР's directory of every administration, and an administration's own
 // contacts with add / edit / relieve; the history of changes for both.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import '../directory.css';
 import { Button, Dialog, Label, Select, Table, Text, TextInput, type TableColumnConfig } from '@gravity-ui/uikit';
 import { ApiError } from '../api';
-import { directoryApi, type ContactChange, type ContactInput, type ContactOfficial } from '../directoryApi';
+import { directoryApi, type ContactInput, type ContactOfficial } from '../directoryApi';
 import { useI18n } from '../i18n';
 import { useCurrentSession } from '../state/session';
 import { useMunicipality } from '../state/municipality';
+import { useResource } from '../state/useResource';
 import { PageHeader } from '../components/PageHeader';
 import { useNotify } from '../components/notify';
 import { ContactChangeDetails } from '../components/ContactChange';
@@ -90,37 +91,27 @@ export function DirectoryPage() {
   const notify = useNotify();
   const [tab, setTab] = useState<Tab>('directory');
   const [q, setQ] = useState('');
-  const [items, setItems] = useState<ContactOfficial[] | null>(null);
-  const [history, setHistory] = useState<ContactChange[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<{ contact: ContactOfficial | null } | null>(null);
   const [relieving, setRelieving] = useState<ContactOfficial | null>(null);
   // Why the server refused to relieve (e.g. the last active contact official): shown in the dialog itself.
   const [relieveError, setRelieveError] = useState<string | null>(null);
   const municipality = selected?.slug;
 
-  const load = useCallback(async () => {
-    try {
-      setError(null);
-      const [list, changes] = await Promise.all([directoryApi.contacts({ municipality, q: q.trim() || undefined }), directoryApi.history(municipality)]);
-      setItems(list.items);
-      setHistory(changes.items);
-    } catch (e) {
-      setError(e);
-    }
-  }, [municipality, q]);
-
-  useEffect(() => {
-    const timer = setTimeout(() => void load(), 250);
-    return () => clearTimeout(timer);
-  }, [load]);
+  // Asked a moment after the search box stops changing; the lists shown stay meanwhile.
+  const directory = useResource(async () => {
+    const [list, changes] = await Promise.all([directoryApi.contacts({ municipality, q: q.trim() || undefined }), directoryApi.history(municipality)]);
+    return { items: list.items, history: changes.items };
+  }, [municipality, q], { keep: true, delayMs: 250 });
+  const { error } = directory;
+  const items = directory.data?.items ?? null;
+  const history = directory.data?.history ?? null;
 
   const toggle = async (contact: ContactOfficial, active: boolean) => {
     try {
       await directoryApi.updateContact(contact.id, { active });
       notify.success(s.saved);
       setRelieving(null);
-      await load();
+      await directory.reload();
     } catch (e) {
       if (active) notify.failure(e);
       else setRelieveError(errorText(e));
@@ -186,7 +177,7 @@ export function DirectoryPage() {
           municipalities={municipalities.map((m) => ({ slug: m.slug, shortName: m.shortName }))}
           needsMunicipality={regional}
           onClose={() => setEditing(null)}
-          onSaved={() => { setEditing(null); notify.success(s.saved); void load(); }}
+          onSaved={() => { setEditing(null); notify.success(s.saved); void directory.reload(); }}
         />
       )}
       {relieving && (

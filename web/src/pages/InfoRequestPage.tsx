@@ -1,13 +1,14 @@
 // One request of ЦУР: its text and files, and the answers — side by side for ЦУР, the own answer form
 // for the administration addressed.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Button, Text, TextArea } from '@gravity-ui/uikit';
 import '../directory.css';
 import { ApiError } from '../api';
-import { directoryApi, type InfoRequest, type RequestFile } from '../directoryApi';
+import { directoryApi, type RequestFile } from '../directoryApi';
 import { useI18n } from '../i18n';
 import { useCurrentSession } from '../state/session';
+import { useResource } from '../state/useResource';
 import { PageHeader } from '../components/PageHeader';
 import { RequestStatus, useDueText } from '../components/RequestStatus';
 import { useNotify } from '../components/notify';
@@ -29,21 +30,11 @@ export function InfoRequestPage() {
   const regional = session.user.organization.kind === 'regional_center';
   const notify = useNotify();
   const dueText = useDueText();
-  const [item, setItem] = useState<InfoRequest | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data: item, error, set: setItem } = useResource(() => directoryApi.request(id), [id]);
   const [answer, setAnswer] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [answerError, setAnswerError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      setItem(await directoryApi.request(id));
-    } catch (e) {
-      setError(e);
-    }
-  }, [id]);
-  useEffect(() => { void load(); }, [load]);
 
   const send = async () => {
     setBusy(true);

@@ -1,6 +1,6 @@
 // ЦУР's requests for information: ЦУР sends them and sees every addressee's status; an administration
 // sees the requests addressed to it, unanswered first.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button, Checkbox, Dialog, Table, Text, TextArea, TextInput, type TableColumnConfig } from '@gravity-ui/uikit';
 import '../directory.css';
@@ -9,6 +9,7 @@ import { directoryApi, type InfoRequestSummary } from '../directoryApi';
 import { useI18n } from '../i18n';
 import { useCurrentSession } from '../state/session';
 import { useMunicipality } from '../state/municipality';
+import { useResource } from '../state/useResource';
 import { PageHeader } from '../components/PageHeader';
 import { RequestStatus, useDueText } from '../components/RequestStatus';
 import { useNotify } from '../components/notify';
@@ -90,21 +91,13 @@ export function InfoRequestsPage() {
   const dueText = useDueText();
   const { municipalities } = useMunicipality();
   const nameOf = (slug: string) => municipalities.find((m) => m.slug === slug)?.shortName ?? slug;
-  const [items, setItems] = useState<InfoRequestSummary[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  // An administration sees what still needs an answer first.
+  const answered = (r: InfoRequestSummary) => Number(r.addressees[0]?.status === 'answered');
+  const { data: items, error } = useResource(
+    () => directoryApi.requests().then(({ items: list }) => (regional ? list : [...list].sort((a, b) => answered(a) - answered(b)))),
+    [regional],
+  );
   const [creating, setCreating] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      setError(null);
-      const { items: list } = await directoryApi.requests();
-      // An administration sees what still needs an answer first.
-      setItems(regional ? list : [...list].sort((a, b) => Number(a.addressees[0]?.status === 'answered') - Number(b.addressees[0]?.status === 'answered')));
-    } catch (e) {
-      setError(e);
-    }
-  }, [regional]);
-  useEffect(() => { void load(); }, [load]);
 
   const columns: TableColumnConfig<InfoRequestSummary>[] = [
     { id: 'number', name: s.columns.number, template: (r) => <Link className="requests-nowrap" to={`/requests/${r.id}`}>{r.number}</Link> },

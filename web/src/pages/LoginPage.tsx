@@ -1,11 +1,12 @@
 // Sign-in by login and password; in demo mode the demo logins fill the form in one click.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link as RouterLink, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, PasswordInput, Text, TextInput } from '@gravity-ui/uikit';
 import { ROLE_LABELS } from '../../../domain/labels';
 import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { useSession } from '../state/session';
+import { useResource } from '../state/useResource';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../demo';
 import { Logo } from '../components/Logo';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -26,13 +27,8 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
-  const [demo, setDemo] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    api.health().then((h) => { if (!cancelled) setDemo(h.demo === true); }).catch(() => {});
-    return () => { cancelled = true; };
-  }, []);
+  // The demo logins are offered only when the server runs with demo data.
+  const demo = useResource(() => api.health(), []).data?.demo === true;
 
   if (status === 'loading') return <FullPageLoader />;
   if (status === 'authenticated' && !submitting) return <Navigate to={next} replace />;

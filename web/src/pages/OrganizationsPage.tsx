@@ -1,11 +1,12 @@
 // The organisations of the region: the ЦУР and its municipalities; the administrator adds and edits them.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Icon, Label, Loader, Table, Text, type TableColumnConfig } from '@gravity-ui/uikit';
 import { Pencil, Plus } from '@gravity-ui/icons';
 import { ORGANIZATION_KIND_LABELS } from '../../../domain/labels';
 import { api, type Organization } from '../api';
 import { useI18n } from '../i18n';
 import { useCurrentSession } from '../state/session';
+import { useResource } from '../state/useResource';
 import { PageHeader } from '../components/PageHeader';
 import { OrganizationDialog } from '../components/OrganizationDialog';
 import { useNotify } from '../components/notify';
@@ -15,27 +16,16 @@ export function OrganizationsPage() {
   const session = useCurrentSession();
   const canManage = session.policies['organizations.manage'] === true;
   const notify = useNotify();
-  const [items, setItems] = useState<Organization[] | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const list = useResource(() => api.organizations.list().then((r) => r.items), []);
+  const { data: items, error: loadError } = list;
   const [dialog, setDialog] = useState<{ open: boolean; organization: Organization | null }>({ open: false, organization: null });
   const [busyId, setBusyId] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setItems((await api.organizations.list()).items);
-      setLoadError(null);
-    } catch (e) {
-      setLoadError(e);
-    }
-  }, []);
-
-  useEffect(() => { void load(); }, [load]);
 
   const toggleActive = async (org: Organization) => {
     setBusyId(org.id);
     try {
       const updated = await api.organizations.update(org.id, { active: !org.active });
-      setItems((list) => list?.map((o) => (o.id === updated.id ? updated : o)) ?? null);
+      if (items) list.set(items.map((o) => (o.id === updated.id ? updated : o)));
       notify.success(updated.active ? t.organizations.activated(updated.shortName) : t.organizations.deactivated(updated.shortName));
     } catch (e) {
       notify.failure(e);
@@ -101,7 +91,7 @@ export function OrganizationsPage() {
         onSaved={(saved, created) => {
           setDialog((d) => ({ ...d, open: false }));
           notify.success(created ? o.created(saved.shortName) : t.common.saved);
-          void load();
+          void list.reload();
         }}
       />
     </div>

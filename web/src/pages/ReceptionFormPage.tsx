@@ -3,11 +3,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link as RouterLink, Navigate, useParams } from 'react-router';
 import { Alert, Button, Checkbox, Loader, Text } from '@gravity-ui/uikit';
-import { api, ApiError, type PublicAppealInput, type PublicMunicipality } from '../api';
+import { api, ApiError, type PublicAppealInput } from '../api';
 import { useI18n } from '../i18n';
 import { PublicLayout } from '../components/PublicLayout';
 import { FilePicker, PublicTextField } from '../components/PublicFields';
 import { fieldErrorOf } from '../components/form';
+import { useResource } from '../state/useResource';
 
 type Values = Omit<PublicAppealInput, 'municipality' | 'consent'>;
 const EMPTY: Required<Values> = { surname: '', name: '', patronymic: '', email: '', postalAddress: '', phone: '', text: '', address: '', website: '' };
@@ -16,7 +17,6 @@ export function ReceptionFormPage() {
   const { slug = '' } = useParams();
   const { t, errorText } = useI18n();
   const r = t.reception;
-  const [municipality, setMunicipality] = useState<PublicMunicipality | null | undefined>(undefined);
   const [values, setValues] = useState(EMPTY);
   const [consent, setConsent] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
@@ -26,12 +26,13 @@ export function ReceptionFormPage() {
   const alertRef = useRef<HTMLDivElement>(null);
   const sentRef = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
-    api.public.municipalities().then(({ items }) => setMunicipality(items.find((m) => m.slug === slug) ?? null)).catch(setError);
-  }, [slug]);
+  // The municipality of the address: undefined while asked, null when there is no such one.
+  const found = useResource(() => api.public.municipalities().then(({ items }) => ({ municipality: items.find((m) => m.slug === slug) ?? null })), [slug]);
+  const municipality = found.data ? found.data.municipality : undefined;
+  const shownError = error ?? found.error;
 
   useEffect(() => { if (sent) sentRef.current?.focus(); }, [sent]);
-  useEffect(() => { if (error) alertRef.current?.focus(); }, [error]);
+  useEffect(() => { if (shownError) alertRef.current?.focus(); }, [shownError]);
 
   if (municipality === null) return <Navigate to="/reception" replace state={{ unknown: true }} />;
 
@@ -89,13 +90,13 @@ export function ReceptionFormPage() {
 
   return (
     <PublicLayout title={r.title}>
-      {municipality === undefined && error === null ? <Loader /> : (
+      {municipality === undefined && shownError === null ? <Loader /> : (
         <form className="public-form" onSubmit={submit} noValidate data-qa="reception-form">
           <Text as="p" variant="subheader-2">{r.formLead(municipality?.name ?? slug)}</Text>
           <Text as="p" color="secondary">{r.formHint} <RouterLink className="text-link" to="/reception">{r.otherMunicipality}</RouterLink></Text>
-          {error !== null && (
+          {shownError !== null && (
             <div ref={alertRef} tabIndex={-1}>
-              <Alert theme="danger" message={errorText(error)} qa="reception-error" />
+              <Alert theme="danger" message={errorText(shownError)} qa="reception-error" />
             </div>
           )}
           <fieldset className="public-form__section">

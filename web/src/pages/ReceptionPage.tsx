@@ -1,22 +1,17 @@
 // The e-reception's first step: the citizen chooses the municipality the appeal is for.
-import { useEffect, useState } from 'react';
 import { Link as RouterLink, useLocation } from 'react-router';
 import { Alert, Loader, Text } from '@gravity-ui/uikit';
-import { api, type PublicMunicipality } from '../api';
+import { api } from '../api';
 import { useI18n } from '../i18n';
 import { PublicLayout } from '../components/PublicLayout';
+import { useResource } from '../state/useResource';
 
 export function ReceptionPage() {
   const { t, errorText } = useI18n();
   const r = t.reception;
   const location = useLocation();
   const unknown = (location.state as { unknown?: boolean } | null)?.unknown === true;
-  const [items, setItems] = useState<PublicMunicipality[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    api.public.municipalities().then(({ items: list }) => setItems(list)).catch(setError);
-  }, []);
+  const { data: items, error } = useResource(() => api.public.municipalities().then((r) => r.items), []);
 
   return (
     <PublicLayout title={r.title}>

@@ -1,22 +1,20 @@
 // «Официальные опровержения и комментарии» of a municipality, for everyone, no sign-in: each published
 // comment with the claim it answers, where and when it was published; an Atom feed of the same.
 // Without a municipality in the address, the visitor chooses one.
-import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { Alert, Card, Icon, Loader, Text } from '@gravity-ui/uikit';
 import { AntennaSignal, ArrowUpRightFromSquare } from '@gravity-ui/icons';
-import { api, ApiError, type PublicMunicipality } from '../api';
+import { api, ApiError } from '../api';
 import { riskApi, type Refutation } from '../riskApi';
 import { useI18n } from '../i18n';
+import { useResource } from '../state/useResource';
 import { PublicLayout } from '../components/PublicLayout';
 import '../risks.css';
 
 function MunicipalityChoice() {
   const { t, errorText } = useI18n();
   const p = t.risks.public;
-  const [items, setItems] = useState<PublicMunicipality[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => { api.public.municipalities().then(({ items: list }) => setItems(list)).catch(setError); }, []);
+  const { data: items, error } = useResource(() => api.public.municipalities().then((r) => r.items), []);
   return (
     <>
       <Text as="p" color="secondary">{p.chooseLead}</Text>
@@ -74,16 +72,7 @@ function RefutationItem({ item }: { item: Refutation }) {
 function MunicipalityRefutations({ slug }: { slug: string }) {
   const { t, errorText } = useI18n();
   const p = t.risks.public;
-  const [data, setData] = useState<{ municipalityName: string; items: Refutation[] } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    setData(null);
-    setError(null);
-    riskApi.refutations(slug).then((d) => { if (!cancelled) setData(d); }).catch((e: unknown) => { if (!cancelled) setError(e); });
-    return () => { cancelled = true; };
-  }, [slug]);
+  const { data, error } = useResource(() => riskApi.refutations(slug), [slug]);
 
   const feed = riskApi.feedUrl(slug);
   if (error instanceof ApiError && error.status === 404) {

@@ -1,13 +1,14 @@
 // A quarterly report: the municipality, quarter, due date, status and timeliness; ЦУР's remarks when it
 // was returned; the steps this user may take now; XLSX and PDF; the figures from the registry, each a
 // link to exactly the appeals it counts; and the analytical part, editable in a draft or after a return.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { Alert, Button, Icon, Loader, Text } from '@gravity-ui/uikit';
 import { ArrowDownToLine, ArrowLeft } from '@gravity-ui/icons';
 import { ApiError } from '../api';
 import { isReportAction, reportApi, type Report, type ReportAction } from '../reportApi';
 import { useI18n } from '../i18n';
+import { useResource } from '../state/useResource';
 import { MessagePage } from '../components/MessagePage';
 import { useNotify } from '../components/notify';
 import { ReportChip, ReportStatusLabel } from '../components/ReportBadges';
@@ -21,18 +22,7 @@ const PRIMARY: ReportAction[] = ['sign', 'submit', 'accept'];
 export function ReportCardPage() {
   const { id = '' } = useParams();
   const { t, errorText } = useI18n();
-  const [report, setReport] = useState<Report | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    setReport(null);
-    setError(null);
-    reportApi.get(id)
-      .then((r) => { if (!cancelled) setReport(r); })
-      .catch((e) => { if (!cancelled) setError(e); });
-    return () => { cancelled = true; };
-  }, [id]);
+  const { data: report, error, set: setReport } = useResource(() => reportApi.get(id), [id]);
 
   if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
     return <MessagePage title={t.reports.card.notFound} text={errorText(error)} action={<RouterLink className="text-link" to="/reports">{t.reports.card.back}</RouterLink>} />;

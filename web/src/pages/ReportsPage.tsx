@@ -1,7 +1,7 @@
 // Quarterly reports (§10.1–10.2). ЦУР sees the matrix of municipalities × quarters of a year, each cell
 // on time / late / missing / returned / accepted, with the due dates, a legend and counters per quarter.
 // An administration sees its own row of quarters and opens (creates on first use) a quarter's report.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { Button, Icon, Loader, Select, Text } from '@gravity-ui/uikit';
 import { FileText } from '@gravity-ui/icons';
@@ -10,6 +10,7 @@ import { DEFAULT_TIME_ZONE, toLocalDate } from '../../../domain/calendar/localDa
 import { reportApi, REPORT_CELL_STATUSES, type ReportCell, type ReportMatrix } from '../reportApi';
 import { useI18n } from '../i18n';
 import { useCurrentSession } from '../state/session';
+import { useResource } from '../state/useResource';
 import { PageHeader } from '../components/PageHeader';
 import { useNotify } from '../components/notify';
 import { ReportChip, ReportLegend } from '../components/ReportBadges';
@@ -35,19 +36,8 @@ export function ReportsPage() {
   const thisYear = Number(reporting.today.slice(0, 4));
   const asked = Number(params.get('year'));
   const year = Number.isInteger(asked) && asked >= FIRST_YEAR && asked <= thisYear ? asked : reporting.year;
-  const [matrix, setMatrix] = useState<ReportMatrix | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data: matrix, error } = useResource(() => reportApi.matrix(year), [year]);
   const [opening, setOpening] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    setMatrix(null);
-    setError(null);
-    reportApi.matrix(year)
-      .then((m) => { if (!cancelled) setMatrix(m); })
-      .catch((e) => { if (!cancelled) setError(e); });
-    return () => { cancelled = true; };
-  }, [year]);
 
   const open = useCallback(async (y: number, quarter: number) => {
     setOpening(`${y}-${quarter}`);

@@ -1,7 +1,7 @@
 // The risk card: the publication and its details, the two clocks live, the steps with their times,
 // the versions of the comment with a comparison, the buttons of exactly what this user may do now,
 // screenshots and the official comment as DOCX and PDF. Refreshes itself while open.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { Alert, Button, Icon, Loader, Text } from '@gravity-ui/uikit';
 import { ArrowLeft } from '@gravity-ui/icons';
@@ -9,6 +9,7 @@ import { isRiskAction, RISK_ACTION_LABELS, type RiskAction } from '../../../doma
 import { ApiError } from '../api';
 import { riskApi, type Risk } from '../riskApi';
 import { useI18n } from '../i18n';
+import { useResource } from '../state/useResource';
 import { MessagePage } from '../components/MessagePage';
 import { useNotify } from '../components/notify';
 import { RiskLevelLabel, RiskStatusLabel } from '../components/RiskBadges';
@@ -29,38 +30,9 @@ export function RiskCardPage() {
   const { t, locale, errorText } = useI18n();
   const c = t.risks.card;
   const notify = useNotify();
-  const [risk, setRisk] = useState<Risk | null>(null);
-  const [receivedAt, setReceivedAt] = useState(0);
-  const [error, setError] = useState<unknown>(null);
+  const { data: risk, error, receivedAt, set: show } = useResource(() => riskApi.get(id), [id], { refreshMs: REFRESH_MS, refreshOnFocus: true });
   const [action, setAction] = useState<RiskAction | null>(null);
   const notice = (location.state as { notice?: string } | null)?.notice;
-
-  const show = useCallback((next: Risk) => {
-    setRisk(next);
-    setReceivedAt(Date.now());
-  }, []);
-
-  const load = useCallback(async () => {
-    try {
-      show(await riskApi.get(id));
-      setError(null);
-    } catch (e) {
-      setError(e);
-    }
-  }, [id, show]);
-
-  useEffect(() => {
-    setRisk(null);
-    setError(null);
-    void load();
-    const refresh = () => { if (document.visibilityState === 'visible') void load(); };
-    const timer = setInterval(refresh, REFRESH_MS);
-    window.addEventListener('focus', refresh);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('focus', refresh);
-    };
-  }, [load]);
 
   if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
     return <MessagePage title={c.notFound} text={errorText(error)} action={<RouterLink className="text-link" to="/risks">{c.back}</RouterLink>} />;

@@ -1,12 +1,13 @@
 // Statistics of information risks for a period (the current month by default): per municipality the
 // counts by kind and level, the median time of each step, the share of clocks met and the overdue ones.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { Icon, Loader, Table, Text, type TableColumnConfig } from '@gravity-ui/uikit';
 import { ArrowLeft } from '@gravity-ui/icons';
 import { RISK_KINDS, RISK_KIND_LABELS, RISK_LEVELS, RISK_LEVEL_LABELS } from '../../../domain/risks';
-import { riskApi, type RiskStatistics, type RiskStatisticsRow } from '../riskApi';
+import { riskApi, type RiskStatisticsRow } from '../riskApi';
 import { useI18n } from '../i18n';
+import { useResource } from '../state/useResource';
 import { PageHeader } from '../components/PageHeader';
 import { Panel } from '../components/AppealFacts';
 import { RiskStatisticsChart } from '../components/RiskStatisticsChart';
@@ -24,18 +25,8 @@ export function RiskStatisticsPage() {
   const { t, locale, errorText } = useI18n();
   const s = t.risks.stats;
   const [period, setPeriod] = useState(currentMonth);
-  const [data, setData] = useState<RiskStatistics | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    if (!period.from || !period.to) return;
-    let cancelled = false;
-    setError(null);
-    riskApi.statistics(period.from, period.to)
-      .then((d) => { if (!cancelled) setData(d); })
-      .catch((e: unknown) => { if (!cancelled) setError(e); });
-    return () => { cancelled = true; };
-  }, [period]);
+  // The previous figures stay on screen while a changed period is counted; a half-typed period asks nothing.
+  const { data, error } = useResource(period.from && period.to ? () => riskApi.statistics(period.from, period.to) : null, [period], { keep: true });
 
   const share = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)} %`);
   const counts = (values: Record<string, number>, keys: readonly string[], labels: Record<string, string>) => (

@@ -1,14 +1,15 @@
 // Information risks: for ЦУР the board of every open risk of the region, what runs out first on top;
 // for the administration the inbox of its municipality's signals, new ones highlighted. Closed ones on
 // their own tab. The list refreshes itself every half minute; the clocks tick every second.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Icon, Loader, SegmentedRadioGroup, Text } from '@gravity-ui/uikit';
 import { ChartColumn, Plus } from '@gravity-ui/icons';
-import { riskApi, type RiskFilter, type RiskListItem } from '../riskApi';
+import { riskApi, type RiskFilter } from '../riskApi';
 import { useI18n } from '../i18n';
 import { useCurrentSession } from '../state/session';
 import { useMunicipality } from '../state/municipality';
+import { useResource } from '../state/useResource';
 import { PageHeader } from '../components/PageHeader';
 import { RiskFilters, riskFilterFromParams, riskFilterToParams, type RiskBoardFilter } from '../components/RiskFilters';
 import { RiskTable } from '../components/RiskTable';
@@ -24,9 +25,6 @@ export function RisksPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => riskFilterFromParams(params), [params]);
-  const [items, setItems] = useState<RiskListItem[] | null>(null);
-  const [receivedAt, setReceivedAt] = useState(0);
-  const [error, setError] = useState<unknown>(null);
 
   const query = useMemo<RiskFilter>(() => ({
     municipality: regional ? selected?.slug : undefined,
@@ -42,23 +40,7 @@ export function RisksPage() {
     limit: 200,
   }), [filter, regional, selected?.slug]);
 
-  const load = useCallback(async () => {
-    try {
-      const { items: list } = await riskApi.list(query);
-      setItems(list);
-      setReceivedAt(Date.now());
-      setError(null);
-    } catch (e) {
-      setError(e);
-    }
-  }, [query]);
-
-  useEffect(() => {
-    setItems(null);
-    void load();
-    const timer = setInterval(() => { if (document.visibilityState === 'visible') void load(); }, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [load]);
+  const { data: items, error, receivedAt } = useResource(() => riskApi.list(query).then((r) => r.items), [query], { refreshMs: REFRESH_MS });
 
   const change = useCallback((next: RiskBoardFilter) => setParams(riskFilterToParams(next), { replace: true }), [setParams]);
   const fresh = !regional && items ? items.filter((i) => i.status === 'detected').length : 0;

@@ -1,13 +1,14 @@
 // The citizen's status page: number and code → status, dates, deadlines, the answer, and the rating form.
 // Also opened as /status/:number?code=… from the link given after sending.
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { Alert, Button, Text } from '@gravity-ui/uikit';
-import { api, type PublicStatus } from '../api';
+import { api } from '../api';
 import { useI18n } from '../i18n';
 import { PublicLayout } from '../components/PublicLayout';
 import { PublicTextField } from '../components/PublicFields';
 import { RatingForm } from '../components/RatingForm';
+import { useResource } from '../state/useResource';
 
 export function StatusPage() {
   const { number: routeNumber = '' } = useParams();
@@ -16,30 +17,17 @@ export function StatusPage() {
   const r = t.reception;
   const [number, setNumber] = useState(routeNumber);
   const [code, setCode] = useState(params.get('code') ?? '');
-  const [status, setStatus] = useState<PublicStatus | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(false);
+  const [asked, setAsked] = useState<{ number: string; code: string } | null>(null);
   const [rated, setRated] = useState(false);
   const resultRef = useRef<HTMLHeadingElement>(null);
-
-  const check = useCallback(async (n: string, c: string) => {
-    setLoading(true);
-    setError(null);
-    try {
-      setStatus(await api.public.status(n.trim(), c.trim()));
-    } catch (e) {
-      setStatus(null);
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, []);
+  // Each check is a new question, even with the same number and code.
+  const { data: status, error, loading, set: setStatus } = useResource(asked ? () => api.public.status(asked.number.trim(), asked.code.trim()) : null, [asked]);
 
   // A link with the number and code shows the status at once.
   useEffect(() => {
     const linkCode = params.get('code');
-    if (routeNumber && linkCode) void check(routeNumber, linkCode);
-  }, [routeNumber, params, check]);
+    if (routeNumber && linkCode) setAsked({ number: routeNumber, code: linkCode });
+  }, [routeNumber, params]);
 
   // Focus moves to the result once it arrives, so that a screen reader reads it.
   useEffect(() => { if (status) resultRef.current?.focus(); }, [status?.number]);
@@ -48,7 +36,7 @@ export function StatusPage() {
     event.preventDefault();
     if (!number.trim() || !code.trim()) return;
     setRated(false);
-    void check(number, code);
+    setAsked({ number, code });
   };
 
   return (

@@ -1,13 +1,14 @@
 // Staff accounts: filters, creation with a one-time temporary password, editing, password reset.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Dialog, Icon, Label, Loader, Select, Table, Text, TextInput, type TableColumnConfig } from '@gravity-ui/uikit';
 import { Key, Magnifier, Pencil, Plus } from '@gravity-ui/icons';
 import { ROLES, type Role } from '../../../domain/roles';
 import { ROLE_LABELS } from '../../../domain/labels';
-import { api, type Organization, type User, type UserFilter } from '../api';
+import { api, type User, type UserFilter } from '../api';
 import { useI18n } from '../i18n';
 import { useCurrentSession } from '../state/session';
 import { useMunicipality } from '../state/municipality';
+import { useResource } from '../state/useResource';
 import { PageHeader } from '../components/PageHeader';
 import { UserDialog } from '../components/UserDialog';
 import { SecretDialog } from '../components/SecretDialog';
@@ -31,15 +32,14 @@ export function UsersPage() {
   const { selectedId } = useMunicipality();
   const notify = useNotify();
 
-  const [organizations, setOrganizations] = useState<Organization[]>([]);
+  // The organisations of the filter and the dialog; without them the lists are just empty.
+  const organizations = useResource(() => api.organizations.list().then((r) => r.items), []).data ?? [];
   const [organizationId, setOrganizationId] = useState<string>(selectedId ?? ANY);
   const [role, setRole] = useState<string>(ANY);
   const [active, setActive] = useState<string>(ANY);
   const [q, setQ] = useState('');
   const query = useDebounced(q.trim(), 300);
 
-  const [items, setItems] = useState<User[] | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
   const [editor, setEditor] = useState<{ open: boolean; user: User | null }>({ open: false, user: null });
   const [secret, setSecret] = useState<{ login: string; password: string } | null>(null);
   const [resetTarget, setResetTarget] = useState<User | null>(null);
@@ -50,26 +50,15 @@ export function UsersPage() {
     setOrganizationId(selectedId ?? ANY);
   }, [selectedId]);
 
-  useEffect(() => {
-    api.organizations.list().then(({ items: list }) => setOrganizations(list)).catch(() => setOrganizations([]));
-  }, []);
-
-  const load = useCallback(async () => {
-    const filter: UserFilter = {
-      organizationId: organizationId === ANY ? undefined : organizationId,
-      role: role === ANY ? undefined : (role as Role),
-      active: active === ANY ? undefined : active === 'true',
-      q: query || undefined,
-    };
-    try {
-      setItems((await api.users.list(filter)).items);
-      setLoadError(null);
-    } catch (e) {
-      setLoadError(e);
-    }
-  }, [organizationId, role, active, query]);
-
-  useEffect(() => { void load(); }, [load]);
+  const filter: UserFilter = {
+    organizationId: organizationId === ANY ? undefined : organizationId,
+    role: role === ANY ? undefined : (role as Role),
+    active: active === ANY ? undefined : active === 'true',
+    q: query || undefined,
+  };
+  // The list shown stays while a changed filter is asked.
+  const list = useResource(() => api.users.list(filter).then((r) => r.items), [organizationId, role, active, query], { keep: true });
+  const { data: items, error: loadError } = list;
 
   const resetPassword = async () => {
     if (!resetTarget) return;
@@ -78,7 +67,7 @@ export function UsersPage() {
       const result = await api.users.resetPassword(resetTarget.id);
       setResetTarget(null);
       setSecret({ login: result.user.login, password: result.temporaryPassword ?? '' });
-      void load();
+      void list.reload();
     } catch (e) {
       notify.failure(e);
     } finally {
@@ -176,12 +165,12 @@ export function UsersPage() {
           setEditor((e) => ({ ...e, open: false }));
           notify.success(u.created(result.user.fullName));
           if (result.temporaryPassword) setSecret({ login: result.user.login, password: result.temporaryPassword });
-          void load();
+          void list.reload();
         }}
         onUpdated={() => {
           setEditor((e) => ({ ...e, open: false }));
           notify.success(t.common.saved);
-          void load();
+          void list.reload();
         }}
       />
       <Dialog open={resetTarget !== null} onClose={() => setResetTarget(null)} size="s" qa="reset-password-dialog">

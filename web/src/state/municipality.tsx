@@ -1,9 +1,11 @@
 // The municipality a regional-centre user is looking at; later pages filter by it. Kept in the browser.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { api, type Organization } from '../api';
 import { useSession } from './session';
+import { useResource } from './useResource';
 
 const STORAGE_KEY = 'otklik.municipality';
+const NONE: Organization[] = [];
 
 interface MunicipalityValue {
   /** Whether the user chooses a municipality at all (regional-centre users only). */
@@ -28,20 +30,11 @@ function stored(): string | null {
 export function MunicipalityProvider({ children }: { children: ReactNode }) {
   const { session } = useSession();
   const enabled = session?.user.organization.kind === 'regional_center';
-  const [municipalities, setMunicipalities] = useState<Organization[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(stored);
 
-  useEffect(() => {
-    if (!enabled) {
-      setMunicipalities([]);
-      return;
-    }
-    let cancelled = false;
-    api.organizations.list({ kind: 'municipality' })
-      .then(({ items }) => { if (!cancelled) setMunicipalities(items); })
-      .catch(() => { if (!cancelled) setMunicipalities([]); });
-    return () => { cancelled = true; };
-  }, [enabled, session?.user.id]);
+  // Only the regional centre chooses; a failed list offers no choice.
+  const list = useResource(enabled ? () => api.organizations.list({ kind: 'municipality' }).then(({ items }) => items) : null, [enabled, session?.user.id]);
+  const municipalities = useMemo(() => (list.error ? NONE : list.data ?? NONE), [list.data, list.error]);
 
   const select = useCallback((id: string | null) => {
     try {
