@@ -11,6 +11,8 @@ import { useNotify } from './notify';
 interface AppealTimelineProps {
   appealId: string;
   items: TimelineEntry[] | null;
+  /** Whether the server lets this user leave an internal comment (the appeal's `can.comment`). */
+  canComment: boolean;
   onChange(items: TimelineEntry[]): void;
 }
 
@@ -22,7 +24,7 @@ function payloadDetails(entry: TimelineEntry, locale: 'ru' | 'en', tl: { files: 
   return null;
 }
 
-export function AppealTimeline({ appealId, items, onChange }: AppealTimelineProps) {
+export function AppealTimeline({ appealId, items, canComment, onChange }: AppealTimelineProps) {
   const { t, locale, formatDateTime, errorText } = useI18n();
   const tl = t.appeals.timeline;
   const notify = useNotify();
@@ -76,13 +78,15 @@ export function AppealTimeline({ appealId, items, onChange }: AppealTimelineProp
           );
         })}
       </ol>
-      <form className="comment-form" onSubmit={submit} noValidate data-qa="comment-form">
-        <TextArea
-          value={text} onUpdate={setText} minRows={2} maxRows={10} placeholder={tl.commentPlaceholder} controlProps={{ 'aria-label': tl.comment }}
-          validationState={error ? 'invalid' : undefined} errorMessage={error ? fieldErrorOf(error, 'text') ?? errorText(error) : undefined}
-        />
-        <Button type="submit" view="normal" loading={sending} disabled={!text.trim()} qa="add-comment">{tl.addComment}</Button>
-      </form>
+      {canComment && (
+        <form className="comment-form" onSubmit={submit} noValidate data-qa="comment-form">
+          <TextArea
+            value={text} onUpdate={setText} minRows={2} maxRows={10} placeholder={tl.commentPlaceholder} controlProps={{ 'aria-label': tl.comment }}
+            validationState={error ? 'invalid' : undefined} errorMessage={error ? fieldErrorOf(error, 'text') ?? errorText(error) : undefined}
+          />
+          <Button type="submit" view="normal" loading={sending} disabled={!text.trim()} qa="add-comment">{tl.addComment}</Button>
+        </form>
+      )}
     </Panel>
   );
 }
