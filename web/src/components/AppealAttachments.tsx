@@ -4,7 +4,7 @@ import { Alert, Button, Icon, Select, Text } from '@gravity-ui/uikit';
 import { ArrowDownToLine, Paperclip } from '@gravity-ui/icons';
 import { api, type Appeal } from '../api';
 import { useI18n } from '../i18n';
-import { Panel } from './AppealFacts';
+import { Panel } from './Facts';
 import { useNotify } from './notify';
 
 export function formatSize(bytes: number, locale: 'ru' | 'en'): string {

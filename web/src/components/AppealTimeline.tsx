@@ -5,7 +5,7 @@ import { ACTION_LABELS, RESULT_CODE_LABELS, STATUS_LABELS, isAppealAction, type 
 import { api, type TimelineEntry } from '../api';
 import { useI18n } from '../i18n';
 import { fieldErrorOf } from './form';
-import { Panel } from './AppealFacts';
+import { Panel } from './Facts';
 import { useNotify } from './notify';
 
 interface AppealTimelineProps {

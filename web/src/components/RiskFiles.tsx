@@ -4,7 +4,7 @@ import { Alert, Button, Icon, Select, Text } from '@gravity-ui/uikit';
 import { ArrowDownToLine, Paperclip } from '@gravity-ui/icons';
 import { riskApi, type Risk } from '../riskApi';
 import { useI18n } from '../i18n';
-import { Panel } from './AppealFacts';
+import { Panel } from './Facts';
 import { formatSize } from './AppealAttachments';
 import { useNotify } from './notify';
 

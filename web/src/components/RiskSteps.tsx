@@ -4,7 +4,7 @@ import { Label, Text } from '@gravity-ui/uikit';
 import { RISK_OUTCOME_LABELS, type RiskOutcome } from '../../../domain/risks';
 import type { Risk, RiskClockInfo } from '../riskApi';
 import { useI18n } from '../i18n';
-import { Panel } from './AppealFacts';
+import { Panel } from './Facts';
 
 interface Step {
   key: string;

@@ -5,7 +5,7 @@ import { Label, Select, Text } from '@gravity-ui/uikit';
 import { diffWords, type ChangeObject } from 'diff';
 import type { RiskVersion } from '../riskApi';
 import { useI18n } from '../i18n';
-import { Panel } from './AppealFacts';
+import { Panel } from './Facts';
 
 const KIND_THEMES: Record<string, 'info' | 'normal' | 'warning'> = { proposal: 'info', draft: 'normal', remark: 'warning' };
 

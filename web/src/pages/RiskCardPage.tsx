@@ -13,7 +13,7 @@ import { useResource } from '../state/useResource';
 import { MessagePage } from '../components/MessagePage';
 import { useNotify } from '../components/notify';
 import { RiskLevelLabel, RiskStatusLabel } from '../components/RiskBadges';
-import { RiskClocks, RiskDetails, RiskOfficialComment, RiskPublication } from '../components/RiskFacts';
+import { RiskClocks, RiskDetails, RiskOfficialComment, RiskPublication } from '../components/RiskPanels';
 import { RiskSteps } from '../components/RiskSteps';
 import { RiskVersions } from '../components/RiskVersions';
 import { RiskFiles } from '../components/RiskFiles';

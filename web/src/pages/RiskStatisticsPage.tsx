@@ -9,7 +9,7 @@ import { riskApi, type RiskStatisticsRow } from '../riskApi';
 import { useI18n } from '../i18n';
 import { useResource } from '../state/useResource';
 import { PageHeader } from '../components/PageHeader';
-import { Panel } from '../components/AppealFacts';
+import { Panel } from '../components/Facts';
 import { RiskStatisticsChart } from '../components/RiskStatisticsChart';
 import '../risks.css';
 

@@ -1,5 +1,4 @@
 // Panels of the risk card: the publication, its details, the two clocks, the published comment.
-import type { ReactNode } from 'react';
 import { Button, Icon, Text } from '@gravity-ui/uikit';
 import { ArrowDownToLine } from '@gravity-ui/icons';
 import {
@@ -7,26 +6,10 @@ import {
 } from '../../../domain/risks';
 import { riskApi, type Risk } from '../riskApi';
 import { useI18n } from '../i18n';
-import { Panel } from './AppealFacts';
+import { Facts, Panel } from './Facts';
 import { RiskLevelLabel } from './RiskBadges';
 import { RiskClock } from './RiskClock';
 import { useTopics } from './TopicSelect';
-
-type Row = [label: string, value: ReactNode, qa?: string];
-
-export function RiskFactList({ rows }: { rows: Row[] }) {
-  const shown = rows.filter(([, value]) => value !== null && value !== undefined && value !== '');
-  return (
-    <dl className="facts">
-      {shown.map(([label, value, qa]) => (
-        <div className="facts__row" key={label} data-qa={qa}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 const external = (href: string | null) => (href ? <a className="text-link risk-link" href={href} target="_blank" rel="noopener noreferrer">{href}</a> : null);
 
@@ -49,7 +32,7 @@ export function RiskDetails({ risk }: { risk: Risk }) {
   const { views, comments, reposts } = risk.reach;
   return (
     <Panel title={c.details} qa="risk-details">
-      <RiskFactList rows={[
+      <Facts rows={[
         [c.municipality, risk.municipalityName],
         [c.platform, RISK_PLATFORM_LABELS[locale][risk.platform as RiskPlatform] ?? risk.platform],
         [c.source, risk.sourceName],
@@ -104,7 +87,7 @@ export function RiskOfficialComment({ risk }: { risk: Risk }) {
       {risk.publication && (
         <>
           <div className="risk-text" data-qa="risk-published-text">{risk.publication.text}</div>
-          <RiskFactList rows={[
+          <Facts rows={[
             [c.place, risk.publication.place],
             [c.link, external(risk.publication.link)],
             [c.at, formatDateTime(risk.publication.at)],

@@ -1,41 +1,13 @@
-// The appeal card's fields: the author, the registration details, the deadlines, the answer and rating.
-import type { ReactNode } from 'react';
+// The appeal card's panels: the author, the registration details, the deadlines, the answer and rating.
 import { Link as RouterLink } from 'react-router';
-import { Card, Text } from '@gravity-ui/uikit';
+import { Text } from '@gravity-ui/uikit';
 import {
   CHANNEL_LABELS, KIND_LABELS, NO_ANSWER_GROUND_LABELS, RESULT_CODE_LABELS, SUB_CHANNEL_LABELS, type NoAnswerGround,
 } from '../../../domain/appeals';
 import type { Appeal } from '../api';
 import { useI18n } from '../i18n';
 import { AppealFlags, useCountdown } from './AppealBadges';
-
-type Row = [label: string, value: ReactNode, qa?: string];
-
-function Facts({ rows }: { rows: Row[] }) {
-  const shown = rows.filter(([, value]) => value !== null && value !== undefined && value !== '');
-  return (
-    <dl className="facts">
-      {shown.map(([label, value, qa]) => (
-        <div className="facts__row" key={label} data-qa={qa}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-export function Panel({ title, children, qa, actions }: { title: string; children: ReactNode; qa?: string; actions?: ReactNode }) {
-  return (
-    <Card view="outlined" className="panel" qa={qa}>
-      <div className="panel__head">
-        <Text as="h2" variant="subheader-3">{title}</Text>
-        {actions}
-      </div>
-      {children}
-    </Card>
-  );
-}
+import { Facts, Panel } from './Facts';
 
 export function AppealAuthor({ appeal }: { appeal: Appeal }) {
   const { t } = useI18n();
