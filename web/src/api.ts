@@ -44,6 +44,10 @@ export type Health = Static<typeof HealthSchema>;
 
 export type Department = Static<typeof DepartmentSchema>;
 
+/** What a file of an appeal is attached to: the appeal itself or the answer. */
+export const APPEAL_FILE_PURPOSES = ['appeal', 'answer'] as const;
+export type AppealFilePurpose = (typeof APPEAL_FILE_PURPOSES)[number];
+
 export interface FieldError {
   field: string;
   message: string;
@@ -183,7 +187,7 @@ export const api = {
       request<Appeal>('POST', `/api/appeals/${encodeURIComponent(id)}/actions/${encodeURIComponent(action)}`, { body }),
     timeline: (id: string) => request<{ items: TimelineEntry[] }>('GET', `/api/appeals/${encodeURIComponent(id)}/timeline`),
     comment: (id: string, text: string) => request<{ items: TimelineEntry[] }>('POST', `/api/appeals/${encodeURIComponent(id)}/comments`, { body: { text } }),
-    attach: (id: string, files: File[], purpose: 'appeal' | 'answer') => {
+    attach: (id: string, files: File[], purpose: AppealFilePurpose) => {
       const form = new FormData();
       form.set('purpose', purpose);
       for (const file of files) form.append('files', file);

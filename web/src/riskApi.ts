@@ -20,6 +20,10 @@ export type RiskStatistics = Static<typeof StatisticsSchema>;
 export type Refutations = Static<typeof RefutationsSchema>;
 export type Refutation = Refutations['items'][number];
 
+/** What a screenshot of a risk shows: the publication or its refutation. */
+export const RISK_FILE_PURPOSES = ['publication', 'refutation'] as const;
+export type RiskFilePurpose = (typeof RISK_FILE_PURPOSES)[number];
+
 const id = (value: string) => encodeURIComponent(value);
 
 export const riskApi = {
@@ -27,7 +31,7 @@ export const riskApi = {
   get: (riskId: string) => request<Risk>('GET', `/api/risks/${id(riskId)}`),
   create: (body: CreateRisk) => request<Risk>('POST', '/api/risks', { body }),
   act: (riskId: string, action: string, body: RiskActionBody) => request<Risk>('POST', `/api/risks/${id(riskId)}/actions/${id(action)}`, { body }),
-  attach: (riskId: string, files: File[], purpose: 'publication' | 'refutation') => {
+  attach: (riskId: string, files: File[], purpose: RiskFilePurpose) => {
     const form = new FormData();
     form.set('purpose', purpose);
     for (const file of files) form.append('files', file);

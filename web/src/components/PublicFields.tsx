@@ -3,7 +3,7 @@ import { useId, useRef, useState } from 'react';
 import { Button, Icon, Text, TextArea, TextInput } from '@gravity-ui/uikit';
 import { Paperclip, Xmark } from '@gravity-ui/icons';
 import { useI18n } from '../i18n';
-import { formatSize } from './AppealAttachments';
+import { formatSize } from './Files';
 
 interface PublicTextFieldProps {
   name: string;

@@ -4,7 +4,7 @@ import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { Alert, Button, Icon, Loader, Text } from '@gravity-ui/uikit';
 import { ArrowLeft } from '@gravity-ui/icons';
 import { ACTION_LABELS, isAppealAction, type AppealAction } from '../../../domain/appeals';
-import { api, ApiError, type Appeal } from '../api';
+import { api, ApiError, APPEAL_FILE_PURPOSES, type Appeal } from '../api';
 import { useI18n } from '../i18n';
 import { useCurrentSession } from '../state/session';
 import { useMunicipality } from '../state/municipality';
@@ -15,7 +15,7 @@ import { AppealAnswer, AppealAuthor, AppealDeadlines, AppealDetails } from '../c
 import { Panel } from '../components/Facts';
 import { AppealActionDialog } from '../components/AppealActionDialog';
 import { AppealTimeline } from '../components/AppealTimeline';
-import { AppealAttachments } from '../components/AppealAttachments';
+import { FilesPanel } from '../components/Files';
 import { useNotify } from '../components/notify';
 
 /** Actions that end or undo work get the «danger» look; the main step forward gets «action». */
@@ -87,7 +87,12 @@ export function AppealCardPage() {
             <div className="appeal-text">{appeal.text}</div>
           </Panel>
           <AppealAnswer appeal={appeal} />
-          <AppealAttachments appeal={appeal} canUpload={appeal.can.upload} onUploaded={(a) => { setAppeal(a); void timeline.reload(); }} />
+          <FilesPanel
+            files={appeal.attachments} url={(fileId) => api.appeals.attachmentUrl(appeal.id, fileId)} texts={t.appeals.attachments}
+            purposes={APPEAL_FILE_PURPOSES} accept=".pdf,.docx,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" canUpload={appeal.can.upload}
+            upload={async (files, purpose) => { setAppeal(await api.appeals.attach(appeal.id, files, purpose)); void timeline.reload(); }}
+            qa="appeal-attachments"
+          />
           <AppealTimeline appealId={appeal.id} items={timeline.data} canComment={appeal.can.comment} onChange={timeline.set} />
         </div>
         <aside className="appeal-card__side">

@@ -6,6 +6,7 @@ import { Button, Text, TextArea } from '@gravity-ui/uikit';
 import '../directory.css';
 import { ApiError } from '../api';
 import { directoryApi, type RequestFile } from '../directoryApi';
+import { FileList } from '../components/Files';
 import { useI18n } from '../i18n';
 import { useCurrentSession } from '../state/session';
 import { useResource } from '../state/useResource';
@@ -14,12 +15,7 @@ import { RequestStatus, useDueText } from '../components/RequestStatus';
 import { useNotify } from '../components/notify';
 
 function Files({ requestId, files }: { requestId: string; files: RequestFile[] }) {
-  if (!files.length) return null;
-  return (
-    <ul className="requests-files">
-      {files.map((f) => <li key={f.id}><a href={directoryApi.fileUrl(requestId, f.id)}>{f.filename}</a> <Text color="secondary">({Math.ceil(f.size / 1024)} KB)</Text></li>)}
-    </ul>
-  );
+  return <FileList files={files} url={(fileId) => directoryApi.fileUrl(requestId, fileId)} />;
 }
 
 export function InfoRequestPage() {

@@ -7,7 +7,7 @@ import { Alert, Button, Icon, Loader, Text } from '@gravity-ui/uikit';
 import { ArrowLeft } from '@gravity-ui/icons';
 import { isRiskAction, RISK_ACTION_LABELS, type RiskAction } from '../../../domain/risks';
 import { ApiError } from '../api';
-import { riskApi, type Risk } from '../riskApi';
+import { riskApi, RISK_FILE_PURPOSES, type Risk } from '../riskApi';
 import { useI18n } from '../i18n';
 import { useResource } from '../state/useResource';
 import { MessagePage } from '../components/MessagePage';
@@ -16,7 +16,7 @@ import { RiskLevelLabel, RiskStatusLabel } from '../components/RiskBadges';
 import { RiskClocks, RiskDetails, RiskOfficialComment, RiskPublication } from '../components/RiskPanels';
 import { RiskSteps } from '../components/RiskSteps';
 import { RiskVersions } from '../components/RiskVersions';
-import { RiskFiles } from '../components/RiskFiles';
+import { FilesPanel } from '../components/Files';
 import { RiskActionDialog } from '../components/RiskActionDialog';
 import '../risks.css';
 
@@ -78,7 +78,13 @@ export function RiskCardPage() {
           <RiskPublication risk={risk} />
           <RiskOfficialComment risk={risk} />
           <RiskVersions versions={risk.versions} />
-          <RiskFiles risk={risk} onUploaded={show} />
+          <FilesPanel
+            files={risk.files} url={(fileId) => riskApi.fileUrl(risk.id, fileId)} texts={t.risks.files}
+            purposes={RISK_FILE_PURPOSES} initialPurpose={risk.publication ? 'refutation' : 'publication'}
+            accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" canUpload={risk.can.upload}
+            upload={async (files, purpose) => show(await riskApi.attach(risk.id, files, purpose))}
+            qa="risk-files" qaPrefix="risk-"
+          />
         </div>
         <aside className="risk-card__side">
           <RiskClocks risk={risk} receivedAt={receivedAt} />
