@@ -2,15 +2,18 @@
 import type { Static } from 'typebox';
 import type { SessionInfo as SessionInfoSchema, ApiToken as ApiTokenSchema, CreatedToken as CreatedTokenSchema, CreateTokenBody } from '../../server/modules/auth/schema';
 import type { Organization as OrganizationSchema, CreateOrganization as CreateOrganizationSchema, UpdateOrganization as UpdateOrganizationSchema } from '../../server/modules/organizations/schema';
-import type { User as UserSchema, CreateUser as CreateUserSchema, UpdateUser as UpdateUserSchema, UserFilter as UserFilterSchema, UserWithPassword as UserWithPasswordSchema } from '../../server/modules/users/schema';
+import type { User as UserSchema, CreateUser as CreateUserSchema, UpdateUser as UpdateUserSchema, UserFilter as UserFilterSchema, UserList, UserWithPassword as UserWithPasswordSchema } from '../../server/modules/users/schema';
 import type { Appeal as AppealSchema, AppealFilter as AppealFilterSchema, AppealList as AppealListSchema, CreateAppeal as CreateAppealSchema, TimelineEntry as TimelineEntrySchema } from '../../server/modules/appeals/schema';
 import type { OrganizationKind } from '../../domain/roles';
-import type { AuditEntry as AuditEntrySchema, AuditQuery } from '../../server/modules/audit/schema';
-import type { Topic as TopicSchema } from '../../server/modules/topics/schema';
-import type { Notification as NotificationSchema } from '../../server/modules/notifications/schema';
-import type { PublicAppealBody, PublicMunicipality as PublicMunicipalitySchema, PublicStatus as PublicStatusSchema } from '../../server/modules/public/schema';
+import type { AuditEntry as AuditEntrySchema, AuditPage, AuditQuery } from '../../server/modules/audit/schema';
+import type { Topic as TopicSchema, TopicList } from '../../server/modules/topics/schema';
+import type { Notification as NotificationSchema, NotificationList, ReadResult } from '../../server/modules/notifications/schema';
+import type {
+  PublicAppealBody, PublicMunicipalities, PublicMunicipality as PublicMunicipalitySchema, PublicStatus as PublicStatusSchema, RatingBody, SubmittedAppeal,
+} from '../../server/modules/public/schema';
 import type { Health as HealthSchema } from '../../server/modules/health/schema';
-import type { Department as DepartmentSchema } from '../../server/modules/departments/schema';
+import type { Department as DepartmentSchema, DepartmentList } from '../../server/modules/departments/schema';
+import type { ErrorBody } from '../../server/platform/http';
 
 export type SessionInfo = Static<typeof SessionInfoSchema>;
 export type SessionUser = SessionInfo['user'];
@@ -48,10 +51,8 @@ export type Department = Static<typeof DepartmentSchema>;
 export const APPEAL_FILE_PURPOSES = ['appeal', 'answer'] as const;
 export type AppealFilePurpose = (typeof APPEAL_FILE_PURPOSES)[number];
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+/** The server's message for one field of a refused request. */
+export type FieldError = NonNullable<Static<typeof ErrorBody>['details']>[number];
 
 /** An error answer of the server: `{code, message, requestId, details}`, or a network failure (status 0). */
 export class ApiError extends Error {
@@ -138,7 +139,7 @@ async function send<T>(method: string, path: string, options: RequestOptions = {
     throw new ApiError(response.status, 'invalid_response', 'Сервер вернул неожиданный ответ');
   }
   if (!response.ok) {
-    const body = (data ?? {}) as { code?: string; message?: string; details?: FieldError[]; requestId?: string };
+    const body = (data ?? {}) as Partial<Static<typeof ErrorBody>>;
     if (response.status === 401 && !options.quiet401) onUnauthorized?.();
     throw new ApiError(response.status, body.code ?? 'http_error', body.message ?? `HTTP ${response.status}`, body.details ?? [], body.requestId);
   }
@@ -165,14 +166,14 @@ export const api = {
   },
 
   users: {
-    list: (filter: UserFilter = {}) => request<{ items: User[] }>('GET', '/api/users', { query: filter }),
+    list: (filter: UserFilter = {}) => request<Static<typeof UserList>>('GET', '/api/users', { query: filter }),
     create: (body: CreateUser) => request<UserWithPassword>('POST', '/api/users', { body }),
     update: (id: string, body: UpdateUser) => request<User>('PATCH', `/api/users/${encodeURIComponent(id)}`, { body }),
     resetPassword: (id: string) => request<UserWithPassword>('POST', `/api/users/${encodeURIComponent(id)}/reset-password`),
   },
 
   audit: {
-    list: (filter: AuditFilter = {}) => request<{ items: AuditEntry[]; nextCursor: number | null }>('GET', '/api/audit', { query: { ...filter } }),
+    list: (filter: AuditFilter = {}) => request<Static<typeof AuditPage>>('GET', '/api/audit', { query: { ...filter } }),
   },
 
   appeals: {
@@ -201,24 +202,24 @@ export const api = {
   },
 
   departments: {
-    list: (municipality?: string) => request<{ items: Department[] }>('GET', '/api/departments', { query: { municipality } }),
+    list: (municipality?: string) => request<Static<typeof DepartmentList>>('GET', '/api/departments', { query: { municipality } }),
   },
 
   topics: {
-    list: () => request<{ items: Topic[]; groups: { code: string; title: string }[] }>('GET', '/api/topics'),
+    list: () => request<Static<typeof TopicList>>('GET', '/api/topics'),
   },
 
   notifications: {
-    list: (limit = 30) => request<{ items: AppNotification[]; unread: number }>('GET', '/api/notifications', { query: { limit } }),
-    read: (id: string | 'all') => request<{ updated: number }>('POST', `/api/notifications/${encodeURIComponent(id)}/read`),
+    list: (limit = 30) => request<Static<typeof NotificationList>>('GET', '/api/notifications', { query: { limit } }),
+    read: (id: string | 'all') => request<Static<typeof ReadResult>>('POST', `/api/notifications/${encodeURIComponent(id)}/read`),
     streamUrl: '/api/notifications/stream',
   },
 
   public: {
-    municipalities: () => request<{ items: PublicMunicipality[] }>('GET', '/api/public/municipalities'),
-    submit: (body: PublicAppealInput | FormData) => request<{ number: string; trackingCode: string }>('POST', '/api/public/appeals', { body }),
+    municipalities: () => request<Static<typeof PublicMunicipalities>>('GET', '/api/public/municipalities'),
+    submit: (body: PublicAppealInput | FormData) => request<Static<typeof SubmittedAppeal>>('POST', '/api/public/appeals', { body }),
     status: (number: string, code: string) => request<PublicStatus>('GET', `/api/public/appeals/${encodeURIComponent(number)}`, { query: { code } }),
-    rate: (number: string, body: { code: string; score: number; comment?: string }) =>
+    rate: (number: string, body: Static<typeof RatingBody>) =>
       request<PublicStatus>('POST', `/api/public/appeals/${encodeURIComponent(number)}/rating`, { body }),
   },
 };

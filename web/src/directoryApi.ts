@@ -3,7 +3,7 @@ import type { Static } from 'typebox';
 import type {
   Contact, ContactChange as ContactChangeSchema, ContactFilter as ContactFilterSchema, CreateContact, UpdateContact,
 } from '../../server/modules/contacts/schema';
-import type { InfoRequest, InfoRequestSummary } from '../../server/modules/requests/schema';
+import type { InfoRequest, InfoRequestList } from '../../server/modules/requests/schema';
 import { request, queryString } from './api';
 
 export type ContactOfficial = Static<typeof Contact>;
@@ -25,7 +25,7 @@ export const directoryApi = {
   createContact: (input: ContactInput) => request<ContactOfficial>('POST', '/api/contacts', { body: input }),
   updateContact: (id: string, input: ContactInput) => request<ContactOfficial>('PATCH', `/api/contacts/${id}`, { body: input }),
 
-  requests: () => request<{ items: InfoRequestSummary[] }>('GET', '/api/requests'),
+  requests: () => request<Static<typeof InfoRequestList>>('GET', '/api/requests'),
   request: (id: string) => request<InfoRequest>('GET', `/api/requests/${id}`),
   createRequest: (form: FormData) => request<InfoRequest>('POST', '/api/requests', { body: form }),
   answer: (id: string, form: FormData) => request<InfoRequest>('POST', `/api/requests/${id}/answer`, { body: form }),

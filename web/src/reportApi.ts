@@ -4,7 +4,7 @@
 import type { Static } from 'typebox';
 import type {
   Report as ReportSchema, ReportCell as ReportCellSchema, ReportFigure as ReportFigureSchema, ReportFigures as ReportFiguresSchema,
-  ReportMatrix as ReportMatrixSchema, OpenReport,
+  ReportMatrix as ReportMatrixSchema, OpenReport, Analytics, ReportActionBody,
 } from '../../server/modules/reports/schema';
 import { request } from './api';
 
@@ -20,11 +20,8 @@ export type ReportFigure = Static<typeof ReportFigureSchema>;
 export type ReportFigures = Static<typeof ReportFiguresSchema>;
 export type Report = Static<typeof ReportSchema>;
 
-export interface ReportAnalytics {
-  mainProblems: string;
-  measures: string;
-  proposals: string;
-}
+/** The analytical part as the form edits it: every field present. */
+export type ReportAnalytics = Required<Static<typeof Analytics>>;
 
 export const ANALYTICS_FIELDS = ['mainProblems', 'measures', 'proposals'] as const;
 
@@ -47,6 +44,6 @@ export const reportApi = {
   get: (reportId: string) => request<Report>('GET', `/api/reports/${id(reportId)}`),
   saveAnalytics: (reportId: string, analytics: Partial<ReportAnalytics>) => request<Report>('PATCH', `/api/reports/${id(reportId)}`, { body: { analytics } }),
   act: (reportId: string, action: ReportAction, remarks?: string) =>
-    request<Report>('POST', `/api/reports/${id(reportId)}/actions/${id(action)}`, { body: remarks === undefined ? {} : { remarks } }),
+    request<Report>('POST', `/api/reports/${id(reportId)}/actions/${id(action)}`, { body: (remarks === undefined ? {} : { remarks }) satisfies ReportActionBody }),
   exportUrl: (reportId: string, format: 'xlsx' | 'pdf') => `/api/reports/${id(reportId)}/export.${format}`,
 };
