@@ -4,34 +4,20 @@
 import { Link as RouterLink, useParams } from 'react-router';
 import { Alert, Card, Icon, Loader, Text } from '@gravity-ui/uikit';
 import { AntennaSignal, ArrowUpRightFromSquare } from '@gravity-ui/icons';
-import { api, ApiError } from '../api';
+import { ApiError } from '../api';
 import { riskApi, type Refutation } from '../riskApi';
 import { useI18n } from '../i18n';
 import { useResource } from '../state/useResource';
 import { PublicLayout } from '../components/PublicLayout';
+import { MunicipalityLinks } from '../components/MunicipalityLinks';
 import '../risks.css';
 
 function MunicipalityChoice() {
-  const { t, errorText } = useI18n();
-  const p = t.risks.public;
-  const { data: items, error } = useResource(() => api.public.municipalities().then((r) => r.items), []);
+  const { t } = useI18n();
   return (
     <>
-      <Text as="p" color="secondary">{p.chooseLead}</Text>
-      {error !== null && <Alert theme="danger" message={errorText(error)} />}
-      {items === null && error === null && <Loader />}
-      {items && (
-        <ul className="municipality-list" data-qa="refutation-municipalities">
-          {items.map((m) => (
-            <li key={m.slug}>
-              <RouterLink className="municipality-link" to={`/refutations/${m.slug}`}>
-                <span className="municipality-link__name">{m.shortName}</span>
-                <span className="municipality-link__full">{m.name}</span>
-              </RouterLink>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Text as="p" color="secondary">{t.risks.public.chooseLead}</Text>
+      <MunicipalityLinks to={(slug) => `/refutations/${slug}`} qa="refutation-municipalities" />
     </>
   );
 }
