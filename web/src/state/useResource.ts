@@ -1,7 +1,7 @@
 // What a page reads from the API: the data, the error, whether a request is under way, and a reload.
 // Only the answer to the latest request counts: when the page's parameters change, the page closes or
 // the data is replaced by hand, a late answer to an earlier request is thrown away.
-import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type DependencyList } from 'react';
 
 export interface ResourceOptions {
   /** Keep showing the previous data while the request for changed parameters is under way. */
@@ -44,8 +44,9 @@ export function useResource<T>(load: (() => Promise<T>) | null, deps: Dependency
   const { keep = false, delayMs = 0, refreshMs = 0, refreshOnFocus = false } = options;
   const [state, setState] = useState<State<T>>(() => ({ data: null, error: null, loading: load !== null, receivedAt: 0 }));
   const latest = useRef(0);
+  // reload() asks with the loader of the latest committed render.
   const loader = useRef(load);
-  loader.current = load;
+  useLayoutEffect(() => { loader.current = load; });
 
   /** Runs one request; its answer is applied only if no later request or replacement came meanwhile. */
   const run = useCallback(async (task: () => Promise<(current: T | null) => T | null>) => {
