@@ -3,7 +3,7 @@ import type { Static } from 'typebox';
 import type { SessionInfo as SessionInfoSchema, ApiToken as ApiTokenSchema, CreatedToken as CreatedTokenSchema, CreateTokenBody } from '../../server/modules/auth/schema';
 import type { Organization as OrganizationSchema, CreateOrganization as CreateOrganizationSchema, UpdateOrganization as UpdateOrganizationSchema } from '../../server/modules/organizations/schema';
 import type { User as UserSchema, CreateUser as CreateUserSchema, UpdateUser as UpdateUserSchema, UserFilter as UserFilterSchema, UserWithPassword as UserWithPasswordSchema } from '../../server/modules/users/schema';
-import type { Appeal as AppealSchema, AppealFilter as AppealFilterSchema, AppealList as AppealListSchema, CreateAppeal as CreateAppealSchema, TimelineEntry as TimelineEntrySchema } from '../../server/modules/appeals/schema';
+import type { Appeal as AppealSchema, AppealFilter as AppealFilterSchema, AppealList as AppealListSchema, CreateAppeal as CreateAppealSchema, TimelineEntry as TimelineEntrySchema, UpdateAppeal as UpdateAppealSchema } from '../../server/modules/appeals/schema';
 import type { OrganizationKind } from '../../domain/roles';
 import type { AuditEntry as AuditEntrySchema, AuditQuery } from '../../server/modules/audit/schema';
 import type { Topic as TopicSchema } from '../../server/modules/topics/schema';
@@ -27,6 +27,7 @@ export type UserFilter = Static<typeof UserFilterSchema>;
 export type UserWithPassword = Static<typeof UserWithPasswordSchema>;
 export type Appeal = Static<typeof AppealSchema>;
 export type AppealFilter = Static<typeof AppealFilterSchema>;
+export type UpdateAppeal = Static<typeof UpdateAppealSchema>;
 export type AppealList = Static<typeof AppealListSchema>;
 export type AppealListItem = AppealList['items'][number];
 export type CreateAppeal = Static<typeof CreateAppealSchema>;
@@ -179,6 +180,7 @@ export const api = {
       const { data, status } = await send<Appeal>('POST', '/api/appeals', { body });
       return { appeal: data, created: status === 201 };
     },
+    update: (id: string, body: UpdateAppeal) => request<Appeal>('PATCH', `/api/appeals/${encodeURIComponent(id)}`, { body }),
     act: (id: string, action: string, body: Record<string, unknown>) =>
       request<Appeal>('POST', `/api/appeals/${encodeURIComponent(id)}/actions/${encodeURIComponent(action)}`, { body }),
     timeline: (id: string) => request<{ items: TimelineEntry[] }>('GET', `/api/appeals/${encodeURIComponent(id)}/timeline`),

@@ -73,6 +73,21 @@ describe('repeated appeals (59-ФЗ)', () => {
     expect(audit.at(-1)).toMatchObject({ before: { repeated: true, repeatOfId: first.id }, after: { repeated: false, repeatOfId: null } });
   });
 
+  it('the window is configurable by the ЦУР administrator: past it, the same question is not repeated', async () => {
+    const admin = await t.login('cur.admin');
+    expect((await contact.request({ method: 'PUT', url: '/api/settings/text-detection', payload: { repeatWindowDays: 10, resendMinutes: 120, clusterWindowDays: 30 } })).statusCode).toBe(403);
+    const set = await admin.request({ method: 'PUT', url: '/api/settings/text-detection', payload: { repeatWindowDays: 10, resendMinutes: 120, clusterWindowDays: 30 } });
+    expect(set.statusCode).toBe(200);
+    expect(set.json().settings.repeatWindowDays).toBe(10);
+    const who = { surname: 'Панова', name: 'Ирина', email: 'panova@example.ru' };
+    await contact.post('/api/appeals', { channel: 'fz59', ...at('2026-01-05T05:00:00Z'), author: who, text: 'Во дворе дома 9 по ул. Лесной огромная яма, машины бьют колёса.' });
+    const late = (await contact.post('/api/appeals', { channel: 'fz59', ...at('2026-02-05T05:00:00Z'), author: who, text: 'Яма во дворе дома 9 на ул. Лесной так и не засыпана.' })).json();
+    expect(late).toMatchObject({ repeated: false, repeatOf: null });
+    const bad = await admin.request({ method: 'PUT', url: '/api/settings/text-detection', payload: { repeatWindowDays: 0, resendMinutes: 120, clusterWindowDays: 30 } });
+    expect(bad.statusCode).toBe(400);
+    await admin.request({ method: 'PUT', url: '/api/settings/text-detection', payload: { repeatWindowDays: 365, resendMinutes: 120, clusterWindowDays: 30 } });
+  });
+
   it('an obvious re-send (same author, the same text minutes apart) is offered for merging, not counted as repeated', async () => {
     const body = {
       channel: 'pos', author: { surname: 'Носов', name: 'Илья', email: 'nosov@example.ru' },

@@ -108,7 +108,7 @@ export function AppealCardPage() {
         </div>
         <aside className="appeal-card__side">
           <AppealDeadlines appeal={appeal} />
-          <AppealDetails appeal={appeal} />
+          <AppealDetails appeal={appeal} onChange={(a) => { setAppeal(a); void loadTimeline(); }} />
           <AppealAuthor appeal={appeal} />
         </aside>
       </div>
