@@ -19,3 +19,13 @@ describe('obscenity, threats and tone', () => {
     expect(checkLanguage('Просим засыпать яму у школы, спасибо.').tone).toBe('neutral');
   });
 });
+
+describe('masking personal data', () => {
+  it('masks e-mails, phones, flats and the author\'s names in their case forms', async () => {
+    const { maskText, initials } = await import('./mask');
+    expect(maskText('Пишет Иванова Ольга, кв. 15, тел. +7 (922) 123-45-67, почта olga@example.ru. У Ивановой нет воды.', ['Иванова', 'Ольга']))
+      .toBe('Пишет *** ***, кв. ***, тел. ***, почта ***. У *** нет воды.');
+    expect(maskText('Яма у дома 5 по ул. Мира')).toBe('Яма у дома 5 по ул. Мира');
+    expect(initials(['Иванова', 'Ольга', null])).toBe('И. О.');
+  });
+});

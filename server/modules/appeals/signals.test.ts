@@ -225,3 +225,19 @@ describe('the «отписка» warning before approval', () => {
     expect(counted.items.map((i: { id: string }) => i.id)).toContain(appeal.id);
   });
 });
+
+describe('exports without personal data', () => {
+  it('masks e-mails, phones, flats and the author\'s names on request, and keeps them otherwise', async () => {
+    const a = (await contact.post('/api/appeals', {
+      channel: 'fz59', ...at('2026-03-09T08:00:00Z'), author: { surname: 'Веселова', name: 'Дарья', patronymic: 'Олеговна' },
+      text: 'Я, Веселова Дарья, кв. 12, прошу перезвонить по тел. 8 (912) 345-67-89 или написать на daria@example.ru: в подъезде нет света.',
+    })).json();
+    const masked = await head.get(`/api/appeals/export?format=csv&mask=true&q=${encodeURIComponent(a.number)}`);
+    expect(masked.statusCode).toBe(200);
+    expect(masked.body).toContain('В. Д. О.');
+    expect(masked.body).toContain('в подъезде нет света');
+    for (const secret of ['Веселова', 'Дарья', '345-67-89', 'daria@example.ru', 'кв. 12']) expect(masked.body).not.toContain(secret);
+    const plain = await head.get(`/api/appeals/export?format=csv&q=${encodeURIComponent(a.number)}`);
+    expect(plain.body).toContain('daria@example.ru');
+  });
+});
