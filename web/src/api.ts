@@ -192,9 +192,10 @@ export const api = {
       return request<Appeal>('POST', `/api/appeals/${encodeURIComponent(id)}/attachments`, { body: form });
     },
     attachmentUrl: (id: string, attachmentId: string) => `/api/appeals/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}`,
-    exportUrl: (format: 'xlsx' | 'csv', filter: AppealFilter) => {
+    /** `mask` hides personal data: e-mails, phones, flats and the author's names; the author by initials. */
+    exportUrl: (format: 'xlsx' | 'csv', filter: AppealFilter, mask = false) => {
       const { cursor: _cursor, limit: _limit, ...rest } = filter;
-      return `/api/appeals/export?${queryString({ format, ...rest })}`;
+      return `/api/appeals/export?${queryString({ format, ...rest, mask: mask || undefined })}`;
     },
   },
 

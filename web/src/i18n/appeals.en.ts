@@ -11,6 +11,8 @@ export const appealsEn: Widen<typeof appealsRu> = {
   exportXlsx: 'Excel',
   exportCsv: 'CSV',
   exportTitle: 'Export the current selection',
+  exportMask: 'Without personal data',
+  exportMaskTitle: 'Hide e-mails, phones, flat numbers and the author\'s names in the export',
   filters: {
     label: 'Filters',
     search: 'Number, text, author, address',

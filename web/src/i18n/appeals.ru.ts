@@ -10,6 +10,8 @@ export const appealsRu = {
   exportXlsx: 'Excel',
   exportCsv: 'CSV',
   exportTitle: 'Выгрузить текущую выборку',
+  exportMask: 'Без персональных данных',
+  exportMaskTitle: 'Скрыть в выгрузке e-mail, телефоны, номера квартир и имена заявителя',
   filters: {
     label: 'Фильтры',
     search: 'Номер, текст, заявитель, адрес',

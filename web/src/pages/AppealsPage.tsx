@@ -1,7 +1,7 @@
 // The appeals registry: filters in the address, saved views, the table page by page, exports of the same selection.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
-import { Button, Icon, Loader, Table, Text, type TableColumnConfig } from '@gravity-ui/uikit';
+import { Button, Checkbox, Icon, Loader, Table, Text, type TableColumnConfig } from '@gravity-ui/uikit';
 import { ArrowDownToLine, Plus } from '@gravity-ui/icons';
 import { CHANNEL_LABELS, SUB_CHANNEL_LABELS } from '../../../domain/appeals';
 import { api, type AppealFilter, type AppealListItem } from '../api';
@@ -40,6 +40,7 @@ export function AppealsPage() {
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [mask, setMask] = useState(false);
 
   const load = useCallback(async (cursor: string | null) => {
     setLoading(true);
@@ -99,10 +100,11 @@ export function AppealsPage() {
         title={a.title}
         actions={(
           <>
-            <Button view="outlined" href={api.appeals.exportUrl('xlsx', query)} title={a.exportTitle} qa="export-xlsx">
+            <Checkbox checked={mask} onUpdate={setMask} qa="export-mask" title={a.exportMaskTitle}>{a.exportMask}</Checkbox>
+            <Button view="outlined" href={api.appeals.exportUrl('xlsx', query, mask)} title={a.exportTitle} qa="export-xlsx">
               <Icon data={ArrowDownToLine} size={16} />{a.exportXlsx}
             </Button>
-            <Button view="outlined" href={api.appeals.exportUrl('csv', query)} title={a.exportTitle} qa="export-csv">
+            <Button view="outlined" href={api.appeals.exportUrl('csv', query, mask)} title={a.exportTitle} qa="export-csv">
               <Icon data={ArrowDownToLine} size={16} />{a.exportCsv}
             </Button>
             <Button view="action" onClick={() => navigate('/appeals/new')} qa="new-appeal">
