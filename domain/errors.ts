@@ -55,11 +55,13 @@ export const ERRORS = {
   municipality_not_found: { status: 404, ru: 'Муниципальное образование не найдено', en: 'Municipality not found' },
   notification_not_found: { status: 404, ru: 'Уведомление не найдено', en: 'Notification not found' },
   token_not_found: { status: 404, ru: 'Токен не найден', en: 'Token not found' },
+  cluster_not_found: { status: 404, ru: 'Группа обращений об одной проблеме не найдена', en: 'Problem cluster not found' },
   // 409: the current state does not allow it
   not_allowed_in_status: { status: 409, ru: 'Действие недоступно в текущем статусе обращения', en: 'The action is not available in the current status' },
   action_not_allowed: { status: 409, ru: 'Это действие сейчас невозможно: проверьте статус отчёта и свою роль', en: 'This action is not possible now: check the report\'s status and your role' },
   channel_not_extendable: { status: 409, ru: 'Срок обращений этого канала не продлевается', en: 'Appeals of this channel cannot be extended' },
   already_extended: { status: 409, ru: 'Срок уже продлевался: продление допускается один раз', en: 'The deadline has already been extended once' },
+  answer_formal: { status: 409, ru: 'Проект ответа похож на отписку: ознакомьтесь с замечаниями и подтвердите согласование', en: 'The draft answer looks like a formal non-answer: read the remarks and confirm the approval' },
   already_on_control: { status: 409, ru: 'Обращение уже на контроле', en: 'The appeal is already on control' },
   not_on_control: { status: 409, ru: 'Обращение не на контроле', en: 'The appeal is not on control' },
   already_approved: { status: 409, ru: 'Вы уже согласовали этот комментарий', en: 'You have already approved this comment' },

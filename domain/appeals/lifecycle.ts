@@ -72,7 +72,7 @@ export interface ActionPayloads {
   assign: { departmentId: string; executorId?: string };
   take: Record<string, never>;
   submit_answer: { answerText: string; resultCode: ResultCode };
-  approve: Record<string, never>;
+  approve: { despiteWarning?: boolean };
   return_for_rework: { remark: string };
   close: Record<string, never>;
   forward: { bodyName: string; forwardedOn: string };
@@ -84,7 +84,7 @@ export interface ActionPayloads {
   unset_control: Record<string, never>;
 }
 
-export type FieldType = 'text' | 'id' | 'date' | 'integer' | 'enum';
+export type FieldType = 'text' | 'id' | 'date' | 'integer' | 'enum' | 'boolean';
 
 export interface FieldSpec {
   type: FieldType;
@@ -119,7 +119,8 @@ export const ACTION_RULES: Record<AppealAction, ActionRule> = {
     actors: ['executor', 'head'],
     payload: { answerText: text(true), resultCode: { type: 'enum', required: true, values: RESULT_CODES } },
   },
-  approve: { from: ['on_approval'], to: 'answered', actors: ['head'], payload: {} },
+  // The head approves a draft the «отписка» check warns about only by saying so (despiteWarning: true).
+  approve: { from: ['on_approval'], to: 'answered', actors: ['head'], payload: { despiteWarning: { type: 'boolean', required: false } } },
   return_for_rework: { from: ['on_approval'], to: 'in_progress', actors: ['head'], payload: { remark: text(true) } },
   close: { from: ['answered', 'forwarded', 'left_without_answer'], to: 'closed', actors: [...MUNICIPAL, 'system'], payload: {} },
   forward: { from: WORKING, to: 'forwarded', actors: MUNICIPAL, payload: { bodyName: text(true), forwardedOn: { type: 'date', required: true } } },
@@ -217,6 +218,8 @@ function checkField(value: unknown, spec: FieldSpec): PayloadProblemCode | null 
       return isLocalDate(value) ? null : 'invalid';
     case 'enum':
       return typeof value === 'string' && spec.values!.includes(value) ? null : 'invalid';
+    case 'boolean':
+      return typeof value === 'boolean' ? null : 'invalid';
     case 'integer':
       if (typeof value !== 'number' || !Number.isInteger(value)) return 'invalid';
       return (spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max) ? 'out_of_range' : null;

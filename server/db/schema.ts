@@ -183,6 +183,21 @@ export const appeals = pgTable('appeals', {
   ratingComment: text('rating_comment'),
   ratedAt: timestamp('rated_at', { withTimezone: true }),
   flaggedForCur: boolean('flagged_for_cur').notNull().default(false),
+  /** Keys of the author (server/text/author.ts): e-mail, phone, name with address, name; repeated appeals are found by them. */
+  authorKeys: text('author_keys').array().notNull().default(sql`'{}'::text[]`),
+  /** An obvious re-send of this appeal (the same author, near-identical text, minutes apart), offered for merging. */
+  resendOfId: uuid('resend_of_id'),
+  /** The place the appeal is about: stems of the street's name and the house (server/text/place.ts). */
+  placeStreet: text('place_street'),
+  placeHouse: text('place_house'),
+  /** The problem cluster: appeals of different authors about one problem at one place. */
+  clusterId: uuid('cluster_id'),
+  /** Obscene words and threats found at intake (59-ФЗ ст.11 ч.3 — a person decides). */
+  language: jsonb('language').$type<{ obscene: string[]; threats: string[] }>(),
+  tone: text('tone', { enum: ['neutral', 'negative', 'aggressive'] }).notNull().default('neutral'),
+  /** The «отписка» check of the answer as the head approved it, and whether the head approved despite it. */
+  answerCheck: jsonb('answer_check').$type<{ formal: boolean; score: number; reasons: { code: string; message: string }[] }>(),
+  answerApprovedDespiteWarning: boolean('answer_approved_despite_warning').notNull().default(false),
   search: tsvector('search').generatedAlwaysAs(sql`to_tsvector('russian', coalesce("number", '') || ' ' || coalesce("text", '') || ' ' || coalesce("address", '') || ' ' || coalesce("author_surname", '') || ' ' || coalesce("author_organization", ''))`),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -208,6 +223,12 @@ export const appeals = pgTable('appeals', {
   index('appeals_department_idx').on(t.departmentId),
   index('appeals_answer_submitted_idx').on(t.answerSubmittedBy).where(sql`answer_submitted_by is not null`),
   index('appeals_answer_approved_idx').on(t.answerApprovedBy).where(sql`answer_approved_by is not null`),
+  // Repeated appeals: the earlier appeals of an author, by any of the author's keys.
+  index('appeals_author_keys_idx').using('gin', t.authorKeys),
+  // Problem clusters: the recent appeals at one street of a municipality, and a cluster's appeals.
+  index('appeals_place_idx').on(t.organizationId, t.placeStreet, t.receivedAt).where(sql`place_street is not null`),
+  index('appeals_cluster_idx').on(t.clusterId, t.receivedAt).where(sql`cluster_id is not null`),
+  index('appeals_tone_idx').on(t.organizationId, t.tone, t.receivedAt).where(sql`tone <> 'neutral'`),
 ]);
 
 /** The appeal's timeline: every step of its life cycle and every internal comment. */
@@ -448,3 +469,20 @@ export const quarterlyReports = pgTable('quarterly_reports', {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [uniqueIndex('quarterly_reports_key').on(t.organizationId, t.year, t.quarter)]);
+
+/** Problem clusters: appeals of different authors about one problem at one place (server/text/problem.ts). */
+export const problemClusters = pgTable('problem_clusters', {
+  id: id(),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  title: text('title').notNull(),
+  placeStreet: text('place_street'),
+  placeHouse: text('place_house'),
+  size: integer('size').notNull().default(0),
+  firstAt: timestamp('first_at', { withTimezone: true }).notNull(),
+  lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  index('problem_clusters_org_last_idx').on(t.organizationId, t.lastAt),
+  index('problem_clusters_last_idx').on(t.lastAt),
+]);

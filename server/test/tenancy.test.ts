@@ -5,7 +5,7 @@ import { buildTestApp, type Session, type TestApp } from './helpers';
 
 interface Fixture {
   /** Objects of Белоярский ГО, created by its own users or by the administrator. */
-  beloyarsky: { organizationId: string; userId: string; tokenId: string; appealId: string; appealNumber: string; attachmentId: string; departmentId: string; riskId: string; reportId: string; requestId: string; contactId: string };
+  beloyarsky: { organizationId: string; userId: string; tokenId: string; appealId: string; appealNumber: string; attachmentId: string; departmentId: string; riskId: string; reportId: string; requestId: string; contactId: string; clusterId: string };
 }
 
 interface Probe {
@@ -40,6 +40,8 @@ const PROBES: Probe[] = [
   ...['sign', 'submit', 'accept', 'return'].map((action): Probe => ({ name: `report action ${action}`, method: 'POST', url: (f) => `/api/reports/${f.beloyarsky.reportId}/actions/${action}`, body: { remarks: 'x' } })),
   { name: 'information request addressed elsewhere', method: 'GET', url: (f) => `/api/requests/${f.beloyarsky.requestId}` },
   { name: 'answer to a request addressed elsewhere', method: 'POST', url: (f) => `/api/requests/${f.beloyarsky.requestId}/answer`, body: { text: 'чужой ответ' } },
+  { name: 'problem cluster merge', method: 'POST', url: (f) => `/api/clusters/${f.beloyarsky.clusterId}/merge`, body: { into: '00000000-0000-4000-8000-000000000000' } },
+  { name: 'problem cluster split', method: 'POST', url: (f) => `/api/clusters/${f.beloyarsky.clusterId}/split`, body: { appealIds: ['00000000-0000-4000-8000-000000000000'] } },
   { name: 'contact official change', method: 'PATCH', url: (f) => `/api/contacts/${f.beloyarsky.contactId}`, body: { phone: '+7 000 000-00-00' } },
   ...['acknowledge', 'propose', 'submit_draft', 'remark', 'approve', 'publish', 'close']
     .map((action): Probe => ({ name: `risk action ${action}`, method: 'POST', url: (f) => `/api/risks/${f.beloyarsky.riskId}/actions/${action}`, body: { text: 'чужой текст', place: 'x', outcome: 'no_reaction_needed' } })),
@@ -63,6 +65,7 @@ const LISTS: { name: string; url: (f: Fixture) => string }[] = [
   { name: 'requests', url: () => '/api/requests' },
   { name: 'contact officials', url: () => '/api/contacts' },
   { name: 'contact history', url: () => '/api/contacts/history' },
+  { name: 'problem clusters', url: () => '/api/clusters' },
 ];
 
 let t: TestApp;
@@ -90,7 +93,12 @@ beforeAll(async () => {
   const reportId = (await belHead.post('/api/reports', { year: 2026, quarter: 1 })).json().id;
   const requestId = (await (await t.login('cur.analyst')).post('/api/requests', { subject: 'Белоярский запрос', text: 'Только для Белоярского', municipalities: ['beloyarsky'], dueAt: '2099-01-01T00:00:00Z' })).json().id;
   const contactId = (await belHead.get('/api/contacts')).json().items[0].id;
-  fixture = { beloyarsky: { organizationId: belOrg, userId: belHead.user.id, tokenId: token, appealId: appeal.id, appealNumber: submitted.number, attachmentId: attached.attachments[0].id, departmentId, riskId, reportId, requestId, contactId } };
+  // Two authors about one leaking roof at one house: a problem cluster of Белоярский ГО.
+  for (const surname of ['Белоярцев', 'Белоярова']) {
+    await belHead.post('/api/appeals', { channel: 'pos', author: { surname, name: 'Олег' }, text: 'Протекает крыша в доме 4 по ул. Мира, с потолка капает.' });
+  }
+  const clusterId = (await belHead.get('/api/clusters')).json().items[0].id;
+  fixture = { beloyarsky: { organizationId: belOrg, userId: belHead.user.id, tokenId: token, appealId: appeal.id, appealNumber: submitted.number, attachmentId: attached.attachments[0].id, departmentId, riskId, reportId, requestId, contactId, clusterId } };
   for (const login of ['ekb.contact', 'ekb.executor', 'ekb.head']) outsiders[login] = await t.login(login);
 });
 afterAll(async () => { await t.close(); });
@@ -123,7 +131,8 @@ it('the object is really there for its own municipality (the probes are not vacu
   expect((await own.get(`/api/users/${fixture.beloyarsky.userId}`)).statusCode).toBe(200);
   expect((await own.get(`/api/appeals/${fixture.beloyarsky.appealId}`)).statusCode).toBe(200);
   expect((await own.get(`/api/appeals/${fixture.beloyarsky.appealId}/attachments/${fixture.beloyarsky.attachmentId}`)).statusCode).toBe(200);
-  expect((await own.get('/api/appeals?municipality=beloyarsky')).json().total).toBe(1);
+  expect((await own.get('/api/appeals?municipality=beloyarsky')).json().total).toBe(3);
+  expect((await own.get('/api/clusters')).json().items.map((c: { id: string }) => c.id)).toEqual([fixture.beloyarsky.clusterId]);
   expect((await own.get(`/api/risks/${fixture.beloyarsky.riskId}`)).statusCode).toBe(200);
   expect((await own.get(`/api/reports/${fixture.beloyarsky.reportId}`)).statusCode).toBe(200);
   expect((await own.get(`/api/requests/${fixture.beloyarsky.requestId}`)).statusCode).toBe(200);

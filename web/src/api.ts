@@ -3,7 +3,7 @@ import type { Static } from 'typebox';
 import type { SessionInfo as SessionInfoSchema, ApiToken as ApiTokenSchema, CreatedToken as CreatedTokenSchema, CreateTokenBody } from '../../server/modules/auth/schema';
 import type { Organization as OrganizationSchema, CreateOrganization as CreateOrganizationSchema, UpdateOrganization as UpdateOrganizationSchema } from '../../server/modules/organizations/schema';
 import type { User as UserSchema, CreateUser as CreateUserSchema, UpdateUser as UpdateUserSchema, UserFilter as UserFilterSchema, UserList, UserWithPassword as UserWithPasswordSchema } from '../../server/modules/users/schema';
-import type { Appeal as AppealSchema, AppealFilter as AppealFilterSchema, AppealList as AppealListSchema, CreateAppeal as CreateAppealSchema, TimelineEntry as TimelineEntrySchema } from '../../server/modules/appeals/schema';
+import type { Appeal as AppealSchema, AppealFilter as AppealFilterSchema, AppealList as AppealListSchema, CreateAppeal as CreateAppealSchema, TimelineEntry as TimelineEntrySchema, UpdateAppeal as UpdateAppealSchema } from '../../server/modules/appeals/schema';
 import type { OrganizationKind } from '../../domain/roles';
 import type { AuditEntry as AuditEntrySchema, AuditPage, AuditQuery } from '../../server/modules/audit/schema';
 import type { Topic as TopicSchema, TopicList } from '../../server/modules/topics/schema';
@@ -30,6 +30,7 @@ export type UserFilter = Static<typeof UserFilterSchema>;
 export type UserWithPassword = Static<typeof UserWithPasswordSchema>;
 export type Appeal = Static<typeof AppealSchema>;
 export type AppealFilter = Static<typeof AppealFilterSchema>;
+export type UpdateAppeal = Static<typeof UpdateAppealSchema>;
 export type AppealList = Static<typeof AppealListSchema>;
 export type AppealListItem = AppealList['items'][number];
 export type CreateAppeal = Static<typeof CreateAppealSchema>;
@@ -184,6 +185,7 @@ export const api = {
       const { data, status } = await send<Appeal>('POST', '/api/appeals', { body });
       return { appeal: data, created: status === 201 };
     },
+    update: (id: string, body: UpdateAppeal) => request<Appeal>('PATCH', `/api/appeals/${encodeURIComponent(id)}`, { body }),
     act: (id: string, action: string, body: Record<string, unknown>) =>
       request<Appeal>('POST', `/api/appeals/${encodeURIComponent(id)}/actions/${encodeURIComponent(action)}`, { body }),
     timeline: (id: string) => request<{ items: TimelineEntry[] }>('GET', `/api/appeals/${encodeURIComponent(id)}/timeline`),
@@ -195,9 +197,10 @@ export const api = {
       return request<Appeal>('POST', `/api/appeals/${encodeURIComponent(id)}/attachments`, { body: form });
     },
     attachmentUrl: (id: string, attachmentId: string) => `/api/appeals/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}`,
-    exportUrl: (format: 'xlsx' | 'csv', filter: AppealFilter) => {
+    /** `mask` hides personal data: e-mails, phones, flats and the author's names; the author by initials. */
+    exportUrl: (format: 'xlsx' | 'csv', filter: AppealFilter, mask = false) => {
       const { cursor: _cursor, limit: _limit, ...rest } = filter;
-      return `/api/appeals/export?${queryString({ format, ...rest })}`;
+      return `/api/appeals/export?${queryString({ format, ...rest, mask: mask || undefined })}`;
     },
   },
 

@@ -2,8 +2,13 @@
 import type { Appeal } from './schema';
 import type { AppealRow, ListRow } from './repository';
 import type { DeadlineState } from './deadlines';
+import { checkAnswer } from '../../text/answerCheck';
 
-type Related = { municipality: string; municipalityName: string; topicTitle: string | null; departmentName: string | null; executorName: string | null; submittedByName: string | null; approvedByName: string | null };
+type Related = {
+  municipality: string; municipalityName: string; topicTitle: string | null; departmentName: string | null; executorName: string | null;
+  submittedByName: string | null; approvedByName: string | null;
+  repeatOfNumber: string | null; resendOfNumber: string | null; clusterTitle: string | null; clusterSize: number | null;
+};
 
 export function authorDisplayName(r: { authorKind: string; authorSurname: string | null; authorName: string | null; authorPatronymic: string | null; authorOrganization: string | null }): string | null {
   if (r.authorKind === 'anonymous') return 'Анонимно';
@@ -47,7 +52,12 @@ export function presentAppeal(
     executor: row.executorId ? { id: row.executorId, fullName: related.executorName ?? '' } : null,
     repeated: row.repeated,
     onControl: row.onControl,
-    repeatOf: row.repeatOfId,
+    repeatOf: row.repeatOfId ? { id: row.repeatOfId, number: related.repeatOfNumber ?? '' } : null,
+    resendOf: row.resendOfId ? { id: row.resendOfId, number: related.resendOfNumber ?? '' } : null,
+    cluster: row.clusterId && related.clusterTitle ? { id: row.clusterId, size: related.clusterSize ?? 0, title: related.clusterTitle } : null,
+    language: row.language ?? null,
+    tone: row.tone as Appeal['tone'],
+    answerCheck: row.status === 'on_approval' && row.answerText ? checkAnswer(row.text, row.answerText) : row.answerCheck ?? null,
     duplicateOf: row.duplicateOfId,
     deadlines: state.deadlines,
     overdue: state.overdue,
@@ -62,6 +72,7 @@ export function presentAppeal(
       submittedBy: row.answerSubmittedBy ? { id: row.answerSubmittedBy, fullName: related.submittedByName ?? '' } : null,
       approvedBy: row.answerApprovedBy ? { id: row.answerApprovedBy, fullName: related.approvedByName ?? '' } : null,
       answeredAt: row.answeredAt?.toISOString() ?? null,
+      approvedDespiteWarning: row.answerApprovedDespiteWarning,
     } : null,
     rating: row.ratingScore && row.ratedAt ? { score: row.ratingScore, comment: row.ratingComment, at: row.ratedAt.toISOString() } : null,
     flaggedForCur: row.flaggedForCur,
@@ -94,5 +105,7 @@ export function presentListItem(row: ListRow, state: DeadlineState) {
     workingDaysLeft: state.workingDaysLeft,
     flaggedForCur: row.flaggedForCur,
     onControl: row.onControl,
+    repeated: row.repeated,
+    tone: row.tone as Appeal['tone'],
   };
 }

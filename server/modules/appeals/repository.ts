@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db';
-import { appealCounters, appealEvents, appeals, departments, organizations, topics, users } from '../../db/schema';
+import { appealCounters, appealEvents, appeals, departments, organizations, problemClusters, topics, users } from '../../db/schema';
 import type { Scope } from '../../platform/policy';
 import type { AppealFilter } from './schema';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -60,16 +60,23 @@ export async function timeline(db: Executor, appealId: string) {
 export async function relatedOf(db: Executor, row: AppealRow) {
   const submitter = alias(users, 'submitter');
   const approver = alias(users, 'approver');
+  const earlier = alias(appeals, 'earlier');
+  const original = alias(appeals, 'original');
   const [r] = await db.select({
     municipality: organizations.slug, municipalityName: organizations.shortName, timeZone: organizations.timeZone,
     topicTitle: topics.title, departmentName: departments.name, executorName: users.fullName,
     submittedByName: submitter.fullName, approvedByName: approver.fullName,
+    repeatOfNumber: earlier.number, resendOfNumber: original.number,
+    clusterTitle: problemClusters.title, clusterSize: problemClusters.size,
   }).from(organizations)
     .leftJoin(topics, eq(topics.code, sql`${row.topicCode}`))
     .leftJoin(departments, eq(departments.id, sql`${row.departmentId}::uuid`))
     .leftJoin(users, eq(users.id, sql`${row.executorId}::uuid`))
     .leftJoin(submitter, eq(submitter.id, sql`${row.answerSubmittedBy}::uuid`))
     .leftJoin(approver, eq(approver.id, sql`${row.answerApprovedBy}::uuid`))
+    .leftJoin(earlier, eq(earlier.id, sql`${row.repeatOfId}::uuid`))
+    .leftJoin(original, eq(original.id, sql`${row.resendOfId}::uuid`))
+    .leftJoin(problemClusters, eq(problemClusters.id, sql`${row.clusterId}::uuid`))
     .where(eq(organizations.id, row.organizationId)).limit(1);
   return r;
 }
@@ -124,6 +131,10 @@ function conditionsOf(q: ListQuery): (SQL | undefined)[] {
   if (list(f.result).length) conditions.push(inArray(appeals.answerResult, list(f.result)));
   if (f.collective !== undefined) conditions.push(f.collective ? eq(appeals.authorKind, 'collective') : sql`${appeals.authorKind} <> 'collective'`);
   if (f.repeated !== undefined) conditions.push(eq(appeals.repeated, f.repeated));
+  if (list(f.tone).length) conditions.push(inArray(appeals.tone, list(f.tone) as ('neutral' | 'negative' | 'aggressive')[]));
+  if (f.cluster) conditions.push(eq(appeals.clusterId, f.cluster));
+  if (f.offensive !== undefined) conditions.push(f.offensive ? isNotNull(appeals.language) : sql`${appeals.language} is null`);
+  if (f.approvedDespiteWarning !== undefined) conditions.push(eq(appeals.answerApprovedDespiteWarning, f.approvedDespiteWarning));
   if (f.extended !== undefined) conditions.push(f.extended ? isNotNull(appeals.extensionDays) : sql`${appeals.extensionDays} is null`);
   if (f.answeredLate !== undefined) {
     const late = sql`(${appeals.answeredAt} at time zone ${organizations.timeZone})::date > ${appeals.deadlineAnswer}`;
@@ -162,12 +173,13 @@ export const LIST_COLUMNS = {
   departmentName: departments.name, kind: appeals.kind, address: appeals.address,
   deadlineRegister: appeals.deadlineRegister, deadlineForward: appeals.deadlineForward, deadlineAnswer: appeals.deadlineAnswer,
   flaggedForCur: appeals.flaggedForCur, onControl: appeals.onControl, answerResult: appeals.answerResult, answeredAt: appeals.answeredAt,
-  ratingScore: appeals.ratingScore, repeated: appeals.repeated, signatories: appeals.signatories,
+  ratingScore: appeals.ratingScore, repeated: appeals.repeated, signatories: appeals.signatories, tone: appeals.tone,
 };
 export type ListRow = { [K in keyof typeof LIST_COLUMNS]: unknown } & {
   id: string; number: string; municipality: string; timeZone: string; channel: string; subChannel: string; receivedAt: Date;
   registeredAt: Date | null; status: string; text: string; topic: string | null; topicTitle: string | null; executor: string | null;
   deadlineRegister: string | null; deadlineForward: string | null; deadlineAnswer: string | null; flaggedForCur: boolean; onControl: boolean;
+  tone: string; repeated: boolean;
   authorKind: string; authorSurname: string | null; authorName: string | null; authorPatronymic: string | null; authorOrganization: string | null;
 };
 
@@ -237,4 +249,25 @@ export async function findDepartmentOf(db: Executor, organizationId: string, id:
 export async function findActiveUserOf(db: Executor, organizationId: string, id: string) {
   const [row] = await db.select().from(users).where(and(eq(users.id, id), eq(users.organizationId, organizationId), eq(users.active, true))).limit(1);
   return row ?? null;
+}
+
+/** Earlier appeals of a municipality that share one of the author's keys, newest first (the GIN index on author_keys). */
+export async function authorCandidates(db: Executor, organizationId: string, keys: string[], since: Date, limit = 50) {
+  if (!keys.length) return [];
+  return db.select({ id: appeals.id, number: appeals.number, text: appeals.text, authorKeys: appeals.authorKeys, receivedAt: appeals.receivedAt })
+    .from(appeals)
+    .where(and(
+      eq(appeals.organizationId, organizationId),
+      sql`${appeals.authorKeys} && array[${sql.join(keys.map((k) => sql`${k}`), sql`, `)}]::text[]`,
+      gte(appeals.receivedAt, since),
+      sql`${appeals.duplicateOfId} is null`,
+    ))
+    .orderBy(desc(appeals.receivedAt)).limit(limit);
+}
+
+/** Id and number of appeals, for the references of a card. */
+export async function numbersOf(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: appeals.id, number: appeals.number }).from(appeals).where(inArray(appeals.id, ids));
+  return new Map(rows.map((r) => [r.id, r.number]));
 }

@@ -42,20 +42,23 @@ export async function appealRoutes(fastify: FastifyInstance): Promise<void> {
   app.get('/api/appeals/export', {
     schema: {
       tags, summary: 'Выгрузка отфильтрованного реестра в XLSX или CSV',
-      querystring: Type.Intersect([AppealFilter, Type.Object({ format: Type.Union([Type.Literal('xlsx'), Type.Literal('csv')]) })]),
+      querystring: Type.Intersect([AppealFilter, Type.Object({
+        format: Type.Union([Type.Literal('xlsx'), Type.Literal('csv')]),
+        mask: Type.Optional(Type.Boolean({ description: 'Скрыть персональные данные: e-mail, телефоны, номера квартир и имена автора в тексте, заявитель — инициалами' })),
+      })]),
       produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
       response: { 200: download(['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], 'Реестр в CSV или XLSX'), ...errors(400, 401) },
     },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    const { format, ...filter } = request.query;
+    const { format, mask, ...filter } = request.query;
     const stamp = now().toISOString().slice(0, 10);
     if (format === 'csv') {
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="appeals-${stamp}.csv"`);
-      return reply.send(exportCsv(db(), actor, filter, now()));
+      return reply.send(exportCsv(db(), actor, filter, now(), { mask }));
     }
     reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="appeals-${stamp}.xlsx"`);
-    return reply.send(exportXlsx(db(), actor, filter, now()));
+    return reply.send(exportXlsx(db(), actor, filter, now(), { mask }));
   });
 
   app.get('/api/appeals/:id', {

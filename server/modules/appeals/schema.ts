@@ -10,6 +10,7 @@ export const SubChannel = Type.Enum(SUB_CHANNELS);
 export const Kind = Type.Enum(APPEAL_KINDS);
 export const AuthorKind = Type.Enum(AUTHOR_KINDS);
 export const Result = Type.Enum(RESULT_CODES);
+export const Tone = Type.Enum(['neutral', 'negative', 'aggressive'] as const, { description: 'Тон обращения: нейтральный, негативный, агрессивный' });
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const LocalDate = Type.String({ format: 'date' });
@@ -68,7 +69,16 @@ export const Appeal = Type.Object({
   executor: Nullable(Type.Object({ id: Uuid, fullName: Type.String() })),
   repeated: Type.Boolean(),
   onControl: Type.Boolean(),
-  repeatOf: Nullable(Uuid),
+  repeatOf: Nullable(Type.Object({ id: Uuid, number: Type.String() }, { description: 'Предыдущее обращение того же автора по тому же вопросу (59-ФЗ)' })),
+  resendOf: Nullable(Type.Object({ id: Uuid, number: Type.String() }, { description: 'То же обращение, отправленное повторно через несколько минут: предлагается объединить (шаг merge)' })),
+  cluster: Nullable(Type.Object({ id: Uuid, size: Type.Integer(), title: Type.String() }, { description: 'Группа обращений разных авторов об одной проблеме в одном месте' })),
+  language: Nullable(Type.Object({
+    obscene: Type.Array(Type.String()), threats: Type.Array(Type.String()),
+  }, { description: 'Нецензурные слова и угрозы в тексте (основание ч.3 ст.11 59-ФЗ; решает человек)' })),
+  tone: Tone,
+  answerCheck: Nullable(Type.Object({
+    formal: Type.Boolean(), score: Type.Number(), reasons: Type.Array(Type.Object({ code: Type.String(), message: Type.String() })),
+  }, { description: 'Проверка ответа на отписку: для ответа на согласовании — текущего проекта, для согласованного — как его согласовали' })),
   duplicateOf: Nullable(Uuid),
   deadlines: Deadlines,
   overdue: Type.Boolean(),
@@ -83,6 +93,7 @@ export const Appeal = Type.Object({
     submittedBy: Nullable(Type.Object({ id: Uuid, fullName: Type.String() })),
     approvedBy: Nullable(Type.Object({ id: Uuid, fullName: Type.String() })),
     answeredAt: Nullable(DateTime),
+    approvedDespiteWarning: Type.Boolean({ description: 'Руководитель согласовал ответ, несмотря на предупреждение об отписке' }),
   })),
   rating: Nullable(Type.Object({ score: Type.Integer(), comment: Nullable(Type.String()), at: DateTime })),
   flaggedForCur: Type.Boolean(),
@@ -150,6 +161,10 @@ export const AppealFilter = Type.Object({
   result: Type.Optional(Type.String({ maxLength: 200, description: 'результат рассмотрения (код ССТУ)' })),
   collective: Type.Optional(Type.Boolean()),
   repeated: Type.Optional(Type.Boolean()),
+  tone: CsvList('тон: neutral, negative, aggressive'),
+  cluster: Type.Optional(Uuid),
+  offensive: Type.Optional(Type.Boolean({ description: 'Есть нецензурные слова или угрозы' })),
+  approvedDespiteWarning: Type.Optional(Type.Boolean({ description: 'Ответ согласован, несмотря на предупреждение об отписке' })),
   extended: Type.Optional(Type.Boolean({ description: 'Срок продлевался' })),
   answeredLate: Type.Optional(Type.Boolean({ description: 'Ответ дан позже срока' })),
   rated: Type.Optional(Type.Boolean({ description: 'Заявитель оценил ответ' })),
@@ -181,6 +196,8 @@ export const AppealListItem = Type.Object({
   workingDaysLeft: Nullable(Type.Integer()),
   flaggedForCur: Type.Boolean(),
   onControl: Type.Boolean(),
+  repeated: Type.Boolean(),
+  tone: Tone,
 });
 
 export const AppealList = Type.Object({
@@ -210,6 +227,7 @@ function fieldSchema(spec: FieldSpec): TSchema {
     case 'date': return Type.String({ format: 'date' });
     case 'enum': return Type.Enum(spec.values ?? []);
     case 'integer': return Type.Integer({ minimum: spec.min, maximum: spec.max });
+    case 'boolean': return Type.Boolean();
   }
 }
 

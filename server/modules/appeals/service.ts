@@ -19,6 +19,8 @@ import * as repo from './repository';
 import { deadlineState, deadlinesOf, dueSoonUntil, loadDeadlineRules } from './deadlines';
 import { STEPS } from './steps';
 import { presentAppeal, presentListItem } from './present';
+import { intakeSignals, loadTextDetection } from './signals';
+import { assignAtIntake } from '../clusters/service';
 import type { Appeal, AppealFilter, CreateAppeal, UpdateAppeal } from './schema';
 import { isUuid } from '../../platform/http';
 
@@ -108,6 +110,7 @@ export async function intake(
   const deadlines = deadlinesOf({ channel, receivedAt, registeredAt, extensionDays: null }, org.timeZone, rules);
   const author = input.author ?? {};
   const authorKind = author.kind ?? (author.surname || author.name ? 'person' : 'anonymous');
+  const detection = await loadTextDetection(db);
   try {
     const row = await audited(db, ctx, async (tx) => {
       const year = Number(toLocalDate(registeredAt ?? receivedAt, org.timeZone).slice(0, 4));
@@ -118,24 +121,42 @@ export async function intake(
         if (!previous || previous.organizationId !== org.id) throw validationFailed([{ field: 'repeatOf', message: 'Предыдущее обращение не найдено' }]);
         repeatOfId = previous.id;
       }
+      const text = input.text.trim();
+      const signals = await intakeSignals(tx, org.id, authorKind === 'anonymous' ? {} : author, text, clean(input.address), receivedAt, detection);
+      // 59-ФЗ: the same author on the same question is a repeated appeal, unless the person registering says otherwise.
+      if (!repeatOfId && signals.repeatOf && input.repeated !== false) repeatOfId = signals.repeatOf.id;
       const created = await repo.insertAppeal(tx, {
         organizationId: org.id, number: formatNumber(org.numberPrefix, year, seq), year, seq,
         channel, subChannel, externalId, receivedAt, registeredAt, status,
         authorKind, authorSurname: clean(author.surname), authorName: clean(author.name), authorPatronymic: clean(author.patronymic),
         authorEmail: clean(author.email), authorPhone: clean(author.phone), authorPostalAddress: clean(author.postalAddress),
         authorOrganization: clean(author.organization), signatories: author.signatories ?? null,
-        text: input.text.trim(), address: clean(input.address), latitude: input.location?.latitude ?? null, longitude: input.location?.longitude ?? null,
+        text, address: clean(input.address), latitude: input.location?.latitude ?? null, longitude: input.location?.longitude ?? null,
         topicCode: input.topic || null, kind: input.kind ?? null, repeated: input.repeated ?? repeatOfId !== null, onControl: input.onControl ?? false,
         repeatOfId, deadlineRegister: deadlines.register, deadlineForward: deadlines.forward, deadlineAnswer: deadlines.answer,
         trackingCodeHash: input.trackingCodeHash ?? null, createdAt: now, updatedAt: now,
+        authorKeys: signals.authorKeys, resendOfId: signals.resendOf?.id ?? null,
+        placeStreet: signals.place?.street ?? null, placeHouse: signals.place?.house ?? null, language: signals.language, tone: signals.tone,
       });
+      // A re-send waits to be merged with its original; it does not make a cluster bigger.
+      const clusterId = signals.resendOf ? null : await assignAtIntake(tx, {
+        id: created.id, organizationId: org.id, text, authorKeys: signals.authorKeys, placeStreet: created.placeStreet, placeHouse: created.placeHouse,
+        receivedAt, placeLabel: clean(input.address) ?? signals.place?.label ?? null,
+      }, detection.clusterWindowDays, now);
       await storeFiles(tx, { type: 'appeal', id: created.id }, files, { organizationId: org.id, purpose: 'appeal', uploadedBy: ctx?.actor.userId ?? null });
       await repo.addEvent(tx, {
         appealId: created.id, organizationId: org.id, at: now, actorId: ctx?.actor.userId ?? null,
         kind: ctx ? 'action' : 'citizen', action: status === 'registered' ? 'register' : 'receive', toStatus: status,
         payload: { channel, subChannel, number: created.number, attachments: files.length },
       });
-      return { result: created, audit: { action: 'appeal.create', entityType: 'appeal', entityId: created.id, organizationId: org.id, after: { number: created.number, channel, status } } };
+      const signalled = {
+        repeated: created.repeated, repeatOf: repeatOfId, resendOf: signals.resendOf?.id ?? null, cluster: clusterId, tone: signals.tone,
+        language: signals.language,
+      };
+      return {
+        result: { ...created, clusterId },
+        audit: { action: 'appeal.create', entityType: 'appeal', entityId: created.id, organizationId: org.id, after: { number: created.number, channel, status, ...signalled } },
+      };
     });
     return { row, created: true };
   } catch (error) {
@@ -193,6 +214,8 @@ export async function updateAppeal(db: Db, ctx: RequestContext, id: string, inpu
     if (input.address !== undefined) values.address = clean(input.address);
     if (input.location !== undefined) { values.latitude = input.location?.latitude ?? null; values.longitude = input.location?.longitude ?? null; }
     if (input.repeated !== undefined) values.repeated = input.repeated;
+    // Unsetting «repeated» drops the reference to the earlier appeal too.
+    if (input.repeated === false) values.repeatOfId = null;
     if (input.onControl !== undefined) values.onControl = input.onControl;
     const updated = await repo.updateAppeal(tx, id, values, now);
     await repo.addEvent(tx, { appealId: id, organizationId: current.organizationId, at: now, actorId: ctx.actor.userId, kind: 'action', action: 'update', payload: input });

@@ -4,7 +4,8 @@ import type { AppealAction, Channel } from '../../../domain/appeals';
 import type { Executor } from '../../db';
 import type { organizations } from '../../db/schema';
 import type { RequestContext } from '../../platform/actor';
-import { validationFailed } from '../../platform/errors';
+import { AppError, validationFailed } from '../../platform/errors';
+import { checkAnswer } from '../../text/answerCheck';
 import { isUuid } from '../../platform/http';
 import { enqueueMail } from '../../platform/mail';
 import { activeHeads, activeStaffOf } from '../users/repository';
@@ -74,7 +75,12 @@ export const STEPS: Record<AppealAction, (s: Step) => Promise<Applied>> = {
   },
 
   async approve(s) {
-    const { tx, current, org, now } = s;
+    const { tx, p, current, org, now } = s;
+    // The «отписка» check: the head sees each reason and approves a formal draft only by saying so.
+    const check = current.answerText ? checkAnswer(current.text, current.answerText) : null;
+    if (check?.formal && p.despiteWarning !== true) {
+      throw new AppError(409, 'answer_formal', `Проект ответа похож на отписку: ${check.reasons.map((r) => r.message).join('; ')}. Подтвердите согласование`);
+    }
     // The answer goes to the author by e-mail when an address is known; a letter by post is the clerk's.
     if (current.authorEmail && current.answerText) {
       await enqueueMail(tx, {
@@ -84,8 +90,8 @@ export const STEPS: Record<AppealAction, (s: Step) => Promise<Applied>> = {
       });
     }
     return {
-      values: { answerApprovedBy: actorIdOf(s), answeredAt: now },
-      note: null,
+      values: { answerApprovedBy: actorIdOf(s), answeredAt: now, answerCheck: check, answerApprovedDespiteWarning: !!check?.formal },
+      note: check?.formal ? `Согласовано, несмотря на предупреждение об отписке: ${check.reasons.map((r) => r.message).join('; ')}` : null,
       notifyUsers: current.executorId ? [{ userIds: [current.executorId], kind: 'appeal.approved', title: title(s, 'ответ согласован') }] : [],
     };
   },
@@ -93,7 +99,7 @@ export const STEPS: Record<AppealAction, (s: Step) => Promise<Applied>> = {
   async return_for_rework(s) {
     const { p, current } = s;
     return {
-      values: { answerApprovedBy: null }, note: String(p.remark),
+      values: { answerApprovedBy: null, answerCheck: null, answerApprovedDespiteWarning: false }, note: String(p.remark),
       notifyUsers: current.executorId ? [{ userIds: [current.executorId], kind: 'appeal.returned', title: title(s, 'ответ возвращён на доработку'), body: String(p.remark) }] : [],
     };
   },

@@ -11,6 +11,7 @@ import { validationFailed } from '../../platform/errors';
 import { errors } from '../../platform/http';
 import { authorize } from '../../platform/policy';
 import { DEADLINE_RULES_KEY, loadDeadlineRules } from '../appeals/deadlines';
+import { DEFAULT_TEXT_DETECTION, loadTextDetection, TEXT_DETECTION_KEY } from '../appeals/signals';
 
 const Term = Type.Object({ days: Type.Integer({ minimum: 0, maximum: 366 }), unit: Type.Enum(['calendar', 'working'] as const) }, { additionalProperties: false });
 const ChannelRule = Type.Object({
@@ -26,6 +27,13 @@ const Rules = Type.Object({
 }, { additionalProperties: false, title: 'Правила сроков' });
 
 const RulesResponse = Type.Object({ rules: Rules, defaults: Rules, customized: Type.Boolean() });
+
+const Detection = Type.Object({
+  repeatWindowDays: Type.Integer({ minimum: 1, maximum: 1830, description: 'Обращение того же автора по тому же вопросу в пределах стольких дней — повторное' }),
+  resendMinutes: Type.Integer({ minimum: 1, maximum: 1440, description: 'Почти тот же текст того же автора в пределах стольких минут — повторная отправка' }),
+  clusterWindowDays: Type.Integer({ minimum: 1, maximum: 365, description: 'Обращения об одной проблеме в одном месте в пределах стольких дней — одна группа' }),
+}, { additionalProperties: false, title: 'Окна поиска повторных обращений и групп' });
+const DetectionResponse = Type.Object({ settings: Detection, defaults: Detection });
 
 export async function settingsRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -59,5 +67,30 @@ export async function settingsRoutes(fastify: FastifyInstance): Promise<void> {
       return { result: undefined, audit: { action: 'settings.deadline_rules', entityType: 'settings', entityId: DEADLINE_RULES_KEY, organizationId: ctx.actor.organizationId, before, after: rules } };
     });
     return { rules: await loadDeadlineRules(db()), defaults: DEFAULT_DEADLINE_RULES, customized: true };
+  });
+
+  app.get('/api/settings/text-detection', {
+    schema: { tags, summary: 'Окна поиска повторных обращений, повторных отправок и групп обращений об одной проблеме', response: { 200: DetectionResponse, ...errors(401) } },
+  }, async (request) => {
+    requireActor(request);
+    return { settings: await loadTextDetection(db()), defaults: DEFAULT_TEXT_DETECTION };
+  });
+
+  app.put('/api/settings/text-detection', {
+    schema: {
+      tags, summary: 'Изменить окна поиска (администратор ЦУР); действуют для обращений, поступивших после изменения',
+      body: Detection, response: { 200: DetectionResponse, ...errors(400, 401, 403) },
+    },
+  }, async (request) => {
+    const ctx = contextOf(request);
+    authorize(ctx.actor, 'settings.manage');
+    await audited(db(), ctx, async (tx) => {
+      const before = await loadTextDetection(tx);
+      const now = app.services.clock.now();
+      await tx.insert(settings).values({ key: TEXT_DETECTION_KEY, value: request.body, updatedAt: now })
+        .onConflictDoUpdate({ target: settings.key, set: { value: request.body, updatedAt: now } });
+      return { result: undefined, audit: { action: 'settings.text_detection', entityType: 'settings', entityId: TEXT_DETECTION_KEY, organizationId: ctx.actor.organizationId, before, after: request.body } };
+    });
+    return { settings: await loadTextDetection(db()), defaults: DEFAULT_TEXT_DETECTION };
   });
 }

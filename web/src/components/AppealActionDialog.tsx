@@ -1,7 +1,7 @@
 // One step of the appeal's life cycle: a dialog with the fields of the action's payload (from
 // ACTION_RULES), sent to POST /api/appeals/:id/actions/:action; the server's field messages show at the fields.
 import { useEffect, useState } from 'react';
-import { Alert, Text, TextArea, TextInput } from '@gravity-ui/uikit';
+import { Alert, Checkbox, Text, TextArea, TextInput } from '@gravity-ui/uikit';
 import {
   ACTION_LABELS, ACTION_RULES, NO_ANSWER_GROUND_LABELS, REOPEN_REASON_LABELS, RESULT_CODE_LABELS, type AppealAction, type FieldSpec,
 } from '../../../domain/appeals';
@@ -15,7 +15,7 @@ import { Field, FormDialog, SelectField, fieldErrorOf } from './form';
  * Payload fields a person does not fill: the rating of a reopen is the system's, and registration
  * keeps the number the appeal got on receipt (the server does not take another one).
  */
-const HIDDEN: Partial<Record<AppealAction, string[]>> = { reopen: ['rating'], register: ['registrationNumber'] };
+const HIDDEN: Partial<Record<AppealAction, string[]>> = { reopen: ['rating'], register: ['registrationNumber'], approve: ['despiteWarning'] };
 /** Values a person may not choose (a reopen for a negative rating is the system's). */
 const EXCLUDED_VALUES: Record<string, string[]> = { 'reopen.reason': ['negative_rating'] };
 const LONG_TEXT = new Set(['answerText', 'remark', 'reason', 'note']);
@@ -43,6 +43,10 @@ function payloadOf(action: AppealAction, values: Record<string, string>): Record
   for (const [field, spec] of Object.entries(ACTION_RULES[action].payload)) {
     const raw = values[field]?.trim();
     if (!raw) continue;
+    if (spec.type === 'boolean') {
+      payload[field] = raw === 'true';
+      continue;
+    }
     payload[field] = spec.type === 'integer' && /^-?\d+$/.test(raw) ? Number(raw) : raw;
   }
   return payload;
@@ -163,6 +167,15 @@ export function AppealActionDialog({ appeal, action, organizationId, onClose, on
     <FormDialog open title={label} submitText={label} submitting={submitting} error={shownError} onSubmit={() => void submit()} onClose={onClose} qa="action-dialog">
       {fields.length === 0 && <Text>{d.confirm(label, appeal.number)}</Text>}
       {action === 'reopen' && <Alert theme="info" message={d.reopenHint} />}
+      {action === 'approve' && appeal.answerCheck?.formal && (
+        <div className="form-dialog__warning" data-qa="formal-warning">
+          <Alert
+            theme="warning" title={d.formalWarning}
+            message={<ul className="formal-reasons">{appeal.answerCheck.reasons.map((r) => <li key={r.code} data-qa={`formal-reason-${r.code}`}>{r.message}</li>)}</ul>}
+          />
+          <Checkbox checked={values.despiteWarning === 'true'} onUpdate={(v) => set('despiteWarning')(v ? 'true' : '')} qa="despite-warning">{d.despiteWarning}</Checkbox>
+        </div>
+      )}
       {fields.map(renderField)}
     </FormDialog>
   );

@@ -72,6 +72,9 @@ interface FlagsOf {
   onControl: boolean;
   flaggedForCur: boolean;
   repeated?: boolean;
+  tone?: string;
+  language?: { obscene: string[]; threats: string[] } | null;
+  resendOf?: { id: string } | null;
 }
 
 /** Flags as labels; the registry leaves out the deadline ones, which its row colour and countdown already say. */
@@ -85,6 +88,10 @@ export function AppealFlags({ appeal, deadlines = true }: { appeal: FlagsOf; dea
       {appeal.onControl && <Label theme="info" size="xs">{f.onControl}</Label>}
       {appeal.flaggedForCur && <Label theme="danger" size="xs">{f.flagged}</Label>}
       {appeal.repeated && <Label theme="utility" size="xs">{f.repeated}</Label>}
+      {appeal.resendOf && <Label theme="warning" size="xs">{f.resend}</Label>}
+      {appeal.tone === 'aggressive' && <Label theme="danger" size="xs" qa="tone-label">{f.aggressive}</Label>}
+      {appeal.tone === 'negative' && <Label theme="warning" size="xs" qa="tone-label">{f.negative}</Label>}
+      {appeal.language && <Label theme="danger" size="xs" qa="offensive-label">{f.offensive}</Label>}
     </div>
   );
 }

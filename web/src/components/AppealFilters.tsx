@@ -76,6 +76,16 @@ export function AppealFilters({ filter, onChange, municipality, regional }: Appe
         <span>{f.receivedTo}</span>
         <input type="date" className="date-input" value={filter.receivedTo} min={filter.receivedFrom || undefined} onChange={(e) => set('receivedTo', e.target.value)} aria-label={`${f.receivedFrom} ${f.receivedTo}`} />
       </label>
+      <Select
+        width={200} value={[filter.tone || ANY]} onUpdate={([v]) => set('tone', v === ANY || !v ? '' : v)} aria-label={f.tone} title={f.tone} qa="filter-tone"
+        options={[
+          { value: ANY, content: f.anyTone },
+          { value: 'negative,aggressive', content: f.tones.conflict },
+          { value: 'aggressive', content: f.tones.aggressive },
+          { value: 'negative', content: f.tones.negative },
+          { value: 'neutral', content: f.tones.neutral },
+        ]}
+      />
       <div className="appeal-filters__flags">
         <Checkbox checked={filter.overdue} onUpdate={(v) => set('overdue', v)} qa="filter-overdue">{f.overdue}</Checkbox>
         <Checkbox checked={filter.dueSoon} onUpdate={(v) => set('dueSoon', v)} qa="filter-due-soon">{f.dueSoon}</Checkbox>

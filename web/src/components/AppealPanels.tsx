@@ -1,6 +1,9 @@
 // The appeal card's panels: the author, the registration details, the deadlines, the answer and rating.
 import { Link as RouterLink } from 'react-router';
-import { Text } from '@gravity-ui/uikit';
+import { useState } from 'react';
+import { Button, Card, Text } from '@gravity-ui/uikit';
+import { api } from '../api';
+import { useNotify } from './notify';
 import {
   CHANNEL_LABELS, KIND_LABELS, NO_ANSWER_GROUND_LABELS, RESULT_CODE_LABELS, SUB_CHANNEL_LABELS, type NoAnswerGround,
 } from '../../../domain/appeals';
@@ -30,9 +33,22 @@ export function AppealAuthor({ appeal }: { appeal: Appeal }) {
   );
 }
 
-export function AppealDetails({ appeal }: { appeal: Appeal }) {
+export function AppealDetails({ appeal, onChange }: { appeal: Appeal; onChange?(appeal: Appeal): void }) {
   const { t, locale, formatDateTime } = useI18n();
   const c = t.appeals.card;
+  const notify = useNotify();
+  const [busy, setBusy] = useState(false);
+  // 59-ФЗ «repeated» is set at intake; a person who knows better unsets it (the change is audited).
+  const unsetRepeated = async () => {
+    setBusy(true);
+    try {
+      onChange?.(await api.appeals.update(appeal.id, { repeated: false }));
+    } catch (e) {
+      notify.failure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <Panel title={c.details} qa="appeal-details">
       <Facts rows={[
@@ -48,7 +64,20 @@ export function AppealDetails({ appeal }: { appeal: Appeal }) {
         [c.kind, appeal.kind ? KIND_LABELS[locale][appeal.kind] : c.none],
         [c.department, appeal.department?.name ?? c.none, 'appeal-department'],
         [c.executor, appeal.executor?.fullName ?? c.none, 'appeal-executor'],
-        [c.repeatOf, appeal.repeatOf ? <RouterLink className="text-link" to={`/appeals/${appeal.repeatOf}`}>{c.repeatOf}</RouterLink> : null],
+        [c.repeatOf, appeal.repeatOf ? (
+          <>
+            <RouterLink className="text-link" to={`/appeals/${appeal.repeatOf.id}`}>{appeal.repeatOf.number}</RouterLink>
+            {appeal.can.edit && onChange && <> <Button size="xs" view="flat-secondary" loading={busy} onClick={() => void unsetRepeated()} qa="unset-repeated">{c.notRepeated}</Button></>}
+          </>
+        ) : null, 'appeal-repeat-of'],
+        [c.resendOf, appeal.resendOf ? (
+          <><RouterLink className="text-link" to={`/appeals/${appeal.resendOf.id}`}>{appeal.resendOf.number}</RouterLink> <Text color="secondary">{c.resendHint}</Text></>
+        ) : null, 'appeal-resend-of'],
+        [c.cluster, appeal.cluster ? (
+          <RouterLink className="text-link" to={`/appeals?cluster=${appeal.cluster.id}`}>{c.clusterText(appeal.cluster.title, appeal.cluster.size)}</RouterLink>
+        ) : null, 'appeal-cluster'],
+        [c.obscene, appeal.language?.obscene.length ? <><Text color="danger">{appeal.language.obscene.join(', ')}</Text> <Text color="secondary">{c.languageHint}</Text></> : null, 'appeal-obscene'],
+        [c.threats, appeal.language?.threats.length ? <><Text color="danger">{appeal.language.threats.join(', ')}</Text> <Text color="secondary">{c.languageHint}</Text></> : null, 'appeal-threats'],
         [c.duplicateOf, appeal.duplicateOf ? <RouterLink className="text-link" to={`/appeals/${appeal.duplicateOf}`}>{c.duplicateOf}</RouterLink> : null],
       ]} />
       <AppealFlags appeal={appeal} />
@@ -95,6 +124,7 @@ export function AppealAnswer({ appeal }: { appeal: Appeal }) {
         [c.submittedBy, appeal.answer?.submittedBy?.fullName],
         [c.approvedBy, appeal.answer ? appeal.answer.approvedBy?.fullName ?? c.notApproved : null, 'answer-approved-by'],
         [c.answeredAt, appeal.answer?.answeredAt ? formatDateTime(appeal.answer.answeredAt) : null],
+        [c.approvedDespiteWarning, appeal.answer?.approvedDespiteWarning ? <Text color="warning">{appeal.answerCheck?.reasons.map((r) => r.message).join('; ')}</Text> : null, 'answer-despite-warning'],
         [c.rating, appeal.rating ? `${c.ratingText(appeal.rating.score)}${appeal.rating.comment ? ` — ${appeal.rating.comment}` : ''}` : null, 'appeal-rating'],
       ]} />
     </Panel>

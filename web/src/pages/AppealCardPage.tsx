@@ -97,7 +97,7 @@ export function AppealCardPage() {
         </div>
         <aside className="appeal-card__side">
           <AppealDeadlines appeal={appeal} />
-          <AppealDetails appeal={appeal} />
+          <AppealDetails appeal={appeal} onChange={(a) => { setAppeal(a); void timeline.reload(); }} />
           <AppealAuthor appeal={appeal} />
         </aside>
       </div>

@@ -1,7 +1,7 @@
 // The appeals registry: filters in the address, saved views, the table page by page, exports of the same selection.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
-import { Button, Icon, Loader, Table, Text, type TableColumnConfig } from '@gravity-ui/uikit';
+import { Button, Checkbox, Icon, Loader, Table, Text, type TableColumnConfig } from '@gravity-ui/uikit';
 import { ArrowDownToLine, Plus } from '@gravity-ui/icons';
 import { CHANNEL_LABELS, SUB_CHANNEL_LABELS } from '../../../domain/appeals';
 import { api, type AppealFilter, type AppealListItem } from '../api';
@@ -47,6 +47,7 @@ export function AppealsPage() {
     () => api.appeals.list({ ...query, limit: PAGE_SIZE, cursor }),
     (current, page) => ({ ...page, items: [...current.items, ...page.items], total: current.total, totalCapped: current.totalCapped }),
   );
+  const [mask, setMask] = useState(false);
 
   const change = useCallback((next: RegistryFilter) => setParams(filterToParams(next), { replace: true }), [setParams]);
   const current = filterToParams(filter);
@@ -88,10 +89,11 @@ export function AppealsPage() {
         title={a.title}
         actions={(
           <>
-            <Button view="outlined" href={api.appeals.exportUrl('xlsx', query)} title={a.exportTitle} qa="export-xlsx">
+            <Checkbox checked={mask} onUpdate={setMask} qa="export-mask" title={a.exportMaskTitle}>{a.exportMask}</Checkbox>
+            <Button view="outlined" href={api.appeals.exportUrl('xlsx', query, mask)} title={a.exportTitle} qa="export-xlsx">
               <Icon data={ArrowDownToLine} size={16} />{a.exportXlsx}
             </Button>
-            <Button view="outlined" href={api.appeals.exportUrl('csv', query)} title={a.exportTitle} qa="export-csv">
+            <Button view="outlined" href={api.appeals.exportUrl('csv', query, mask)} title={a.exportTitle} qa="export-csv">
               <Icon data={ArrowDownToLine} size={16} />{a.exportCsv}
             </Button>
             <Button view="action" onClick={() => navigate('/appeals/new')} qa="new-appeal">

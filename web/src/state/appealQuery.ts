@@ -33,6 +33,12 @@ export interface RegistryFilter {
   extended: boolean;
   answeredLate: boolean;
   rated: boolean;
+  /** Tone of the appeal, comma-separated: negative, aggressive. */
+  tone: string;
+  /** A problem cluster's id. */
+  cluster: string;
+  offensive: boolean;
+  approvedDespiteWarning: boolean;
   sort: Sort;
 }
 
@@ -40,12 +46,12 @@ export const EMPTY_FILTER: RegistryFilter = {
   q: '', status: [], channel: [], topic: '', department: '', executor: '',
   overdue: false, dueSoon: false, onControl: false, flagged: false, receivedFrom: '', receivedTo: '',
   municipality: '', registeredFrom: '', registeredTo: '', kind: '', result: '',
-  collective: false, repeated: false, extended: false, answeredLate: false, rated: false, sort: DEFAULT_SORT,
+  collective: false, repeated: false, extended: false, answeredLate: false, rated: false, tone: '', cluster: '', offensive: false, approvedDespiteWarning: false, sort: DEFAULT_SORT,
 };
 
 const LISTS = ['status', 'channel'] as const;
-const TEXTS = ['q', 'topic', 'department', 'executor', 'receivedFrom', 'receivedTo', 'municipality', 'registeredFrom', 'registeredTo', 'kind', 'result'] as const;
-const FLAGS = ['overdue', 'dueSoon', 'onControl', 'flagged', 'collective', 'repeated', 'extended', 'answeredLate', 'rated'] as const;
+const TEXTS = ['q', 'topic', 'department', 'executor', 'receivedFrom', 'receivedTo', 'municipality', 'registeredFrom', 'registeredTo', 'kind', 'result', 'tone', 'cluster'] as const;
+const FLAGS = ['overdue', 'dueSoon', 'onControl', 'flagged', 'collective', 'repeated', 'extended', 'answeredLate', 'rated', 'offensive', 'approvedDespiteWarning'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function filterFromParams(params: URLSearchParams): RegistryFilter {
@@ -104,6 +110,10 @@ export function filterToApi(filter: RegistryFilter, context: { municipality: str
     extended: filter.extended || undefined,
     answeredLate: filter.answeredLate || undefined,
     rated: filter.rated || undefined,
+    tone: filter.tone || undefined,
+    cluster: filter.cluster || undefined,
+    offensive: filter.offensive || undefined,
+    approvedDespiteWarning: filter.approvedDespiteWarning || undefined,
     sort: filter.sort,
   };
 }
