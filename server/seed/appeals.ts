@@ -57,7 +57,7 @@ const SEEDED = [
   'deadlineRegister', 'deadlineForward', 'deadlineAnswer', 'forwardedTo', 'forwardedAt',
   'answerText', 'answerResult', 'answerSubmittedBy', 'answerApprovedBy', 'answeredAt', 'closedAt', 'ratingScore', 'ratedAt', 'createdAt', 'updatedAt',
 ] as const satisfies readonly (keyof typeof appeals.$inferInsert)[];
-export type SeededRow = { [K in (typeof SEEDED)[number]]: NonNullable<(typeof appeals.$inferInsert)[K]> | null };
+export type SeededRow = { [K in (typeof SEEDED)[number]]-?: Exclude<(typeof appeals.$inferInsert)[K], undefined> };
 
 const COLUMNS = (() => {
   const columns = getTableColumns(appeals);
