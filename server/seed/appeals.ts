@@ -101,8 +101,9 @@ async function insertBatch(db: Executor, rows: SeededRow[], counters: Map<string
 /**
  * Inserts `count` appeals across all active municipalities; returns how many were written.
  * Into an empty registry the load is one transaction: the secondary indexes of appeals and their
- * timelines are dropped, the rows go in, and each index is built once over all of them (far cheaper than
- * maintaining twenty indexes row by row); an interrupted load leaves the registry empty, indexes intact.
+ * timelines and the timeline's reference to its appeal are dropped, the rows go in, and each index is
+ * built (and the reference checked) once over all of them — far cheaper than maintaining twenty indexes
+ * row by row; an interrupted load leaves the registry empty, its indexes intact.
  * A registry that already has appeals gets them batch by batch with its indexes in place.
  */
 export async function seedAppeals(db: Db, options: SeedAppealsOptions): Promise<number> {
@@ -112,11 +113,18 @@ export async function seedAppeals(db: Db, options: SeedAppealsOptions): Promise<
     const indexes = rowsOf<{ name: string; definition: string }>(await tx.execute(sql`
       select indexname as name, indexdef as definition from pg_indexes
       where schemaname = current_schema() and tablename in ('appeals', 'appeal_events') and indexdef not like 'CREATE UNIQUE INDEX%'`));
+    // The timeline's reference to its appeal is checked once for all rows instead of row by row; references
+    // to other tables stay (dropping them would lock those tables for the whole load).
+    const references = rowsOf<{ table: string; name: string; definition: string }>(await tx.execute(sql`
+      select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition from pg_constraint
+      where contype = 'f' and conrelid in ('appeals'::regclass, 'appeal_events'::regclass) and confrelid in ('appeals'::regclass, 'appeal_events'::regclass)`));
+    for (const ref of references) await tx.execute(sql.raw(`alter table ${ref.table} drop constraint "${ref.name}"`));
     for (const index of indexes) await tx.execute(sql.raw(`drop index "${index.name}"`));
     const n = await loadAppeals(tx, options);
     options.onIndexes?.(indexes.length);
     if (options.count >= 50_000) await tx.execute(sql`set local maintenance_work_mem = '256MB'`);
     for (const index of indexes) await tx.execute(sql.raw(index.definition));
+    for (const ref of references) await tx.execute(sql.raw(`alter table ${ref.table} add constraint "${ref.name}" ${ref.definition}`));
     return n;
   });
   await db.execute(sql`analyze appeals, appeal_events`);
