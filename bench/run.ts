@@ -1,12 +1,14 @@
-// Runs one benchmark by name (`npm run bench -- fuzz`), or every benchmark of the project in turn.
+// Runs one benchmark by name (`npm run bench -- fuzz`), or every benchmark of the project in turn;
+// options after the name go to the benchmark (`npm run bench -- seed --appeals 1000000`).
 const BENCHES: Record<string, () => Promise<unknown>> = {
   calendar: () => import('./calendar'),
   appeals: () => import('./appeals'),
   fuzz: () => import('./fuzz'),
   text: () => import('./text'),
+  seed: () => import('./seed'),
 };
 
-const wanted = process.argv[2];
+const wanted = process.argv.slice(2).find((arg) => !arg.startsWith('--') && !/^\d+$/.test(arg));
 if (wanted && !BENCHES[wanted]) {
   console.error(`Нет такого замера: ${wanted}. Есть: ${Object.keys(BENCHES).join(', ')}`);
   process.exit(2);

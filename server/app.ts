@@ -27,6 +27,7 @@ import { organizationRoutes } from './modules/organizations/routes';
 import { userRoutes } from './modules/users/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { notificationRoutes } from './modules/notifications/routes';
+import { NotificationHub } from './platform/notifications';
 import { appealRoutes } from './modules/appeals/routes';
 import { publicAppealRoutes } from './modules/public/routes';
 import { MAX_FILE_BYTES, MAX_FILES } from './platform/files';
@@ -64,6 +65,8 @@ export interface Services {
   database: Database;
   clock: Clock;
   jobs: JobScheduler;
+  /** Wakes this instance's open notification streams on notifications stored by any instance. */
+  notifications: NotificationHub;
 }
 
 declare module 'fastify' {
@@ -97,8 +100,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const jobs = new JobScheduler(database.db, clock, app.log, [deadlineJob(database.db), riskClockJob(database.db), requestReminderJob(database.db), reportReminderJob(database.db), mailJob(database.db, config, app.log)]);
-  app.decorate('services', { config, database, clock, jobs });
-  app.addHook('onClose', async () => { await jobs.stop(); });
+  const notifications = await NotificationHub.start(database);
+  app.decorate('services', { config, database, clock, jobs, notifications });
+  app.addHook('onClose', async () => { await jobs.stop(); await notifications.close(); });
 
   // A change sent without a body is checked as an empty object: missing fields get their own messages.
   // Control characters are refused here for every string of every route, before its schema and handler.

@@ -136,9 +136,11 @@ async function main(argv: string[]): Promise<number> {
           const started = Date.now();
           const written = await seedAppeals(database.db, {
             count, seed: values.seed ? Number(values.seed) : 42, now: new Date(),
-            onProgress: (done) => process.stdout.write(`\r  обращений: ${done} из ${count}`),
+            onProgress: (done) => process.stdout.write(`\r  обращений: ${done} из ${count}, ${Math.round(done / ((Date.now() - started) / 1000))} в секунду`),
+            onIndexes: (n) => process.stdout.write(`\n  строятся индексы реестра (${n})…`),
           });
-          console.log(`\nДобавлено обращений: ${written} за ${((Date.now() - started) / 1000).toFixed(1)} с.`);
+          const seconds = (Date.now() - started) / 1000;
+          console.log(`\nДобавлено обращений: ${written} за ${seconds.toFixed(1)} с (${Math.round(written / seconds)} в секунду).`);
         }
       } finally { await database.close(); }
       return 0;

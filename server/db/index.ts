@@ -25,6 +25,13 @@ export interface Database {
   engine: Engine;
   /** Applies the migrations of `migrationsFolder` (the shipped ones unless a test names an older set). */
   migrate(migrationsFolder?: string): Promise<void>;
+  /**
+   * Hears `NOTIFY channel` from every process on this database (PostgreSQL: a dedicated connection that
+   * reconnects by itself; PGlite: its one connection). `handler(null)` follows a reconnect: signals sent
+   * while the connection was down are lost, so the listener should look at the data again.
+   * Resolves once the LISTEN is in place; the returned function stops listening.
+   */
+  listen(channel: string, handler: (payload: string | null) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -82,6 +89,10 @@ async function openPglite(dir: string | null): Promise<Database> {
       await client.exec('CREATE EXTENSION IF NOT EXISTS pg_trgm');
       await migratePglite(db as never, { migrationsFolder });
     },
+    async listen(channel, handler) {
+      const stop = await client.listen(channel, handler);
+      return async () => { if (!client.closed) await stop(); };
+    },
     async close() {
       if (!client.closed) await client.close();
       unlock();
@@ -97,6 +108,7 @@ async function openPostgres(url: string): Promise<Database> {
     process.emitWarning(`PostgreSQL: соединение из пула закрыто сервером (${(error as { code?: string }).code ?? error.message})`);
   });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const listener = new PgListener(url);
   return {
     db,
     engine: 'postgres',
@@ -112,8 +124,101 @@ async function openPostgres(url: string): Promise<Database> {
         client.release();
       }
     },
+    listen: (channel, handler) => listener.listen(channel, handler),
     async close() {
+      await listener.close();
       await pool.end();
     },
   };
+}
+
+/**
+ * One connection outside the pool for LISTEN: a pooled connection would be handed to other queries and
+ * its LISTEN lost. When the connection drops it reconnects with a growing pause (up to 10 s), listens
+ * again on every channel and calls each handler with null.
+ */
+export class PgListener {
+  private client: pg.Client | null = null;
+  private connecting: Promise<pg.Client> | null = null;
+  private readonly handlers = new Map<string, Set<(payload: string | null) => void>>();
+  private closed = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private failures = 0;
+
+  constructor(private readonly url: string) {}
+
+  async listen(channel: string, handler: (payload: string | null) => void): Promise<() => Promise<void>> {
+    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`invalid channel name ${channel}`);
+    let set = this.handlers.get(channel);
+    const first = !set;
+    if (!set) this.handlers.set(channel, (set = new Set()));
+    set.add(handler);
+    const client = await this.connect();
+    if (first) await client.query(`LISTEN ${channel}`);
+    return async () => {
+      set.delete(handler);
+      if (set.size === 0 && this.handlers.get(channel) === set) {
+        this.handlers.delete(channel);
+        await this.client?.query(`UNLISTEN ${channel}`).catch(() => {});
+      }
+    };
+  }
+
+  private connect(): Promise<pg.Client> {
+    if (this.client) return Promise.resolve(this.client);
+    if (this.closed) return Promise.reject(new Error('listener closed'));
+    this.connecting ??= this.open().finally(() => { this.connecting = null; });
+    return this.connecting;
+  }
+
+  private async open(): Promise<pg.Client> {
+    const client = new pg.Client({ connectionString: this.url, application_name: 'otklik-listen', keepAlive: true });
+    client.on('notification', (message) => {
+      for (const handler of this.handlers.get(message.channel) ?? []) handler(message.payload ?? '');
+    });
+    client.on('error', () => this.lost(client));
+    client.on('end', () => this.lost(client));
+    await client.connect();
+    for (const channel of this.handlers.keys()) await client.query(`LISTEN ${channel}`);
+    if (this.closed) {
+      await client.end().catch(() => {});
+      throw new Error('listener closed');
+    }
+    this.client = client;
+    return client;
+  }
+
+  private lost(client: pg.Client): void {
+    if (this.client !== client) return;
+    this.client = null;
+    client.removeAllListeners('notification');
+    void client.end().catch(() => {});
+    if (this.closed) return;
+    process.emitWarning('PostgreSQL: соединение для уведомлений потеряно, переподключение');
+    this.retry();
+  }
+
+  private retry(): void {
+    if (this.closed || this.retryTimer) return;
+    const pause = Math.min(10_000, 200 * 2 ** this.failures);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.connect().then(() => {
+        this.failures = 0;
+        for (const set of this.handlers.values()) for (const handler of set) handler(null);
+      }, () => {
+        this.failures++;
+        this.retry();
+      });
+    }, pause);
+    this.retryTimer.unref();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    const client = this.client ?? (await this.connecting?.catch(() => null)) ?? null;
+    this.client = null;
+    await client?.end().catch(() => {});
+  }
 }

@@ -1,6 +1,8 @@
 // Named background jobs. Each run takes a lease in the database, so several instances never run
-// the same job at once, and a crashed run is picked up again once its lease expires.
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
+// the same job at once, and a crashed run is picked up again once its lease expires. A scheduled tick
+// also skips a job that another instance started less than half a period ago, so that N instances
+// together run each job once a period, not N times.
+import { and, eq, isNull, lt, lte, or } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db';
 import { jobRuns } from '../db/schema';
@@ -30,14 +32,28 @@ export class JobScheduler {
   }
 
   /** Runs one job now if no other instance holds its lease; returns whether it ran. */
-  async runOnce(name: string): Promise<boolean> {
+  runOnce(name: string): Promise<boolean> {
+    return this.run(name, false);
+  }
+
+  /** What a scheduled tick does: runs the job unless it is leased or was started less than half a period ago. */
+  runIfDue(name: string): Promise<boolean> {
+    return this.run(name, true);
+  }
+
+  private async run(name: string, onlyIfDue: boolean): Promise<boolean> {
     const job = this.jobs.find((j) => j.name === name);
     if (!job) throw new Error(`unknown job ${name}`);
     const now = this.clock.now();
     await this.db.insert(jobRuns).values({ name }).onConflictDoNothing();
     const leaseUntil = new Date(now.getTime() + Math.max(job.everyMs * 5, 60_000));
+    // One statement: of instances racing for the row, the first commits the lease and the others find it taken.
     const [lease] = await this.db.update(jobRuns).set({ lockedUntil: leaseUntil, lastStartedAt: now })
-      .where(and(eq(jobRuns.name, name), or(isNull(jobRuns.lockedUntil), lt(jobRuns.lockedUntil, now))))
+      .where(and(
+        eq(jobRuns.name, name),
+        or(isNull(jobRuns.lockedUntil), lt(jobRuns.lockedUntil, now)),
+        onlyIfDue ? or(isNull(jobRuns.lastStartedAt), lte(jobRuns.lastStartedAt, new Date(now.getTime() - job.everyMs / 2))) : undefined,
+      ))
       .returning({ name: jobRuns.name });
     if (!lease) return false;
     try {
@@ -54,7 +70,7 @@ export class JobScheduler {
     for (const job of this.jobs) {
       const tick = () => {
         if (this.stopped) return;
-        const p = this.runOnce(job.name).catch((error) => this.log.error({ err: error, job: job.name }, 'не удалось запустить фоновую задачу'));
+        const p = this.runIfDue(job.name).catch((error) => this.log.error({ err: error, job: job.name }, 'не удалось запустить фоновую задачу'));
         this.running.add(p);
         void p.finally(() => this.running.delete(p));
       };

@@ -1,7 +1,10 @@
 // In-app notifications, built once for every module: stored rows plus a live wake-up for open pages.
+// The wake-up is a NOTIFY sent in the transaction that stores the rows, so it goes out on commit (and
+// never for a rolled-back change) to every app instance on the database, each of which wakes the open
+// streams of the users concerned.
 import { EventEmitter } from 'node:events';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Executor } from '../db';
+import type { Database, Executor } from '../db';
 import { notifications } from '../db/schema';
 
 export interface NewNotification {
@@ -17,16 +20,20 @@ export interface NewNotification {
   dedupeKey?: string | null;
 }
 
-/** Wakes the live streams of the users concerned; the rows themselves are read from the database. */
-export const notificationBus = new EventEmitter();
-notificationBus.setMaxListeners(0);
+/** The NOTIFY channel; its payload is a comma-separated list of user ids. */
+export const NOTIFICATION_CHANNEL = 'otklik_notifications';
+/** PostgreSQL refuses a payload of 8000 bytes or more. */
+const PAYLOAD_BYTES = 7000;
 
-/** Stores notifications (in the caller's transaction) and returns the ids of users that got a new one. */
+/** Stores one notification for its users (in the caller's transaction); see notifyMany. */
 export function notify(db: Executor, n: NewNotification): Promise<string[]> {
   return notifyMany(db, [n]);
 }
 
-/** Stores many notifications in a few multi-row statements; returns the ids of users that got a new one. */
+/**
+ * Stores many notifications in a few multi-row statements (in the caller's transaction) and signals the users
+ * that got a new one to every instance on commit; returns their ids.
+ */
 export async function notifyMany(db: Executor, list: NewNotification[], chunk = 1000): Promise<string[]> {
   const rows = list.flatMap((n) => [...new Set(n.userIds)].map((userId) => ({
     userId,
@@ -44,12 +51,60 @@ export async function notifyMany(db: Executor, list: NewNotification[], chunk = 
     const stored = await db.insert(notifications).values(rows.slice(i, i + chunk)).onConflictDoNothing().returning({ userId: notifications.userId });
     got.push(...stored.map((r) => r.userId));
   }
+  await signal(db, got);
   return got;
 }
 
-/** Call after the transaction that stored notifications has committed. */
-export function wake(userIds: string[]): void {
-  for (const id of userIds) notificationBus.emit(id);
+/** Tells every instance which users got something new; delivered when the caller's transaction commits. */
+async function signal(db: Executor, userIds: string[]): Promise<void> {
+  let payload = '';
+  for (const id of new Set(userIds)) {
+    if (payload && payload.length + id.length + 1 > PAYLOAD_BYTES) {
+      await db.execute(sql`select pg_notify(${NOTIFICATION_CHANNEL}, ${payload})`);
+      payload = '';
+    }
+    payload = payload ? `${payload},${id}` : id;
+  }
+  if (payload) await db.execute(sql`select pg_notify(${NOTIFICATION_CHANNEL}, ${payload})`);
+}
+
+/**
+ * The open streams of one app instance, woken by the signals of every instance. After the listening
+ * connection is restored every stream is woken, since signals sent meanwhile were lost.
+ */
+export class NotificationHub {
+  private readonly bus = new EventEmitter();
+  private stop: (() => Promise<void>) | null = null;
+
+  constructor() {
+    this.bus.setMaxListeners(0);
+  }
+
+  static async start(database: Database): Promise<NotificationHub> {
+    const hub = new NotificationHub();
+    hub.stop = await database.listen(NOTIFICATION_CHANNEL, (payload) => hub.receive(payload));
+    return hub;
+  }
+
+  private receive(payload: string | null): void {
+    if (payload === null) {
+      for (const name of this.bus.eventNames()) this.bus.emit(name);
+      return;
+    }
+    for (const id of payload.split(',')) if (id) this.bus.emit(id);
+  }
+
+  /** Calls `wake` whenever the user may have a new notification; returns the unsubscribe function. */
+  subscribe(userId: string, wake: () => void): () => void {
+    this.bus.on(userId, wake);
+    return () => { this.bus.off(userId, wake); };
+  }
+
+  async close(): Promise<void> {
+    await this.stop?.();
+    this.stop = null;
+    this.bus.removeAllListeners();
+  }
 }
 
 export type NotificationRow = typeof notifications.$inferSelect;

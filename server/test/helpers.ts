@@ -15,6 +15,8 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || null;
 
 export interface TestDatabase {
   database: Database;
+  /** The PostgreSQL database's address, so that a second instance can open it; null on PGlite. */
+  url: string | null;
   drop(): Promise<void>;
 }
 
@@ -30,17 +32,19 @@ export async function createTestDatabase(options: { prepare?: boolean } = {}): P
   if (!TEST_DATABASE_URL) {
     const database = await openDatabase({ databaseUrl: null, pgliteDir: null });
     await prepare(database);
-    return { database, drop: () => database.close() };
+    return { database, url: null, drop: () => database.close() };
   }
   const name = `otklik_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const database = await openDatabase({ databaseUrl: withDatabase(TEST_DATABASE_URL, name), pgliteDir: null });
+  const url = withDatabase(TEST_DATABASE_URL, name);
+  const database = await openDatabase({ databaseUrl: url, pgliteDir: null });
   await prepare(database);
   return {
     database,
+    url,
     async drop() {
       await database.close();
       const client = new pg.Client({ connectionString: TEST_DATABASE_URL });

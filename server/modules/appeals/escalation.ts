@@ -7,7 +7,7 @@ import { OPEN_STATUSES } from '../../../domain/appeals';
 import { toLocalDate } from '../../../domain/calendar/localDate';
 import type { Db, Executor } from '../../db';
 import { appeals, jobMarks, organizations } from '../../db/schema';
-import { notifyMany, wake, type NewNotification } from '../../platform/notifications';
+import { notifyMany, type NewNotification } from '../../platform/notifications';
 import type { Job } from '../../platform/jobs';
 import { calendar, dueSoonUntil } from './deadlines';
 import { notifiedStaff } from '../contacts/repository';
@@ -74,7 +74,6 @@ export async function escalateDeadlines(db: Db, now: Date, options: SweepOptions
         return { got, full: rows.length === batch };
       });
       if (!woken) break;
-      wake(woken.got);
       notified += woken.got.length;
       if (options.signal?.aborted) return { notified, appeals: swept };
       if (!woken.full) break;

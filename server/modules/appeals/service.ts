@@ -12,7 +12,7 @@ import { audited } from '../../platform/audit';
 import { AppError, badRequest, notFound, validationFailed } from '../../platform/errors';
 import { inScope, isRegional, scopeOf } from '../../platform/policy';
 import { appealPolicy } from './policy';
-import { notify, wake } from '../../platform/notifications';
+import { notify } from '../../platform/notifications';
 import { isUniqueViolation } from '../../platform/db-errors';
 import { countFiles, findFile, listFiles, storeFiles, type CheckedFile } from '../../platform/files';
 import * as repo from './repository';
@@ -230,7 +230,6 @@ function pick(row: Record<string, unknown>, keys: string[]) {
 
 /** Performs one step of the life cycle. Every refusal is a 4xx with a Russian message. */
 export async function performAction(db: Db, ctx: RequestContext | null, actorKind: AppealActor, id: string, action: string, body: unknown, now: Date): Promise<repo.AppealRow> {
-  const woken: string[] = [];
   const row = await audited(db, ctx, async (tx) => {
     const current = ctx ? await visibleAppeal(tx, ctx.actor, id, true) : await repo.findAppeal(tx, id, true);
     if (!current) throw appealNotFound();
@@ -252,13 +251,12 @@ export async function performAction(db: Db, ctx: RequestContext | null, actorKin
       appealId: id, organizationId: current.organizationId, at: now, actorId: ctx?.actor.userId ?? null, kind: ctx ? 'action' : 'system',
       action, fromStatus: current.status, toStatus: outcome.to, note, payload: checked.payload,
     });
-    for (const n of notifyUsers) woken.push(...(await notify(tx, { ...n, organizationId: current.organizationId, entityType: 'appeal', entityId: id, link: `/appeals/${id}` })));
+    for (const n of notifyUsers) await notify(tx, { ...n, organizationId: current.organizationId, entityType: 'appeal', entityId: id, link: `/appeals/${id}` });
     return {
       result: updated,
       audit: { action: `appeal.${action}`, entityType: 'appeal', entityId: id, organizationId: current.organizationId, before: { status: current.status }, after: { status: outcome.to, ...values } },
     };
   });
-  wake(woken);
   return row;
 }
 

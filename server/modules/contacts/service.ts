@@ -8,7 +8,7 @@ import { audited } from '../../platform/audit';
 import { AppError, notFound, validationFailed } from '../../platform/errors';
 import { isRegional, scopeOf } from '../../platform/policy';
 import { contactPolicy } from './policy';
-import { notify, wake } from '../../platform/notifications';
+import { notify } from '../../platform/notifications';
 import { enqueueMail } from '../../platform/mail';
 import { isUuid } from '../../platform/http';
 import { activeRegionalStaff } from '../users/repository';
@@ -62,7 +62,6 @@ export interface ContactInput { municipality?: string; userId?: string | null; f
 const snapshot = (r: Row) => ({ fullName: r.fullName, position: r.position, email: r.email, phone: r.phone, active: r.active, userId: r.userId });
 
 export async function createContact(db: Db, ctx: RequestContext, input: Required<Pick<ContactInput, 'fullName' | 'position' | 'email' | 'phone'>> & ContactInput, now: Date) {
-  const woken: string[] = [];
   const created = await audited(db, ctx, async (tx) => {
     const [org] = isRegional(ctx.actor)
       ? await tx.select().from(organizations).where(and(eq(organizations.slug, input.municipality ?? ''), eq(organizations.kind, 'municipality')))
@@ -78,15 +77,13 @@ export async function createContact(db: Db, ctx: RequestContext, input: Required
       email: input.email.trim(), phone: input.phone.trim(), createdAt: now, updatedAt: now,
     }).returning();
     await tx.insert(contactOfficialHistory).values({ contactId: row.id, organizationId: org.id, at: now, actorId: ctx.actor.userId, change: 'create', after: snapshot(row) });
-    woken.push(...(await tellCur(tx, org, `${org.shortName}: новое контактное лицо`, `${row.fullName}, ${row.position}\n${row.email}, ${row.phone}`, now)));
+    await tellCur(tx, org, `${org.shortName}: новое контактное лицо`, `${row.fullName}, ${row.position}\n${row.email}, ${row.phone}`, now);
     return { result: { ...row, municipality: org.slug, municipalityName: org.shortName }, audit: { action: 'contact.create', entityType: 'contact', entityId: row.id, organizationId: org.id, after: snapshot(row) } };
   });
-  wake(woken);
   return presentContact(created, ctx.actor);
 }
 
 export async function updateContact(db: Db, ctx: RequestContext, id: string, input: ContactInput, now: Date) {
-  const woken: string[] = [];
   const updated = await audited(db, ctx, async (tx) => {
     const current = await visible(tx, ctx.actor, id);
     contactPolicy.authorize(ctx.actor, 'edit', current);
@@ -104,10 +101,9 @@ export async function updateContact(db: Db, ctx: RequestContext, id: string, inp
     const change = input.active === false && current.active ? 'deactivate' : input.active === true && !current.active ? 'activate' : 'update';
     await tx.insert(contactOfficialHistory).values({ contactId: id, organizationId: current.organizationId, at: now, actorId: ctx.actor.userId, change, before: snapshot(current), after: snapshot(row) });
     const what = { deactivate: 'контактное лицо больше не действует', activate: 'контактное лицо снова действует', update: 'изменены данные контактного лица' }[change];
-    woken.push(...(await tellCur(tx, org, `${org.shortName}: ${what}`, `${row.fullName}, ${row.position}\n${row.email}, ${row.phone}`, now)));
+    await tellCur(tx, org, `${org.shortName}: ${what}`, `${row.fullName}, ${row.position}\n${row.email}, ${row.phone}`, now);
     return { result: { ...row, municipality: org.slug, municipalityName: org.shortName }, audit: { action: `contact.${change}`, entityType: 'contact', entityId: id, organizationId: current.organizationId, before: snapshot(current), after: snapshot(row) } };
   });
-  wake(woken);
   return presentContact(updated, ctx.actor);
 }
 

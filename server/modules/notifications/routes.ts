@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireActor } from '../../platform/auth';
 import { download, errors } from '../../platform/http';
 import { notFound } from '../../platform/errors';
-import { listNotifications, markRead, notificationBus, unreadCount, type NotificationRow } from '../../platform/notifications';
+import { listNotifications, markRead, unreadCount, type NotificationRow } from '../../platform/notifications';
 import { NotificationList, NotificationQuery, ReadParams, ReadResult, type Notification } from './schema';
 
 function present(row: NotificationRow): Notification {
@@ -12,6 +12,9 @@ function present(row: NotificationRow): Notification {
     createdAt: row.createdAt.toISOString(), readAt: row.readAt?.toISOString() ?? null,
   };
 }
+
+/** How far back a stream looks for rows committed after newer ones. */
+const SKEW_MS = 60_000;
 
 export async function notificationRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -51,34 +54,56 @@ export async function notificationRoutes(fastify: FastifyInstance): Promise<void
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    // A row's time is when its transaction began, and a later-begun one may commit first; the database
+    // keeps microseconds, Date milliseconds. So each pass reads a window reaching SKEW_MS back from the
+    // newest row seen and sends only the rows it has not sent yet.
+    const sent = new Map<string, number>();
+    let newest = 0;
+    const unseen = async (): Promise<NotificationRow[]> => {
+      const rows = await listNotifications(db(), actor.userId, { since: new Date(newest - SKEW_MS), limit: 200 });
+      const fresh = rows.filter((r) => !sent.has(r.id));
+      for (const r of rows) {
+        sent.set(r.id, r.createdAt.getTime());
+        newest = Math.max(newest, r.createdAt.getTime());
+      }
+      for (const [id, at] of sent) if (at < newest - SKEW_MS) sent.delete(id);
+      return fresh;
+    };
     const [latest] = await listNotifications(db(), actor.userId, { limit: 1 });
-    let since = latest?.createdAt ?? new Date(0);
+    if (latest) {
+      newest = latest.createdAt.getTime();
+      await unseen();
+    }
     let closed = false;
+    // A wake-up that comes while the rows are being read is kept, so that the next pass reads again.
+    let woken = false;
     let wakeUp: () => void = () => {};
-    const onWake = () => wakeUp();
+    const onWake = () => { woken = true; wakeUp(); };
     const end = () => { closed = true; wakeUp(); };
     streams.add(end);
-    notificationBus.on(actor.userId, onWake);
+    const unsubscribe = app.services.notifications.subscribe(actor.userId, onWake);
     request.raw.on('close', end);
     raw.write(`event: ready\ndata: ${JSON.stringify({ unread: await unreadCount(db(), actor.userId) })}\n\n`);
     try {
       while (!closed) {
-        // Wake on an event of this process, or every 10 s to catch notifications written by another instance.
-        await new Promise<void>((resolve) => { wakeUp = resolve; setTimeout(resolve, 10_000).unref(); });
+        // Woken by a signal from any instance on the database; otherwise a keep-alive every 15 s for proxies.
+        if (!woken) await new Promise<void>((resolve) => { wakeUp = resolve; setTimeout(resolve, 15_000).unref(); });
         if (closed) break;
-        const rows = await listNotifications(db(), actor.userId, { since, limit: 50 });
+        if (!woken) {
+          raw.write(': keep-alive\n\n');
+          continue;
+        }
+        woken = false;
+        const rows = await unseen();
         if (rows.length) {
-          since = rows[0].createdAt;
           const unread = await unreadCount(db(), actor.userId);
           raw.write(`event: notifications\ndata: ${JSON.stringify({ items: rows.map(present), unread })}\n\n`);
-        } else {
-          raw.write(': keep-alive\n\n');
         }
       }
     } catch (error) {
       request.log.warn({ err: error }, 'поток уведомлений прерван');
     } finally {
-      notificationBus.off(actor.userId, onWake);
+      unsubscribe();
       streams.delete(end);
       raw.end();
     }

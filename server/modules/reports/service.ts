@@ -11,7 +11,7 @@ import { AppError, forbidden, notFound, validationFailed } from '../../platform/
 import { authorize, isRegional, scopeOf } from '../../platform/policy';
 import { REPORT_ACTION_RULES, REPORT_ACTIONS, type ReportAction } from '../../../domain/reports/lifecycle';
 import { availableReportActions, reportNotFound, reportPolicy } from './policy';
-import { notifyMany, wake, type NewNotification } from '../../platform/notifications';
+import { notifyMany, type NewNotification } from '../../platform/notifications';
 import type { Job } from '../../platform/jobs';
 import { notifiedStaff } from '../contacts/repository';
 import { buildFigures, type ReportFigures } from './figures';
@@ -96,7 +96,6 @@ export async function updateAnalytics(db: Db, ctx: RequestContext, id: string, a
 }
 
 export async function act(db: Db, ctx: RequestContext, id: string, action: string, body: { remarks?: string }, now: Date) {
-  const woken: string[] = [];
   const row = await audited(db, ctx, async (tx) => {
     const current = await visible(tx, ctx.actor, id, true);
     reportPolicy.authorize(ctx.actor, 'read', current);
@@ -106,12 +105,11 @@ export async function act(db: Db, ctx: RequestContext, id: string, action: strin
     }
     const [org] = await tx.select().from(organizations).where(eq(organizations.id, current.organizationId));
     const step = action as ReportAction;
-    const changes = await REPORT_STEPS[step]({ tx, ctx, body, current, org, now, woken });
+    const changes = await REPORT_STEPS[step]({ tx, ctx, body, current, org, now });
     const values: Partial<typeof quarterlyReports.$inferInsert> = { updatedAt: now, status: REPORT_ACTION_RULES[step].to, ...changes };
     const [updated] = await tx.update(quarterlyReports).set(values).where(eq(quarterlyReports.id, id)).returning();
     return { result: updated, audit: { action: `report.${action}`, entityType: 'report', entityId: id, organizationId: current.organizationId, before: { status: current.status }, after: { status: updated.status, remarks: updated.remarks } } };
   });
-  wake(woken);
   return present(db, row, ctx.actor, now);
 }
 
@@ -179,7 +177,6 @@ export async function remindReports(db: Db, now: Date) {
       });
     }
   }
-  wake(woken);
   return { notified: woken.length };
 }
 

@@ -18,8 +18,6 @@ export interface ReportStep {
   current: typeof quarterlyReports.$inferSelect;
   org: typeof organizations.$inferSelect;
   now: Date;
-  /** Users to wake once the transaction commits. */
-  woken: string[];
 }
 
 type Values = Partial<typeof quarterlyReports.$inferInsert>;
@@ -29,7 +27,7 @@ async function tellAdministration(s: ReportStep, action: 'accept' | 'return'): P
   const { tx, current, body } = s;
   const contacts = await currentContacts(tx, current.organizationId);
   const heads = await activeHeads(tx, current.organizationId);
-  s.woken.push(...(await notify(tx, { userIds: [...contacts.userIds, ...heads.map((h) => h.id)], organizationId: current.organizationId, kind: `report.${action}`, title: `Отчёт за ${current.quarter} квартал ${current.year} г. ${action === 'accept' ? 'принят ЦУР' : 'возвращён ЦУР на доработку'}`, body: body.remarks ?? null, entityType: 'report', entityId: current.id, link: `/reports/${current.id}` })));
+  await notify(tx, { userIds: [...contacts.userIds, ...heads.map((h) => h.id)], organizationId: current.organizationId, kind: `report.${action}`, title: `Отчёт за ${current.quarter} квартал ${current.year} г. ${action === 'accept' ? 'принят ЦУР' : 'возвращён ЦУР на доработку'}`, body: body.remarks ?? null, entityType: 'report', entityId: current.id, link: `/reports/${current.id}` });
 }
 
 export const REPORT_STEPS: Record<ReportAction, (s: ReportStep) => Promise<Values>> = {
@@ -45,7 +43,7 @@ export const REPORT_STEPS: Record<ReportAction, (s: ReportStep) => Promise<Value
     // The figures are frozen as submitted, so that what ЦУР accepts does not change afterwards.
     const figures = await buildFigures(tx, current.organizationId, current.year, current.quarter as Quarter, now);
     const cur = await activeRegionalStaff(tx, ['cur_analyst']);
-    s.woken.push(...(await notify(tx, { userIds: cur.map((u) => u.id), organizationId: current.organizationId, kind: 'report.submitted', title: `${org.shortName}: отчёт за ${current.quarter} квартал ${current.year} г.`, entityType: 'report', entityId: current.id, link: `/reports/${current.id}` })));
+    await notify(tx, { userIds: cur.map((u) => u.id), organizationId: current.organizationId, kind: 'report.submitted', title: `${org.shortName}: отчёт за ${current.quarter} квартал ${current.year} г.`, entityType: 'report', entityId: current.id, link: `/reports/${current.id}` });
     return { submittedAt: now, submittedBy: ctx.actor.userId, figures };
   },
 

@@ -6,7 +6,7 @@ import { infoRequestRecipients, infoRequests, jobMarks, organizations } from '..
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
 import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors';
-import { notify, notifyMany, wake, type NewNotification } from '../../platform/notifications';
+import { notify, notifyMany, type NewNotification } from '../../platform/notifications';
 import { enqueueMail } from '../../platform/mail';
 import { findFile, listFiles, storeFiles, type CheckedFile } from '../../platform/files';
 import type { Job } from '../../platform/jobs';
@@ -64,7 +64,6 @@ export async function createRequest(db: Db, ctx: RequestContext, input: { subjec
   const orgs = await db.select().from(organizations).where(and(inArray(organizations.slug, slugs), eq(organizations.kind, 'municipality'), eq(organizations.active, true)));
   const missing = slugs.filter((s) => !orgs.some((o) => o.slug === s));
   if (missing.length) throw validationFailed([{ field: 'municipalities', message: `Не найдены муниципальные образования: ${missing.join(', ')}` }]);
-  const woken: string[] = [];
   const id = await audited(db, ctx, async (tx) => {
     const year = now.getUTCFullYear();
     const number = `ЗИ-${year}-${String(await nextInSequence(tx, 'request', year)).padStart(4, '0')}`;
@@ -73,14 +72,13 @@ export async function createRequest(db: Db, ctx: RequestContext, input: { subjec
     await storeFiles(tx, { type: 'request', id: row.id }, files, { organizationId: null, purpose: 'request', uploadedBy: ctx.actor.userId, at: now });
     for (const o of orgs) {
       const contacts = await currentContacts(tx, o.id);
-      woken.push(...(await notify(tx, { userIds: contacts.userIds, organizationId: o.id, kind: 'request.received', title: `Запрос ЦУР ${number}: ${row.subject}`, body: `Срок ответа — ${dueAt.toISOString().slice(0, 16).replace('T', ' ')} (UTC)`, entityType: 'request', entityId: row.id, link: `/requests/${row.id}` })));
+      await notify(tx, { userIds: contacts.userIds, organizationId: o.id, kind: 'request.received', title: `Запрос ЦУР ${number}: ${row.subject}`, body: `Срок ответа — ${dueAt.toISOString().slice(0, 16).replace('T', ' ')} (UTC)`, entityType: 'request', entityId: row.id, link: `/requests/${row.id}` });
       for (const email of contacts.emails) {
         await enqueueMail(tx, { at: now, to: email, subject: `Запрос ЦУР ${number}: ${row.subject}`, text: `${row.text}\n\nОтветьте в системе «Отклик» до ${dueAt.toLocaleString('ru-RU', { timeZone: o.timeZone })}.`, dedupeKey: `request:${row.id}:${email}` });
       }
     }
     return { result: row.id, audit: { action: 'request.create', entityType: 'request', entityId: row.id, organizationId: ctx.actor.organizationId, after: { number, subject: row.subject, municipalities: slugs, dueAt: input.dueAt } } };
   });
-  wake(woken);
   return present(db, ctx.actor, id, now);
 }
 
@@ -116,17 +114,15 @@ export async function answerRequest(db: Db, ctx: RequestContext, id: string, tex
   const { recipients: seen } = await load(db, ctx.actor, id);
   requestPolicy.authorize(ctx.actor, 'answer', resourceOf(ctx.actor, seen));
   if (!text.trim()) throw validationFailed([{ field: 'text', message: 'Напишите ответ' }]);
-  const woken: string[] = [];
   await audited(db, ctx, async (tx) => {
     const { request, recipients } = await load(tx, ctx.actor, id);
     if (recipients[0].r.answeredAt) throw new AppError(409, 'already_answered', 'Администрация уже ответила на этот запрос');
     await tx.update(infoRequestRecipients).set({ answeredAt: now, answeredBy: ctx.actor.userId, answerText: text.trim(), readAt: recipients[0].r.readAt ?? now })
       .where(and(eq(infoRequestRecipients.requestId, id), eq(infoRequestRecipients.organizationId, ctx.actor.organizationId)));
     await storeFiles(tx, { type: 'request', id }, files, { organizationId: ctx.actor.organizationId, purpose: 'answer', uploadedBy: ctx.actor.userId, at: now });
-    if (request.createdBy) woken.push(...(await notify(tx, { userIds: [request.createdBy], organizationId: ctx.actor.organizationId, kind: 'request.answered', title: `${request.number}: ответ ${recipients[0].name}`, entityType: 'request', entityId: id, link: `/requests/${id}` })));
+    if (request.createdBy) await notify(tx, { userIds: [request.createdBy], organizationId: ctx.actor.organizationId, kind: 'request.answered', title: `${request.number}: ответ ${recipients[0].name}`, entityType: 'request', entityId: id, link: `/requests/${id}` });
     return { result: undefined, audit: { action: 'request.answer', entityType: 'request', entityId: id, organizationId: ctx.actor.organizationId, after: { text: text.trim().slice(0, 500), files: files.map((f) => f.filename) } } };
   });
-  wake(woken);
   return present(db, ctx.actor, id, now);
 }
 
@@ -166,7 +162,6 @@ export async function remind(db: Db, now: Date): Promise<{ notified: number }> {
     if (rows.length) await tx.insert(jobMarks).values(rows.map((r) => ({ job: REQUEST_JOB, key: r.key }))).onConflictDoNothing();
     return { got: await notifyMany(tx, list) };
   });
-  wake(got);
   return { notified: got.length };
 }
 

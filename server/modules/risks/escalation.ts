@@ -6,7 +6,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { OPEN_RISK_STATUSES, RISK_WARNING_MINUTES } from '../../../domain/risks';
 import type { Db } from '../../db';
 import { jobMarks, risks } from '../../db/schema';
-import { notifyMany, wake, type NewNotification } from '../../platform/notifications';
+import { notifyMany, type NewNotification } from '../../platform/notifications';
 import type { Job } from '../../platform/jobs';
 import { clocksOf } from './service';
 import { notifiedStaff } from '../contacts/repository';
@@ -56,7 +56,6 @@ export async function escalateRiskClocks(db: Db, now: Date, signal?: AbortSignal
       return { got, more: rows.length === 200 && marks.length > 0 };
     });
     if (!woken) break;
-    wake(woken.got);
     notified += woken.got.length;
     if (!woken.more || signal?.aborted) break;
   }

@@ -14,7 +14,7 @@ import { audited } from '../../platform/audit';
 import { AppError, forbidden, notFound, validationFailed, type FieldError } from '../../platform/errors';
 import { authorize, isRegional, scopeOf } from '../../platform/policy';
 import { riskPolicy } from './policy';
-import { notify, wake } from '../../platform/notifications';
+import { notify } from '../../platform/notifications';
 import { enqueueMail } from '../../platform/mail';
 import { currentContacts } from '../contacts/repository';
 import { RISK_STEPS } from './steps';
@@ -111,7 +111,6 @@ export async function createRisk(db: Db, ctx: RequestContext, input: CreateRisk,
   }
   if (problems.length) throw validationFailed(problems);
   const municipalSide = !isRegional(actor);
-  const woken: string[] = [];
   const row = await audited(db, ctx, async (tx) => {
     const number = await nextNumber(tx, Number(toLocalDate(detectedAt, org!.timeZone).slice(0, 4)));
     const [created] = await tx.insert(risks).values({
@@ -133,7 +132,7 @@ export async function createRisk(db: Db, ctx: RequestContext, input: CreateRisk,
     const title = `${number}: ${RISK_LEVEL_LABELS.ru[input.level].toLowerCase()} уровень — ${RISK_PLATFORM_LABELS.ru[input.platform]}`;
     const body = `${input.text.trim().slice(0, 300)}\n\nСрок предложения ЦУР и проекта комментария — 3 часа.`;
     const recipients = municipalSide ? (await curAnalysts(tx)).map((r) => r.id) : [...contacts.userIds, ...heads.map((h) => h.id)];
-    woken.push(...(await notify(tx, { userIds: recipients, organizationId: org!.id, kind: 'risk.detected', title: `Информационный риск ${title}`, body, entityType: 'risk', entityId: created.id, link: `/risks/${created.id}` })));
+    await notify(tx, { userIds: recipients, organizationId: org!.id, kind: 'risk.detected', title: `Информационный риск ${title}`, body, entityType: 'risk', entityId: created.id, link: `/risks/${created.id}` });
     for (const email of municipalSide ? [] : contacts.emails) {
       await enqueueMail(tx, { at: now,
         to: email,
@@ -150,7 +149,6 @@ export async function createRisk(db: Db, ctx: RequestContext, input: CreateRisk,
     }
     return { result: created, audit: { action: 'risk.create', entityType: 'risk', entityId: created.id, organizationId: org!.id, after: { number, level: input.level, kind: input.kind, platform: input.platform } } };
   });
-  wake(woken);
   return present(db, row, actor, now);
 }
 
@@ -159,7 +157,6 @@ export async function getRisk(db: Db, actor: Actor, id: string, now: Date): Prom
 }
 
 export async function act(db: Db, ctx: RequestContext, id: string, action: string, body: ActionBody, now: Date): Promise<Risk> {
-  const woken: string[] = [];
   const row = await audited(db, ctx, async (tx) => {
     const current = await visibleRisk(tx, ctx.actor, id, true);
     const state = { status: current.status as RiskStatus, headApproved: !!current.headApprovedAt, curApproved: !!current.curApprovedAt };
@@ -186,11 +183,10 @@ export async function act(db: Db, ctx: RequestContext, id: string, action: strin
       ? [...(await currentContacts(tx, current.organizationId)).userIds, ...(await activeHeads(tx, current.organizationId)).map((u) => u.id)]
       : (await curAnalysts(tx)).map((u) => u.id);
     if (['propose', 'submit_draft', 'remark', 'approve', 'publish'].includes(a)) {
-      woken.push(...(await notify(tx, { userIds: otherSide, organizationId: current.organizationId, kind: `risk.${a}`, title: `${current.number}: ${RISK_ACTION_LABELS.ru[a].toLowerCase()}`, body: body.text?.slice(0, 300) ?? null, entityType: 'risk', entityId: id, link: `/risks/${id}` })));
+      await notify(tx, { userIds: otherSide, organizationId: current.organizationId, kind: `risk.${a}`, title: `${current.number}: ${RISK_ACTION_LABELS.ru[a].toLowerCase()}`, body: body.text?.slice(0, 300) ?? null, entityType: 'risk', entityId: id, link: `/risks/${id}` });
     }
     return { result: updated, audit: { action: `risk.${a}`, entityType: 'risk', entityId: id, organizationId: current.organizationId, before: { status: current.status }, after: { status: outcome.to } } };
   });
-  wake(woken);
   return present(db, row, ctx.actor, now);
 }
 
