@@ -41,7 +41,8 @@ async function visible(db: Executor, actor: Actor, id: string, forUpdate = false
 
 export async function present(db: Executor, row: Row, actor: Actor, now: Date) {
   const [org] = await db.select().from(organizations).where(eq(organizations.id, row.organizationId));
-  const figures = (row.figures as ReportFigures | null) ?? (await buildFigures(db, row.organizationId, row.year, row.quarter as Quarter, now));
+  // A draft's figures follow the registry; the counts are reused until the municipality's registry changes.
+  const figures = (row.figures as ReportFigures | null) ?? (await buildFigures(db, row.organizationId, row.year, row.quarter as Quarter, now, { keep: true }));
   const names = new Map((await db.select({ id: users.id, fullName: users.fullName }).from(users)
     .where(inArray(users.id, [row.signedBy, row.submittedBy, row.reviewedBy].filter((x): x is string => !!x).concat(['00000000-0000-0000-0000-000000000000'])))).map((u) => [u.id, u.fullName]));
   const person = (id: string | null) => (id ? { id, fullName: names.get(id) ?? '' } : null);
