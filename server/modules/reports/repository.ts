@@ -1,10 +1,10 @@
 // SQL of quarterly reports: a report as the actor may see it, and the registry figures of a quarter
 // aggregated in the database.
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { OPEN_STATUSES } from '../../../domain/appeals';
 import type { Executor } from '../../db';
 import { withinScope } from '../../db/scope';
-import { appeals, quarterlyReports, risks } from '../../db/schema';
+import { appeals, jobMarks, quarterlyReports, risks } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { scopeOf } from '../../platform/policy';
 
@@ -41,7 +41,7 @@ const inQuarter = (q: QuarterBounds) => sql`${appeals.organizationId} = ${q.orga
  * after the deadline; an open appeal is still overdue when its deadline is before `today`.
  */
 export async function quarterTotals(db: Executor, q: QuarterBounds, timeZone: string, today: string): Promise<QuarterTotals> {
-  const days = sql`(extract(epoch from ${appeals.answeredAt} - ${appeals.registeredAt}) / 86400)::float8`;
+  const days = sql`date_part('epoch', ${appeals.answeredAt} - ${appeals.registeredAt}) / 86400`;
   const [r] = rowsOf(await db.execute(sql`
     select count(*) as total,
       count(*) filter (where ${appeals.authorKind} = 'collective') as collective,
@@ -96,3 +96,12 @@ export async function quarterRisks(db: Executor, q: QuarterBounds) {
     deadlineCurProposal: risks.deadlineCurProposal, curProposalAt: risks.curProposalAt, deadlineDraft: risks.deadlineDraft, draftAt: risks.draftAt,
   }).from(risks).where(and(eq(risks.organizationId, q.organizationId), gte(risks.detectedAt, q.from), lt(risks.detectedAt, q.to)));
 }
+
+/**
+ * Reminder marks (`<administration>:<year>:<quarter>:<stage>`) of quarters whose due date (the 5th of the
+ * month after the quarter) is before `before`: the reminders look no further back than 30 days.
+ */
+export function spentReminderMarks(before: string): SQL {
+  return sql`make_date(split_part(${jobMarks.key}, ':', 2)::int, split_part(${jobMarks.key}, ':', 3)::int * 3, 1) + interval '1 month 4 days' < ${before}::date`;
+}
+
