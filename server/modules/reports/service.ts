@@ -2,7 +2,7 @@
 // signed off by the head, submitted by the 5th of the next month, accepted or returned by ЦУР.
 import { and, asc, eq, inArray, notExists, sql } from 'drizzle-orm';
 import { reportDueDate, reportTimeliness, type Quarter, type ReportTimeliness } from '../../../domain/reports/quarters';
-import { toLocalDate } from '../../../domain/calendar/localDate';
+import { addDays, toLocalDate } from '../../../domain/calendar/localDate';
 import type { Db, Executor } from '../../db';
 import { jobMarks, organizations, quarterlyReports, users } from '../../db/schema';
 import type { Actor, RequestContext } from '../../platform/actor';
@@ -12,7 +12,7 @@ import { authorize, isRegional, scopeOf } from '../../platform/policy';
 import { REPORT_ACTION_RULES, REPORT_ACTIONS, type ReportAction } from '../../../domain/reports/lifecycle';
 import { availableReportActions, reportNotFound, reportPolicy } from './policy';
 import { notifyMany, wake, type NewNotification } from '../../platform/notifications';
-import type { Job } from '../../platform/jobs';
+import { deleteSpentMarks, type Job, type MarkCleanup } from '../../platform/jobs';
 import { notifiedStaff } from '../contacts/repository';
 import { buildFigures, type ReportFigures } from './figures';
 import { REPORT_STEPS } from './steps';
@@ -193,4 +193,12 @@ export async function signatoryOf(db: Executor, report: { municipality: string; 
 
 export function reportReminderJob(db: Db): Job {
   return { name: 'report-reminders', everyMs: 60 * 60_000, run: (now) => remindReports(db, now) };
+}
+
+/**
+ * Deletes the reminders' marks of quarters past reminding: a reminder looks back 30 days from the due date
+ * by the date of each administration's zone, which is at most a day ahead of UTC's.
+ */
+export function reportMarkCleanup(db: Db): MarkCleanup {
+  return (now, signal) => deleteSpentMarks(db, REPORT_JOB, repo.spentReminderMarks(addDays(toLocalDate(now, 'UTC'), -32)), { signal });
 }
