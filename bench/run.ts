@@ -2,6 +2,7 @@
 const BENCHES: Record<string, () => Promise<unknown>> = {
   calendar: () => import('./calendar'),
   appeals: () => import('./appeals'),
+  report: () => import('./report'),
   fuzz: () => import('./fuzz'),
   text: () => import('./text'),
 };
