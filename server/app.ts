@@ -31,22 +31,22 @@ import { NotificationHub } from './platform/notifications';
 import { appealRoutes } from './modules/appeals/routes';
 import { publicAppealRoutes } from './modules/public/routes';
 import { MAX_FILE_BYTES, MAX_FILES } from './platform/files';
-import { JobScheduler } from './platform/jobs';
+import { JobScheduler, markCleanupJob } from './platform/jobs';
 import { mailJob } from './platform/mail';
-import { deadlineJob } from './modules/appeals/escalation';
+import { DEADLINE_JOB, deadlineJob, deadlineMarkCleanup } from './modules/appeals/escalation';
 import { departmentRoutes } from './modules/departments/routes';
 import { topicRoutes } from './modules/topics/routes';
 import { settingsRoutes } from './modules/settings/routes';
 import { riskRoutes } from './modules/risks/routes';
 import { publicRefutationRoutes } from './modules/risks/public';
-import { riskClockJob } from './modules/risks/escalation';
+import { riskClockJob, riskClockMarkCleanup } from './modules/risks/escalation';
 import { contactRoutes } from './modules/contacts/routes';
 import { requestRoutes } from './modules/requests/routes';
-import { requestReminderJob } from './modules/requests/service';
+import { requestMarkCleanup, requestReminderJob } from './modules/requests/service';
 import { reportRoutes } from './modules/reports/routes';
 import { textRoutes } from './modules/text/routes';
 import { clusterRoutes } from './modules/clusters/routes';
-import { reportReminderJob } from './modules/reports/service';
+import { reportMarkCleanup, reportReminderJob } from './modules/reports/service';
 
 export const WEB_DIST = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
 
@@ -99,7 +99,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const jobs = new JobScheduler(database.db, clock, app.log, [deadlineJob(database.db), riskClockJob(database.db), requestReminderJob(database.db), reportReminderJob(database.db), mailJob(database.db, config, app.log)]);
+  const db = database.db;
+  const jobs = new JobScheduler(db, clock, app.log, [deadlineJob(db), riskClockJob(db), requestReminderJob(db), reportReminderJob(db), mailJob(db, config, app.log),
+    markCleanupJob({ [DEADLINE_JOB]: deadlineMarkCleanup(db), 'risk-clocks': riskClockMarkCleanup(db), 'request-reminders': requestMarkCleanup(db), 'report-reminders': reportMarkCleanup(db) })]);
   const notifications = await NotificationHub.start(database);
   app.decorate('services', { config, database, clock, jobs, notifications });
   app.addHook('onClose', async () => { await jobs.stop(); await notifications.close(); });

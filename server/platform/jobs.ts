@@ -2,10 +2,10 @@
 // the same job at once, and a crashed run is picked up again once its lease expires. A scheduled tick
 // also skips a job that another instance started less than half a period ago, so that N instances
 // together run each job once a period, not N times.
-import { and, eq, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, eq, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db';
-import { jobRuns } from '../db/schema';
+import { jobMarks, jobRuns } from '../db/schema';
 import type { Clock } from './clock';
 import { errorSummary } from './logging';
 
@@ -85,4 +85,39 @@ export class JobScheduler {
     for (const t of this.timers) clearInterval(t);
     await Promise.allSettled([...this.running]);
   }
+}
+
+/**
+ * Deletes a job's marks that `spent` says its query can never select again, in committed batches; `spent`
+ * is a condition over `job_marks` written by the module that owns the job and the format of its keys.
+ */
+export async function deleteSpentMarks(db: Db, job: string, spent: SQL, options: { batch?: number; signal?: AbortSignal } = {}): Promise<number> {
+  const batch = options.batch ?? 5000;
+  let deleted = 0;
+  for (;;) {
+    const rows = await db.delete(jobMarks).where(sql`(${jobMarks.job}, ${jobMarks.key}) in (
+      select ${jobMarks.job}, ${jobMarks.key} from ${jobMarks} where ${jobMarks.job} = ${job} and ${spent} limit ${batch})`).returning({ key: jobMarks.key });
+    deleted += rows.length;
+    if (rows.length < batch || options.signal?.aborted) return deleted;
+  }
+}
+
+/** A mark cleanup of one job: deletes the marks its query can no longer select. */
+export type MarkCleanup = (now: Date, signal?: AbortSignal) => Promise<number>;
+
+export const MARK_CLEANUP_JOB = 'job-marks-cleanup';
+
+/** Once every few hours, every job's spent marks are deleted, so that job_marks holds only marks still in use. */
+export function markCleanupJob(cleanups: Record<string, MarkCleanup>): Job {
+  return {
+    name: MARK_CLEANUP_JOB, everyMs: 6 * 3600_000,
+    async run(now, signal) {
+      const deleted: Record<string, number> = {};
+      for (const [job, cleanup] of Object.entries(cleanups)) {
+        if (signal?.aborted) break;
+        deleted[job] = await cleanup(now, signal);
+      }
+      return deleted;
+    },
+  };
 }

@@ -8,7 +8,8 @@ import { toLocalDate } from '../../../domain/calendar/localDate';
 import type { Db, Executor } from '../../db';
 import { appeals, jobMarks, organizations } from '../../db/schema';
 import { notifyMany, type NewNotification } from '../../platform/notifications';
-import type { Job } from '../../platform/jobs';
+import { deleteSpentMarks, type Job, type MarkCleanup } from '../../platform/jobs';
+import { spentDeadlineMarks } from './repository';
 import { calendar, dueSoonUntil } from './deadlines';
 import { notifiedStaff } from '../contacts/repository';
 
@@ -84,4 +85,9 @@ export async function escalateDeadlines(db: Db, now: Date, options: SweepOptions
 
 export function deadlineJob(db: Db): Job {
   return { name: DEADLINE_JOB, everyMs: 60_000, run: (now, signal) => escalateDeadlines(db, now, { signal }) };
+}
+
+/** Deletes the sweep's marks that it can no longer select. */
+export function deadlineMarkCleanup(db: Db): MarkCleanup {
+  return (_now, signal) => deleteSpentMarks(db, DEADLINE_JOB, spentDeadlineMarks(), { signal });
 }

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db';
-import { appealCounters, appealEvents, appeals, departments, organizations, problemClusters, topics, users } from '../../db/schema';
+import { appealCounters, appealEvents, appeals, departments, jobMarks, organizations, problemClusters, topics, users } from '../../db/schema';
 import type { Scope } from '../../platform/policy';
 import type { AppealFilter } from './schema';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -271,3 +271,18 @@ export async function numbersOf(db: Executor, ids: string[]): Promise<Map<string
   const rows = await db.select({ id: appeals.id, number: appeals.number }).from(appeals).where(inArray(appeals.id, ids));
   return new Map(rows.map((r) => [r.id, r.number]));
 }
+
+/**
+ * Deadline marks (`<appeal>:<register|answer>:<deadline>:<stage>`) the sweep can no longer select: the appeal
+ * is gone or no longer open, or the deadline of that step is now another one. A reopened appeal past its
+ * deadline is reminded again.
+ */
+export function spentDeadlineMarks(): SQL {
+  const which = sql`split_part(${jobMarks.key}, ':', 2)`;
+  const deadline = sql`split_part(${jobMarks.key}, ':', 3)`;
+  return sql`not exists (select 1 from ${appeals} where ${appeals.id} = left(${jobMarks.key}, 36)::uuid
+    and ${appeals.status} in (${sql.join(OPEN_STATUSES.map((s) => sql`${s}`), sql`, `)})
+    and ((${which} = 'register' and ${appeals.status} = 'received' and to_char(${appeals.deadlineRegister}, 'YYYY-MM-DD') = ${deadline})
+      or (${which} = 'answer' and ${appeals.status} <> 'received' and to_char(${appeals.deadlineAnswer}, 'YYYY-MM-DD') = ${deadline})))`;
+}
+

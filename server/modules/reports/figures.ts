@@ -1,12 +1,15 @@
 // The figures of a quarterly report, counted from the registry for one municipality and quarter.
-// Every figure carries the registry filter that lists exactly the appeals it counts.
-import { and, eq, gte, lt } from 'drizzle-orm';
-import { CHANNEL_LABELS, KIND_LABELS, RESULT_CODE_LABELS, OPEN_STATUSES, isOverdue, type AppealKind, type Channel, type ResultCode } from '../../../domain/appeals';
-import { toLocalDate } from '../../../domain/calendar/localDate';
+// Every figure carries the registry filter that lists exactly the appeals it counts. The counting is
+// done by the database (reports/repository.ts); a draft's counts are kept until the municipality's
+// registry changes.
+import { eq } from 'drizzle-orm';
+import { CHANNEL_LABELS, KIND_LABELS, RESULT_CODE_LABELS, type AppealKind, type Channel, type ResultCode } from '../../../domain/appeals';
+import { addDays, startOfLocalDay, toLocalDate } from '../../../domain/calendar/localDate';
 import { quarterPeriod, type Quarter } from '../../../domain/reports/quarters';
 import type { Executor } from '../../db';
-import { appeals, organizations, risks, topics } from '../../db/schema';
+import { organizations, topics } from '../../db/schema';
 import { clocksOf } from '../risks/service';
+import { quarterGroups, quarterRisks, quarterTotals, registryStamp, type QuarterBounds, type QuarterGroup, type QuarterTotals } from './repository';
 
 export interface Figure { key: string; label: string; value: number; filter: string }
 export interface ReportFigures {
@@ -30,65 +33,100 @@ export interface ReportFigures {
 
 const round = (v: number, digits = 1) => Math.round(v * 10 ** digits) / 10 ** digits;
 
-export async function buildFigures(db: Executor, organizationId: string, year: number, quarter: Quarter, now: Date): Promise<ReportFigures> {
+interface Counts { totals: QuarterTotals; groups: QuarterGroup[] }
+
+/** Counts of drafts by database handle, each with the registry stamp it was counted at. */
+const kept = new WeakMap<object, Map<string, { stamp: number; counts: Counts }>>();
+const KEPT_PER_DATABASE = 256;
+
+/** How many times the counts were taken from the registry and how many reads reused them. */
+export const figureCounts = { counted: 0, reused: 0 };
+
+async function countQuarter(db: Executor, bounds: QuarterBounds, timeZone: string, today: string, keep: boolean): Promise<Counts> {
+  const key = `${bounds.organizationId}|${bounds.from.toISOString()}|${bounds.to.toISOString()}|${timeZone}|${today}`;
+  const stamp = keep ? await registryStamp(db, bounds.organizationId) : null;
+  const cache = kept.get(db);
+  const hit = cache?.get(key);
+  if (stamp !== null && hit?.stamp === stamp) {
+    figureCounts.reused++;
+    return hit.counts;
+  }
+  figureCounts.counted++;
+  const counts = { totals: await quarterTotals(db, bounds, timeZone, today), groups: await quarterGroups(db, bounds) };
+  if (stamp !== null) {
+    const map = cache ?? new Map();
+    if (!cache) kept.set(db, map);
+    map.delete(key);
+    map.set(key, { stamp, counts });
+    if (map.size > KEPT_PER_DATABASE) map.delete(map.keys().next().value!);
+  }
+  return counts;
+}
+
+/**
+ * Builds the figures. With `keep`, the counts of the registry are reused while the municipality's
+ * registry has not changed since they were taken (pass the database, not a transaction).
+ */
+export async function buildFigures(db: Executor, organizationId: string, year: number, quarter: Quarter, now: Date, options: { keep?: boolean } = {}): Promise<ReportFigures> {
   const [org] = await db.select().from(organizations).where(eq(organizations.id, organizationId));
   const period = quarterPeriod(year, quarter);
   const base = `municipality=${org.slug}&registeredFrom=${period.from}&registeredTo=${period.to}`;
   const f = (extra: string) => (extra ? `${base}&${extra}` : base);
-  const wide = { from: new Date(Date.parse(`${period.from}T00:00:00Z`) - 14 * 3600_000), to: new Date(Date.parse(`${period.to}T00:00:00Z`) + 38 * 3600_000) };
-  const candidates = await db.select({
-    channel: appeals.channel, kind: appeals.kind, result: appeals.answerResult, topic: appeals.topicCode, authorKind: appeals.authorKind,
-    repeated: appeals.repeated, extensionDays: appeals.extensionDays, registeredAt: appeals.registeredAt, answeredAt: appeals.answeredAt,
-    deadlineAnswer: appeals.deadlineAnswer, status: appeals.status, rating: appeals.ratingScore,
-  }).from(appeals).where(and(eq(appeals.organizationId, organizationId), gte(appeals.registeredAt, wide.from), lt(appeals.registeredAt, wide.to)));
-  const rows = candidates.filter((r) => {
-    const day = toLocalDate(r.registeredAt!, org.timeZone);
-    return day >= period.from && day <= period.to;
-  });
+  // The quarter's local days as instants, so that the index on registration time bounds the scan.
+  const bounds: QuarterBounds = { organizationId, from: startOfLocalDay(period.from, org.timeZone), to: startOfLocalDay(addDays(period.to, 1), org.timeZone) };
+  const { totals: t, groups } = await countQuarter(db, bounds, org.timeZone, toLocalDate(now, org.timeZone), options.keep ?? false);
   const topicRows = await db.select({ code: topics.code, title: topics.title }).from(topics);
-  const title = new Map(topicRows.map((t) => [t.code, t.title]));
-  const count = <K extends string>(key: (r: (typeof rows)[number]) => K | null, label: (k: K) => string, param: string): Figure[] => {
-    const m = new Map<K, number>();
-    for (const r of rows) { const k = key(r); if (k) m.set(k, (m.get(k) ?? 0) + 1); }
-    return [...m.entries()].sort((a, b) => b[1] - a[1]).map(([k, value]) => ({ key: k, label: label(k), value, filter: f(`${param}=${encodeURIComponent(k)}`) }));
+  const title = new Map(topicRows.map((x) => [x.code, x.title]));
+
+  const tally = (pairs: [string | null, number][]) => {
+    const m = new Map<string, number>();
+    for (const [k, n] of pairs) if (k) m.set(k, (m.get(k) ?? 0) + n);
+    return m;
   };
-  const one = (key: string, label: string, pred: (r: (typeof rows)[number]) => boolean, extra: string): Figure => ({ key, label, value: rows.filter(pred).length, filter: f(extra) });
-  const answerDays = rows.filter((r) => r.answeredAt && r.registeredAt).map((r) => (r.answeredAt!.getTime() - r.registeredAt!.getTime()) / 86_400_000).sort((a, b) => a - b);
-  const median = answerDays.length ? (answerDays.length % 2 ? answerDays[(answerDays.length - 1) / 2] : (answerDays[answerDays.length / 2 - 1] + answerDays[answerDays.length / 2]) / 2) : null;
-  const rated = rows.filter((r) => r.rating !== null);
-  const topicCounts = count((r) => r.topic, (k) => title.get(k) ?? k, 'topic').slice(0, 10);
-  const riskRows = await db.select().from(risks).where(and(eq(risks.organizationId, organizationId),
-    gte(risks.detectedAt, wide.from), lt(risks.detectedAt, wide.to)));
-  const quarterRisks = riskRows.filter((r) => { const d = toLocalDate(r.detectedAt, org.timeZone); return d >= period.from && d <= period.to; });
+  // Larger counts first; equal counts by key, so that a cut (top 10, top 15) does not depend on the plan.
+  const figures = <K extends string>(m: Map<string, number>, label: (k: K) => string, param: string): Figure[] => [...m.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([k, value]) => ({ key: k, label: label(k as K), value, filter: f(`${param}=${encodeURIComponent(k)}`) }));
+  const of = (by: QuarterGroup['by']) => groups.filter((g) => g.by === by);
+  const byTopic = of('topic');
+  const topicTotals = tally(byTopic.map((g) => [g.key, g.count]));
+  const topicCounts = figures(topicTotals, (k) => title.get(k) ?? k, 'topic').slice(0, 10);
+  const one = (key: string, label: string, value: number, extra: string): Figure => ({ key, label, value, filter: f(extra) });
+
+  const riskRows = await quarterRisks(db, bounds);
   const clockShare = (which: 'curProposal' | 'draft') => {
-    const states = quarterRisks.map((r) => clocksOf(r, now)[which].state).filter((s) => s === 'met' || s === 'late' || s === 'overdue');
+    const states = riskRows.map((r) => clocksOf(r, now)[which].state).filter((s) => s === 'met' || s === 'late' || s === 'overdue');
     return states.length ? round(states.filter((s) => s === 'met').length / states.length, 3) : null;
   };
-  const tally = (key: 'kind' | 'level') => quarterRisks.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r[key]]: (acc[r[key]] ?? 0) + 1 }), {});
+  const riskTally = (key: 'kind' | 'level') => riskRows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r[key]]: (acc[r[key]] ?? 0) + 1 }), {});
   return {
     period: { from: period.from, to: period.to },
-    total: { key: 'total', label: 'Всего обращений', value: rows.length, filter: base },
-    byChannel: count((r) => r.channel as Channel, (k) => CHANNEL_LABELS.ru[k] ?? k, 'channel'),
-    bySection: count((r) => r.topic?.slice(0, 4) ?? null, (k) => title.get(k) ?? k, 'topic'),
-    byTheme: count((r) => r.topic?.slice(0, 9) ?? null, (k) => title.get(k) ?? k, 'topic').slice(0, 15),
-    byKind: count((r) => r.kind as AppealKind | null, (k) => KIND_LABELS.ru[k] ?? k, 'kind'),
-    byResult: count((r) => r.result as ResultCode | null, (k) => RESULT_CODE_LABELS.ru[k] ?? k, 'result'),
-    collective: one('collective', 'Коллективные', (r) => r.authorKind === 'collective', 'collective=true'),
-    repeated: one('repeated', 'Повторные', (r) => r.repeated, 'repeated=true'),
-    extended: one('extended', 'С продлением срока', (r) => r.extensionDays !== null, 'extended=true'),
-    answeredLate: one('answeredLate', 'Ответ дан с нарушением срока', (r) => !!r.answeredAt && !!r.deadlineAnswer && toLocalDate(r.answeredAt, org.timeZone) > r.deadlineAnswer, 'answeredLate=true'),
-    stillOverdue: one('stillOverdue', 'Просрочены и не закрыты', (r) => (OPEN_STATUSES as readonly string[]).includes(r.status) && !!r.deadlineAnswer && isOverdue(r.deadlineAnswer, now, org.timeZone), 'overdue=true'),
-    answerDays: { average: answerDays.length ? round(answerDays.reduce((a, b) => a + b, 0) / answerDays.length) : null, median: median === null ? null : round(median), answered: answerDays.length },
+    total: { key: 'total', label: 'Всего обращений', value: t.total, filter: base },
+    byChannel: figures(tally(of('channel').map((g) => [g.key, g.count])), (k: Channel) => CHANNEL_LABELS.ru[k] ?? k, 'channel'),
+    bySection: figures(tally(byTopic.map((g) => [g.key?.slice(0, 4) ?? null, g.count])), (k) => title.get(k) ?? k, 'topic'),
+    byTheme: figures(tally(byTopic.map((g) => [g.key?.slice(0, 9) ?? null, g.count])), (k) => title.get(k) ?? k, 'topic').slice(0, 15),
+    byKind: figures(tally(of('kind').map((g) => [g.key, g.count])), (k: AppealKind) => KIND_LABELS.ru[k] ?? k, 'kind'),
+    byResult: figures(tally(byTopic.map((g) => [g.result, g.count])), (k: ResultCode) => RESULT_CODE_LABELS.ru[k] ?? k, 'result'),
+    collective: one('collective', 'Коллективные', t.collective, 'collective=true'),
+    repeated: one('repeated', 'Повторные', t.repeated, 'repeated=true'),
+    extended: one('extended', 'С продлением срока', t.extended, 'extended=true'),
+    answeredLate: one('answeredLate', 'Ответ дан с нарушением срока', t.answeredLate, 'answeredLate=true'),
+    stillOverdue: one('stillOverdue', 'Просрочены и не закрыты', t.stillOverdue, 'overdue=true'),
+    answerDays: {
+      average: t.answerDaysAverage === null ? null : round(t.answerDaysAverage),
+      median: t.answerDaysMedian === null ? null : round(t.answerDaysMedian),
+      answered: t.answered,
+    },
     satisfaction: {
-      rated: rated.length,
-      average: rated.length ? round(rated.reduce((a, r) => a + r.rating!, 0) / rated.length, 2) : null,
-      positiveShare: rated.length ? round(rated.filter((r) => r.rating! >= 4).length / rated.length, 3) : null,
+      rated: t.rated,
+      average: t.ratingAverage === null ? null : round(t.ratingAverage, 2),
+      positiveShare: t.rated ? round(t.ratedPositive / t.rated, 3) : null,
       filter: f('rated=true'),
     },
-    topProblems: topicCounts.map((t) => ({
-      topic: t.key, title: t.label, count: t.value, filter: t.filter,
-      results: rows.filter((r) => r.topic === t.key && r.result).reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.result!]: (acc[r.result!] ?? 0) + 1 }), {}),
+    topProblems: topicCounts.map((x) => ({
+      topic: x.key, title: x.label, count: x.value, filter: x.filter,
+      results: Object.fromEntries(byTopic.filter((g) => g.key === x.key && g.result).map((g) => [g.result!, g.count])),
     })),
-    risks: { total: quarterRisks.length, byKind: tally('kind'), byLevel: tally('level'), curProposalOnTime: clockShare('curProposal'), draftOnTime: clockShare('draft') },
+    risks: { total: riskRows.length, byKind: riskTally('kind'), byLevel: riskTally('level'), curProposalOnTime: clockShare('curProposal'), draftOnTime: clockShare('draft') },
   };
 }

@@ -2,7 +2,7 @@
 // signed off by the head, submitted by the 5th of the next month, accepted or returned by ЦУР.
 import { and, asc, eq, inArray, notExists, sql } from 'drizzle-orm';
 import { reportDueDate, reportTimeliness, type Quarter, type ReportTimeliness } from '../../../domain/reports/quarters';
-import { toLocalDate } from '../../../domain/calendar/localDate';
+import { addDays, toLocalDate } from '../../../domain/calendar/localDate';
 import type { Db, Executor } from '../../db';
 import { jobMarks, organizations, quarterlyReports, users } from '../../db/schema';
 import type { Actor, RequestContext } from '../../platform/actor';
@@ -12,7 +12,7 @@ import { authorize, isRegional, scopeOf } from '../../platform/policy';
 import { REPORT_ACTION_RULES, REPORT_ACTIONS, type ReportAction } from '../../../domain/reports/lifecycle';
 import { availableReportActions, reportNotFound, reportPolicy } from './policy';
 import { notifyMany, type NewNotification } from '../../platform/notifications';
-import type { Job } from '../../platform/jobs';
+import { deleteSpentMarks, type Job, type MarkCleanup } from '../../platform/jobs';
 import { notifiedStaff } from '../contacts/repository';
 import { buildFigures, type ReportFigures } from './figures';
 import { REPORT_STEPS } from './steps';
@@ -41,7 +41,8 @@ async function visible(db: Executor, actor: Actor, id: string, forUpdate = false
 
 export async function present(db: Executor, row: Row, actor: Actor, now: Date) {
   const [org] = await db.select().from(organizations).where(eq(organizations.id, row.organizationId));
-  const figures = (row.figures as ReportFigures | null) ?? (await buildFigures(db, row.organizationId, row.year, row.quarter as Quarter, now));
+  // A draft's figures follow the registry; the counts are reused until the municipality's registry changes.
+  const figures = (row.figures as ReportFigures | null) ?? (await buildFigures(db, row.organizationId, row.year, row.quarter as Quarter, now, { keep: true }));
   const names = new Map((await db.select({ id: users.id, fullName: users.fullName }).from(users)
     .where(inArray(users.id, [row.signedBy, row.submittedBy, row.reviewedBy].filter((x): x is string => !!x).concat(['00000000-0000-0000-0000-000000000000'])))).map((u) => [u.id, u.fullName]));
   const person = (id: string | null) => (id ? { id, fullName: names.get(id) ?? '' } : null);
@@ -189,4 +190,12 @@ export async function signatoryOf(db: Executor, report: { municipality: string; 
 
 export function reportReminderJob(db: Db): Job {
   return { name: 'report-reminders', everyMs: 60 * 60_000, run: (now) => remindReports(db, now) };
+}
+
+/**
+ * Deletes the reminders' marks of quarters past reminding: a reminder looks back 30 days from the due date
+ * by the date of each administration's zone, which is at most a day ahead of UTC's.
+ */
+export function reportMarkCleanup(db: Db): MarkCleanup {
+  return (now, signal) => deleteSpentMarks(db, REPORT_JOB, repo.spentReminderMarks(addDays(toLocalDate(now, 'UTC'), -32)), { signal });
 }

@@ -1,8 +1,8 @@
 // SQL of ЦУР requests that callers share: a request as the actor may see it.
-import { asc, and, eq } from 'drizzle-orm';
+import { asc, and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db';
 import { withinScope } from '../../db/scope';
-import { infoRequestRecipients, infoRequests, organizations } from '../../db/schema';
+import { infoRequestRecipients, infoRequests, jobMarks, organizations } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { scopeOf } from '../../platform/policy';
 
@@ -19,3 +19,10 @@ export async function findVisible(db: Executor, actor: Actor, id: string) {
     .orderBy(asc(organizations.shortName));
   return recipients.length ? { request, recipients } : null;
 }
+
+/** Reminder marks (`<request>:<addressee>:<stage>`) the reminders can no longer select: the addressee has answered or is gone. */
+export function spentReminderMarks(): SQL {
+  return sql`not exists (select 1 from ${infoRequestRecipients} where ${infoRequestRecipients.requestId} = split_part(${jobMarks.key}, ':', 1)::uuid
+    and ${infoRequestRecipients.organizationId} = split_part(${jobMarks.key}, ':', 2)::uuid and ${infoRequestRecipients.answeredAt} is null)`;
+}
+

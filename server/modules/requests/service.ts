@@ -9,7 +9,7 @@ import { AppError, forbidden, notFound, validationFailed } from '../../platform/
 import { notify, notifyMany, type NewNotification } from '../../platform/notifications';
 import { enqueueMail } from '../../platform/mail';
 import { findFile, listFiles, storeFiles, type CheckedFile } from '../../platform/files';
-import type { Job } from '../../platform/jobs';
+import { deleteSpentMarks, type Job, type MarkCleanup } from '../../platform/jobs';
 import { currentContacts, notifiedStaff } from '../contacts/repository';
 import { isUuid } from '../../platform/http';
 import { nextInSequence } from '../../platform/numbering';
@@ -167,4 +167,9 @@ export async function remind(db: Db, now: Date): Promise<{ notified: number }> {
 
 export function requestReminderJob(db: Db): Job {
   return { name: 'request-reminders', everyMs: 5 * 60_000, run: (now) => remind(db, now) };
+}
+
+/** Deletes the reminders' marks that they can no longer select. */
+export function requestMarkCleanup(db: Db): MarkCleanup {
+  return (_now, signal) => deleteSpentMarks(db, REQUEST_JOB, repo.spentReminderMarks(), { signal });
 }

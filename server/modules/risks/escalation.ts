@@ -7,7 +7,8 @@ import { OPEN_RISK_STATUSES, RISK_WARNING_MINUTES } from '../../../domain/risks'
 import type { Db } from '../../db';
 import { jobMarks, risks } from '../../db/schema';
 import { notifyMany, type NewNotification } from '../../platform/notifications';
-import type { Job } from '../../platform/jobs';
+import { deleteSpentMarks, type Job, type MarkCleanup } from '../../platform/jobs';
+import { spentClockMarks } from './repository';
 import { clocksOf } from './service';
 import { notifiedStaff } from '../contacts/repository';
 import { activeRegionalStaff } from '../users/repository';
@@ -64,4 +65,9 @@ export async function escalateRiskClocks(db: Db, now: Date, signal?: AbortSignal
 
 export function riskClockJob(db: Db): Job {
   return { name: 'risk-clocks', everyMs: 30_000, run: (now, signal) => escalateRiskClocks(db, now, signal) };
+}
+
+/** Deletes the sweep's marks that it can no longer select. */
+export function riskClockMarkCleanup(db: Db): MarkCleanup {
+  return (_now, signal) => deleteSpentMarks(db, RISK_JOB, spentClockMarks(), { signal });
 }
