@@ -45,6 +45,7 @@ import { requestReminderJob } from './modules/requests/service';
 import { reportRoutes } from './modules/reports/routes';
 import { textRoutes } from './modules/text/routes';
 import { reportReminderJob } from './modules/reports/service';
+import { importRoutes } from './modules/imports/routes';
 
 export const WEB_DIST = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
 
@@ -196,6 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(requestRoutes);
   await app.register(reportRoutes);
   await app.register(textRoutes);
+  await app.register(importRoutes);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

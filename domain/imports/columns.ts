@@ -86,3 +86,7 @@ export function matchHeaders<K extends string>(specs: readonly ColumnSpec<K>[], 
 export function columnTitle<K extends string>(specs: readonly ColumnSpec<K>[], key: K): string {
   return specs.find((s) => s.key === key)?.headers[0] ?? key;
 }
+
+export function isImportSource(value: unknown): value is ImportSource {
+  return (IMPORT_SOURCES as readonly unknown[]).includes(value);
+}
