@@ -46,6 +46,7 @@ import { reportRoutes } from './modules/reports/routes';
 import { textRoutes } from './modules/text/routes';
 import { reportReminderJob } from './modules/reports/service';
 import { importRoutes } from './modules/imports/routes';
+import { open311Routes } from './modules/open311/routes';
 
 export const WEB_DIST = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
 
@@ -198,6 +199,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reportRoutes);
   await app.register(textRoutes);
   await app.register(importRoutes);
+  await app.register(open311Routes);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

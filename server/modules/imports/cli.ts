@@ -25,7 +25,9 @@ function bar(done: number, total: number): string {
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done} из ${total}`;
 }
 
-export async function importCommand(args: string[], open: () => Promise<Database>, out = process.stdout, err = process.stderr): Promise<number> {
+interface Output { write(text: string): unknown }
+
+export async function importCommand(args: string[], open: () => Promise<Database>, out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args, options: { municipality: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, report: { type: 'string' } }, allowPositionals: true, strict: true });

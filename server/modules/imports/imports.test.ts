@@ -10,7 +10,7 @@ let head: Session;
 
 function upload(fields: Record<string, string>, file?: { name: string; content: Buffer }) {
   const boundary = 'importboundary7';
-  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   if (file) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), file.content, Buffer.from('\r\n'));
   }
@@ -189,7 +189,7 @@ describe('otklik import', () => {
     fs.writeFileSync(file, toCsv(rows));
     const out: string[] = [];
     const err: string[] = [];
-    const sink = (into: string[]) => ({ write: (s: string) => { into.push(s); return true; } }) as unknown as NodeJS.WriteStream;
+    const sink = (into: string[]) => ({ write: (s: string) => into.push(s) });
     const open = async () => ({ ...t.database, close: async () => {} });
     const dry = await importCommand(['pos', file, '--municipality', 'beloyarsky', '--dry-run'], open, sink(out), sink(err));
     expect(dry).toBe(0);
