@@ -57,7 +57,7 @@ export const ERRORS = {
   municipality_not_found: { status: 404, ru: 'Муниципальное образование не найдено', en: 'Municipality not found' },
   notification_not_found: { status: 404, ru: 'Уведомление не найдено', en: 'Notification not found' },
   import_not_found: { status: 404, ru: 'Загрузка не найдена', en: 'Import not found' },
-  open311_key_not_found: { status: 404, ru: 'Ключ Open311 не найден', en: 'Open311 key not found' },
+  client_key_not_found: { status: 404, ru: 'Ключ Open311 не найден', en: 'Open311 key not found' },
   token_not_found: { status: 404, ru: 'Токен не найден', en: 'Token not found' },
   // 409: the current state does not allow it
   not_allowed_in_status: { status: 409, ru: 'Действие недоступно в текущем статусе обращения', en: 'The action is not available in the current status' },

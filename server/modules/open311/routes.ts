@@ -5,7 +5,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
-import { errors, IdParams, DateTime, Uuid } from '../../platform/http';
+import { errors, IdParams } from '../../platform/http';
+import { IssuedKey, IssueKeyBody, Open311Key } from './schema';
 import * as service from './service';
 
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -77,20 +78,16 @@ export async function open311Routes(fastify: FastifyInstance): Promise<void> {
 
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['open311'];
-  const Key = Type.Object({
-    id: Uuid, municipality: Type.String(), municipalityName: Type.String(), name: Type.String(), prefix: Type.String(),
-    createdAt: DateTime, lastUsedAt: Type.Union([DateTime, Type.Null()]), revokedAt: Type.Union([DateTime, Type.Null()]),
-  }, { title: 'Ключ Open311' });
 
   app.get('/api/open311/keys', {
-    schema: { tags, summary: 'Ключи клиентов Open311 (администратор ЦУР)', response: { 200: Type.Object({ items: Type.Array(Key) }), ...errors(401, 403) } },
+    schema: { tags, summary: 'Ключи клиентов Open311 (администратор ЦУР)', response: { 200: Type.Object({ items: Type.Array(Open311Key) }), ...errors(401, 403) } },
   }, async (request) => ({ items: await service.listKeys(db(), contextOf(request)) }));
 
   app.post('/api/open311/keys', {
     schema: {
       tags, summary: 'Выдать ключ Open311 муниципальному образованию; ключ показывается один раз',
-      body: Type.Object({ municipality: Type.String({ minLength: 1, maxLength: 60 }), name: Type.String({ minLength: 2, maxLength: 200, description: 'Кому выдан: приложение, подрядчик' }) }, { additionalProperties: false }),
-      response: { 201: Type.Object({ ...Key.properties, key: Type.String() }), ...errors(400, 401, 403) },
+      body: IssueKeyBody,
+      response: { 201: IssuedKey, ...errors(400, 401, 403) },
     },
   }, async (request, reply) => reply.status(201).send(await service.issueKey(db(), contextOf(request), request.body, now())));
 

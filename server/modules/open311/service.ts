@@ -39,7 +39,7 @@ export async function issueKey(db: Db, ctx: RequestContext, input: { municipalit
 export async function revokeKey(db: Db, ctx: RequestContext, id: string, now: Date): Promise<void> {
   authorize(ctx.actor, 'open311.manage');
   const row = isUuid(id) ? await repo.findKey(db, id) : null;
-  if (!row) throw notFound('open311_key_not_found');
+  if (!row) throw notFound('client_key_not_found');
   await audited(db, ctx, async (tx) => {
     await repo.revokeKey(tx, id, now);
     return { result: null, audit: { action: 'open311.key.revoke', entityType: 'open311_key', entityId: id, organizationId: row.organizationId, before: { revokedAt: row.revokedAt }, after: { revokedAt: row.revokedAt ?? now } } };
