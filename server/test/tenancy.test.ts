@@ -5,7 +5,7 @@ import { buildTestApp, type Session, type TestApp } from './helpers';
 
 interface Fixture {
   /** Objects of Белоярский ГО, created by its own users or by the administrator. */
-  beloyarsky: { organizationId: string; userId: string; tokenId: string; appealId: string; appealNumber: string; attachmentId: string; departmentId: string; riskId: string; reportId: string; requestId: string; contactId: string };
+  beloyarsky: { organizationId: string; userId: string; tokenId: string; appealId: string; appealNumber: string; attachmentId: string; departmentId: string; riskId: string; reportId: string; requestId: string; contactId: string; importRunId: string };
 }
 
 interface Probe {
@@ -40,6 +40,8 @@ const PROBES: Probe[] = [
   ...['sign', 'submit', 'accept', 'return'].map((action): Probe => ({ name: `report action ${action}`, method: 'POST', url: (f) => `/api/reports/${f.beloyarsky.reportId}/actions/${action}`, body: { remarks: 'x' } })),
   { name: 'information request addressed elsewhere', method: 'GET', url: (f) => `/api/requests/${f.beloyarsky.requestId}` },
   { name: 'answer to a request addressed elsewhere', method: 'POST', url: (f) => `/api/requests/${f.beloyarsky.requestId}/answer`, body: { text: 'чужой ответ' } },
+  { name: 'import run', method: 'GET', url: (f) => `/api/imports/${f.beloyarsky.importRunId}` },
+  { name: 'import rejected rows', method: 'GET', url: (f) => `/api/imports/${f.beloyarsky.importRunId}/rejections.csv` },
   { name: 'contact official change', method: 'PATCH', url: (f) => `/api/contacts/${f.beloyarsky.contactId}`, body: { phone: '+7 000 000-00-00' } },
   ...['acknowledge', 'propose', 'submit_draft', 'remark', 'approve', 'publish', 'close']
     .map((action): Probe => ({ name: `risk action ${action}`, method: 'POST', url: (f) => `/api/risks/${f.beloyarsky.riskId}/actions/${action}`, body: { text: 'чужой текст', place: 'x', outcome: 'no_reaction_needed' } })),
@@ -63,6 +65,7 @@ const LISTS: { name: string; url: (f: Fixture) => string }[] = [
   { name: 'requests', url: () => '/api/requests' },
   { name: 'contact officials', url: () => '/api/contacts' },
   { name: 'contact history', url: () => '/api/contacts/history' },
+  { name: 'imports', url: () => '/api/imports' },
 ];
 
 let t: TestApp;
@@ -90,7 +93,14 @@ beforeAll(async () => {
   const reportId = (await belHead.post('/api/reports', { year: 2026, quarter: 1 })).json().id;
   const requestId = (await (await t.login('cur.analyst')).post('/api/requests', { subject: 'Белоярский запрос', text: 'Только для Белоярского', municipalities: ['beloyarsky'], dueAt: '2099-01-01T00:00:00Z' })).json().id;
   const contactId = (await belHead.get('/api/contacts')).json().items[0].id;
-  fixture = { beloyarsky: { organizationId: belOrg, userId: belHead.user.id, tokenId: token, appealId: appeal.id, appealNumber: submitted.number, attachmentId: attached.attachments[0].id, departmentId, riskId, reportId, requestId, contactId } };
+  // A dry run of a ПОС export: a run of Белоярский that writes no appeals.
+  const csv = Buffer.from('Номер;Факт;Дата поступления\n1;Белоярское сообщение ПОС;01.03.2026 10:00\n');
+  const imported = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="source"\r\n\r\npos\r\n--${boundary}\r\nContent-Disposition: form-data; name="dryRun"\r\n\r\ntrue\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="pos.csv"\r\nContent-Type: text/csv\r\n\r\n`), csv, Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const importRunId = (await belHead.request({ method: 'POST', url: '/api/imports', payload: imported, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } })).json().id;
+  fixture = { beloyarsky: { organizationId: belOrg, userId: belHead.user.id, tokenId: token, appealId: appeal.id, appealNumber: submitted.number, attachmentId: attached.attachments[0].id, departmentId, riskId, reportId, requestId, contactId, importRunId } };
   for (const login of ['ekb.contact', 'ekb.executor', 'ekb.head']) outsiders[login] = await t.login(login);
 });
 afterAll(async () => { await t.close(); });
@@ -128,4 +138,6 @@ it('the object is really there for its own municipality (the probes are not vacu
   expect((await own.get(`/api/reports/${fixture.beloyarsky.reportId}`)).statusCode).toBe(200);
   expect((await own.get(`/api/requests/${fixture.beloyarsky.requestId}`)).statusCode).toBe(200);
   expect((await own.get(`/api/risks/${fixture.beloyarsky.riskId}/comment.pdf`)).statusCode).toBe(200);
+  expect((await own.get(`/api/imports/${fixture.beloyarsky.importRunId}`)).statusCode).toBe(200);
+  expect((await own.get('/api/imports')).json().items).toHaveLength(1);
 });
