@@ -4,6 +4,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   appeals: () => import('./appeals'),
   fuzz: () => import('./fuzz'),
   text: () => import('./text'),
+  imports: () => import('./imports'),
 };
 
 const wanted = process.argv[2];
