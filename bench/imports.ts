@@ -65,9 +65,9 @@ async function main() {
   console.log(`Загрузка выгрузки ПОС, ${ROWS} строк, PostgreSQL`);
   line('базовая: голый INSERT пачками', baseline);
   const counts = (c: typeof first.counts) => summaryLine(c);
-  line("первая загрузка", first.ms, counts(first.counts));
-  line("повторная (всё без изменений)", again.ms, counts(again.counts));
-  line("пробный прогон", dry.ms, counts(dry.counts));
+  line('первая загрузка', first.ms, counts(first.counts));
+  line('повторная (всё без изменений)', again.ms, counts(again.counts));
+  line('пробный прогон', dry.ms, counts(dry.counts));
   await database.close();
 }
 
