@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, type Session, type TestApp } from '../../test/helpers';
 import { importCommand } from './cli';
+import { rejectionsCsv } from './service';
 import { incidentRows, posRows, toCsv, toXlsx } from './fixtures';
 
 let t: TestApp;
@@ -159,6 +160,12 @@ describe('ПОС import', () => {
     const numbers = await t.database.db.execute(sql`select count(distinct number) as n from appeals where channel = 'pos' and external_id like '1______'`);
     expect(Number((numbers as unknown as { rows: { n: unknown }[] }).rows[0].n)).toBe(5000);
   }, 300_000);
+});
+
+it('writes a rejected value that Excel would run as a formula as text', () => {
+  const csv = rejectionsCsv([{ row: 2, column: 'Факт', problem: 'x', value: '=HYPERLINK("http://evil")' }, { row: 3, column: 'Номер', problem: 'y', value: '12' }]).toString('utf8');
+  expect(csv).toContain(`2;Факт;x;"'=HYPERLINK(""http://evil"")"`);
+  expect(csv).toContain('3;Номер;y;12');
 });
 
 describe('Инцидент-менеджмент import', () => {

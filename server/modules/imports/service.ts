@@ -112,9 +112,12 @@ export async function listRuns(db: Db, actor: Actor): Promise<ImportRun[]> {
   return (await repo.listRuns(db, scopeOf(actor), 50)).map(present);
 }
 
+/** A value Excel would run as a formula is written as text. */
+const asText = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
 /** The rejected rows as CSV for Excel: row, column, problem, value. */
 export function rejectionsCsv(rejections: { row: number; column: string; problem: string; value: string }[]): Buffer {
-  const text = stringify([['Строка', 'Столбец', 'Проблема', 'Значение'], ...rejections.map((r) => [r.row, r.column, r.problem, r.value])], { delimiter: ';' });
+  const text = stringify([['Строка', 'Столбец', 'Проблема', 'Значение'], ...rejections.map((r) => [r.row, r.column, r.problem, asText(r.value)])], { delimiter: ';' });
   return Buffer.concat([Buffer.from('\uFEFF'), Buffer.from(text)]);
 }
 
