@@ -54,4 +54,31 @@ describe('ПОС import', () => {
     await context.close();
     expect(problems).toEqual([]);
   }, 240_000);
+
+  it('the ЦУР administrator maps a category to a topic and issues an Open311 key', async () => {
+    const { context, page, problems } = await openPage(browser, { width: 1280, height: 900 });
+    await signIn(page, server.url, 'cur.admin');
+    await page.goto(`${server.url}/imports`);
+    const map = page.locator('[data-qa="import-categories"]');
+    await map.getByRole('button', { name: 'Добавить строку' }).click();
+    await map.getByPlaceholder('Категория', { exact: true }).fill('ЖКХ');
+    await map.getByPlaceholder('Подкатегория', { exact: true }).fill('Отопление');
+    await map.getByPlaceholder('Код темы', { exact: true }).fill('0005.0005.0056.1156');
+    await map.getByRole('button', { name: 'Сохранить таблицу' }).click();
+    await page.getByText('Таблица соответствия сохранена').waitFor();
+    expect(await map.getByPlaceholder('Категория', { exact: true }).inputValue()).toBe('жкх');
+
+    const keys = page.locator('[data-qa="open311-keys"]');
+    await keys.locator('.g-select-control').click();
+    await page.getByRole('option', { name: 'Белоярский ГО' }).click();
+    await keys.getByPlaceholder('Кому выдан').fill('Городское приложение');
+    await keys.getByRole('button', { name: 'Выдать ключ' }).click();
+    const key = (await keys.locator('code').textContent())!;
+    expect(key).toMatch(/^o311_/);
+    await keys.getByText('Городское приложение').waitFor();
+    const requests = await fetch(`${server.url}/open311/v2/requests.json?jurisdiction_id=beloyarsky&api_key=${key}`);
+    expect(requests.status).toBe(200);
+    await context.close();
+    expect(problems).toEqual([]);
+  }, 120_000);
 });
