@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   fuzz: () => import('./fuzz'),
   text: () => import('./text'),
   seed: () => import('./seed'),
+  imports: () => import('./imports'),
 };
 
 const wanted = process.argv.slice(2).find((arg) => !arg.startsWith('--') && !/^\d+$/.test(arg));

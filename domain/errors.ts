@@ -25,6 +25,8 @@ export const ERRORS = {
   value_too_long: { status: 400, ru: 'Слишком длинное значение', en: 'A value is too long' },
   value_out_of_range: { status: 400, ru: 'Число вне допустимого диапазона', en: 'A number is out of range' },
   invalid_date: { status: 400, ru: 'Недопустимая дата или время', en: 'Invalid date or time' },
+  import_file_unreadable: { status: 400, ru: 'Не удалось прочитать файл: ожидается выгрузка CSV или XLSX', en: 'The file cannot be read: a CSV or XLSX export is expected' },
+  import_column_missing: { status: 400, ru: 'В файле нет обязательного столбца', en: 'A required column is missing from the file' },
   invalid_characters: { status: 400, ru: 'Недопустимые символы в тексте', en: 'The text contains characters that are not allowed' },
   // 401: who is asking is unknown
   unauthorized: { status: 401, ru: 'Требуется вход в систему', en: 'Please sign in' },
@@ -54,6 +56,8 @@ export const ERRORS = {
   user_not_found: { status: 404, ru: 'Пользователь не найден', en: 'User not found' },
   municipality_not_found: { status: 404, ru: 'Муниципальное образование не найдено', en: 'Municipality not found' },
   notification_not_found: { status: 404, ru: 'Уведомление не найдено', en: 'Notification not found' },
+  import_not_found: { status: 404, ru: 'Загрузка не найдена', en: 'Import not found' },
+  client_key_not_found: { status: 404, ru: 'Ключ Open311 не найден', en: 'Open311 key not found' },
   token_not_found: { status: 404, ru: 'Токен не найден', en: 'Token not found' },
   cluster_not_found: { status: 404, ru: 'Группа обращений об одной проблеме не найдена', en: 'Problem cluster not found' },
   // 409: the current state does not allow it

@@ -12,6 +12,7 @@ const RUSSIAN_LABELS: Record<NavItem, string> = {
   reports: 'Отчёты',
   requests: 'Запросы',
   contacts: 'Контакты',
+  imports: 'Загрузка из каналов',
   organizations: 'Организации',
   users: 'Пользователи',
   audit: 'Журнал аудита',

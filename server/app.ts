@@ -47,6 +47,8 @@ import { reportRoutes } from './modules/reports/routes';
 import { textRoutes } from './modules/text/routes';
 import { clusterRoutes } from './modules/clusters/routes';
 import { reportMarkCleanup, reportReminderJob } from './modules/reports/service';
+import { importRoutes } from './modules/imports/routes';
+import { open311Routes } from './modules/open311/routes';
 
 export const WEB_DIST = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
 
@@ -204,6 +206,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reportRoutes);
   await app.register(textRoutes);
   await app.register(clusterRoutes);
+  await app.register(importRoutes);
+  await app.register(open311Routes);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -1,4 +1,4 @@
-// The otklik command: serve | migrate | seed | create-admin | help.
+// The otklik command: serve | migrate | seed | create-admin | import | text | help.
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -16,6 +16,7 @@ import { seedAppeals } from './seed/appeals';
 import { passwordProblem } from './platform/passwords';
 import { VERSION } from './version';
 import { textCommand } from './text/cli';
+import { importCommand } from './modules/imports/cli';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 /** Appeals of the demo region, so that the registry and reports have something to show. */
@@ -33,6 +34,11 @@ const HELP = `Отклик ${VERSION}
                           добавить N реалистичных обращений (для нагрузки и демонстрации)
   create-admin --login L --name "ФИО" [--password P]
                           создать первого администратора ЦУР
+  import pos FILE --municipality SLUG [--dry-run] [--report R.csv]
+                          загрузить выгрузку ПОС (CSV или XLSX); повторная загрузка
+                          обновляет статусы и оценки, не создавая дублей
+  import incidents FILE --municipality SLUG [--dry-run] [--report R.csv]
+                          загрузить выгрузку Инцидент-менеджмента
   text eval --data F.csv --text-column T --label-column L [--folds 5]
   text eval --train A.csv --test B.csv --text-column T --label-column L
                           обучить классификатор текстов и проверить его на размеченных текстах
@@ -103,6 +109,14 @@ async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;
   // `text` has its own parameters and needs no configuration or database.
   if (command === 'text') return textCommand(rest);
+  if (command === 'import') {
+    const config = loadConfig();
+    return importCommand(rest, async () => {
+      const database = await openFor(config);
+      await prepareDatabase(database, REFERENCE_DATA);
+      return database;
+    });
+  }
   const { values } = parseArgs({
     args: rest,
     options: { demo: { type: 'boolean', default: false }, appeals: { type: 'string' }, seed: { type: 'string' }, login: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },

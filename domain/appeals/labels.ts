@@ -120,6 +120,7 @@ export const SUB_CHANNEL_LABELS: Labels<SubChannel> = {
     ok: 'Одноклассники',
     voice_system: 'Региональная голосовая система',
     survey: 'Опрос',
+    open311: 'Open311',
     other: 'Другое',
   },
   en: {
@@ -135,6 +136,7 @@ export const SUB_CHANNEL_LABELS: Labels<SubChannel> = {
     ok: 'Odnoklassniki',
     voice_system: 'Regional voice system',
     survey: 'Survey',
+    open311: 'Open311',
     other: 'Other',
   },
 };

@@ -7,7 +7,7 @@ export type Channel = (typeof CHANNELS)[number];
 /** Where exactly an appeal came from. */
 export const SUB_CHANNELS = [
   'letter', 'email', 'e_reception', 'personal_reception', 'phone', 'pos', 'incident_management',
-  'vk', 'telegram', 'ok', 'voice_system', 'survey', 'other',
+  'vk', 'telegram', 'ok', 'voice_system', 'survey', 'open311', 'other',
 ] as const;
 export type SubChannel = (typeof SUB_CHANNELS)[number];
 
@@ -28,6 +28,7 @@ export const CHANNEL_OF_SUB_CHANNEL: Record<SubChannel, Channel> = {
   ok: 'social',
   voice_system: 'voice',
   survey: 'survey',
+  open311: 'other',
   other: 'other',
 };
 

@@ -495,3 +495,55 @@ export const problemClusters = pgTable('problem_clusters', {
   index('problem_clusters_org_last_idx').on(t.organizationId, t.lastAt),
   index('problem_clusters_last_idx').on(t.lastAt),
 ]);
+
+// ── Channel imports and Open311 ─────────────────────────────────────────────────────────────────────
+
+/**
+ * Categories of ПОС and Инцидент-менеджмент mapped to topics of our classifier; the ЦУР administrator edits
+ * the table. Category and subcategory are kept normalised (lower case, single spaces); '' is «any subcategory».
+ */
+export const importCategories = pgTable('import_categories', {
+  source: text('source', { enum: ['pos', 'incidents'] }).notNull(),
+  category: text('category').notNull(),
+  subcategory: text('subcategory').notNull().default(''),
+  topicCode: text('topic_code').notNull().references(() => topics.code),
+  updatedAt: updatedAt(),
+}, (t) => [primaryKey({ columns: [t.source, t.category, t.subcategory] })]);
+
+/** One import of an exported file into a municipality: its progress, its summary and its rejected rows. */
+export const importRuns = pgTable('import_runs', {
+  id: id(),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  source: text('source', { enum: ['pos', 'incidents'] }).notNull(),
+  filename: text('filename').notNull(),
+  dryRun: boolean('dry_run').notNull().default(false),
+  status: text('status', { enum: ['running', 'done', 'failed'] }).notNull().default('running'),
+  total: integer('total').notNull().default(0),
+  processed: integer('processed').notNull().default(0),
+  created: integer('created').notNull().default(0),
+  updated: integer('updated').notNull().default(0),
+  unchanged: integer('unchanged').notNull().default(0),
+  rejected: integer('rejected').notNull().default(0),
+  /** Every rejected row: its number in the file, the column, the problem and the value. */
+  rejections: jsonb('rejections').$type<{ row: number; column: string; problem: string; value: string }[]>().notNull().default(sql`'[]'::jsonb`),
+  /** Categories of the file that the table does not map to a topic yet. */
+  unmappedCategories: jsonb('unmapped_categories').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  error: text('error'),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+}, (t) => [index('import_runs_org_idx').on(t.organizationId, t.createdAt)]);
+
+/** Keys of Open311 clients, one municipality each; issued and revoked by the ЦУР administrator. */
+export const open311Keys = pgTable('open311_keys', {
+  id: id(),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  name: text('name').notNull(),
+  /** SHA-256 of the key; the key itself is shown once, when issued. */
+  keyHash: text('key_hash').notNull(),
+  prefix: text('prefix').notNull(),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+}, (t) => [uniqueIndex('open311_keys_hash_key').on(t.keyHash), index('open311_keys_org_idx').on(t.organizationId)]);

@@ -81,6 +81,9 @@ const RULES = {
   'reports.compose': (actor: Actor) => !isRegional(actor),
   'requests.create': isRegional,
   'contacts.create': anyone(['cur_admin', 'head', 'contact_official']),
+  'imports.run': anyone(['cur_admin', 'cur_analyst', 'head', 'contact_official']),
+  'imports.categories': anyone(['cur_admin']),
+  'open311.manage': anyone(['cur_admin']),
 } satisfies Rules<string, void>;
 
 export type Action = keyof typeof RULES;

@@ -87,6 +87,13 @@ describe.each(LOGINS)('%s', (login) => {
     expectKept(policies['reports.compose'], (await s.post('/api/reports', { municipality: 'beloyarsky', year: 2026, quarter: 2 })).statusCode);
     expectKept(policies['contacts.create'], (await s.post('/api/contacts', { municipality: 'beloyarsky', fullName: `Контакт ${login}`, position: 'Специалист', email: 'c@example.ru', phone: '+7 343 111-11-11' })).statusCode);
     expectKept(policies['departments.manage'], (await s.post('/api/departments', { municipality: 'beloyarsky', name: `Отдел ${login}` })).statusCode);
+    const boundary = 'importcapabilities';
+    const csv = 'Номер;Факт;Дата поступления\n1;Сообщение ПОС;01.03.2026 10:00\n';
+    const payload = `--${boundary}\r\nContent-Disposition: form-data; name="source"\r\n\r\npos\r\n--${boundary}\r\nContent-Disposition: form-data; name="municipality"\r\n\r\nbeloyarsky\r\n`
+      + `--${boundary}\r\nContent-Disposition: form-data; name="dryRun"\r\n\r\ntrue\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="pos.csv"\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+    expectKept(policies['imports.run'], (await s.request({ method: 'POST', url: '/api/imports', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } })).statusCode);
+    expectKept(policies['imports.categories'], (await s.request({ method: 'PUT', url: '/api/import-categories/incidents', payload: { items: [] } })).statusCode);
+    expectKept(policies['open311.manage'], (await s.get('/api/open311/keys')).statusCode);
   });
 });
 

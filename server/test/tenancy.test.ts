@@ -5,7 +5,7 @@ import { buildTestApp, type Session, type TestApp } from './helpers';
 
 interface Fixture {
   /** Objects of Белоярский ГО, created by its own users or by the administrator. */
-  beloyarsky: { organizationId: string; userId: string; tokenId: string; appealId: string; appealNumber: string; attachmentId: string; departmentId: string; riskId: string; reportId: string; requestId: string; contactId: string; clusterId: string };
+  beloyarsky: { organizationId: string; userId: string; tokenId: string; appealId: string; appealNumber: string; attachmentId: string; departmentId: string; riskId: string; reportId: string; requestId: string; contactId: string; clusterId: string; importRunId: string };
 }
 
 interface Probe {
@@ -42,6 +42,8 @@ const PROBES: Probe[] = [
   { name: 'answer to a request addressed elsewhere', method: 'POST', url: (f) => `/api/requests/${f.beloyarsky.requestId}/answer`, body: { text: 'чужой ответ' } },
   { name: 'problem cluster merge', method: 'POST', url: (f) => `/api/clusters/${f.beloyarsky.clusterId}/merge`, body: { into: '00000000-0000-4000-8000-000000000000' } },
   { name: 'problem cluster split', method: 'POST', url: (f) => `/api/clusters/${f.beloyarsky.clusterId}/split`, body: { appealIds: ['00000000-0000-4000-8000-000000000000'] } },
+  { name: 'import run', method: 'GET', url: (f) => `/api/imports/${f.beloyarsky.importRunId}` },
+  { name: 'import rejected rows', method: 'GET', url: (f) => `/api/imports/${f.beloyarsky.importRunId}/rejections.csv` },
   { name: 'contact official change', method: 'PATCH', url: (f) => `/api/contacts/${f.beloyarsky.contactId}`, body: { phone: '+7 000 000-00-00' } },
   ...['acknowledge', 'propose', 'submit_draft', 'remark', 'approve', 'publish', 'close']
     .map((action): Probe => ({ name: `risk action ${action}`, method: 'POST', url: (f) => `/api/risks/${f.beloyarsky.riskId}/actions/${action}`, body: { text: 'чужой текст', place: 'x', outcome: 'no_reaction_needed' } })),
@@ -66,6 +68,7 @@ const LISTS: { name: string; url: (f: Fixture) => string }[] = [
   { name: 'contact officials', url: () => '/api/contacts' },
   { name: 'contact history', url: () => '/api/contacts/history' },
   { name: 'problem clusters', url: () => '/api/clusters' },
+  { name: 'imports', url: () => '/api/imports' },
 ];
 
 let t: TestApp;
@@ -98,7 +101,14 @@ beforeAll(async () => {
     await belHead.post('/api/appeals', { channel: 'pos', author: { surname, name: 'Олег' }, text: 'Протекает крыша в доме 4 по ул. Мира, с потолка капает.' });
   }
   const clusterId = (await belHead.get('/api/clusters')).json().items[0].id;
-  fixture = { beloyarsky: { organizationId: belOrg, userId: belHead.user.id, tokenId: token, appealId: appeal.id, appealNumber: submitted.number, attachmentId: attached.attachments[0].id, departmentId, riskId, reportId, requestId, contactId, clusterId } };
+  // A dry run of a ПОС export: a run of Белоярский that writes no appeals.
+  const csv = Buffer.from('Номер;Факт;Дата поступления\n1;Белоярское сообщение ПОС;01.03.2026 10:00\n');
+  const imported = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="source"\r\n\r\npos\r\n--${boundary}\r\nContent-Disposition: form-data; name="dryRun"\r\n\r\ntrue\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="pos.csv"\r\nContent-Type: text/csv\r\n\r\n`), csv, Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const importRunId = (await belHead.request({ method: 'POST', url: '/api/imports', payload: imported, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } })).json().id;
+  fixture = { beloyarsky: { organizationId: belOrg, userId: belHead.user.id, tokenId: token, appealId: appeal.id, appealNumber: submitted.number, attachmentId: attached.attachments[0].id, departmentId, riskId, reportId, requestId, contactId, clusterId, importRunId } };
   for (const login of ['ekb.contact', 'ekb.executor', 'ekb.head']) outsiders[login] = await t.login(login);
 });
 afterAll(async () => { await t.close(); });
@@ -137,4 +147,6 @@ it('the object is really there for its own municipality (the probes are not vacu
   expect((await own.get(`/api/reports/${fixture.beloyarsky.reportId}`)).statusCode).toBe(200);
   expect((await own.get(`/api/requests/${fixture.beloyarsky.requestId}`)).statusCode).toBe(200);
   expect((await own.get(`/api/risks/${fixture.beloyarsky.riskId}/comment.pdf`)).statusCode).toBe(200);
+  expect((await own.get(`/api/imports/${fixture.beloyarsky.importRunId}`)).statusCode).toBe(200);
+  expect((await own.get('/api/imports')).json().items).toHaveLength(1);
 });

@@ -22,6 +22,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { InfoRequestsPage } from './pages/InfoRequestsPage';
 import { InfoRequestPage } from './pages/InfoRequestPage';
 import { DirectoryPage } from './pages/DirectoryPage';
+import { ImportsPage } from './pages/ImportsPage';
 import { RisksPage } from './pages/RisksPage';
 import { RiskNewPage } from './pages/RiskNewPage';
 import { RiskCardPage } from './pages/RiskCardPage';
@@ -78,6 +79,7 @@ function AppRoutes() {
         <Route path="requests" element={<RequireNavItem item="requests"><InfoRequestsPage /></RequireNavItem>} />
         <Route path="requests/:id" element={<RequireNavItem item="requests"><InfoRequestPage /></RequireNavItem>} />
         <Route path="contacts" element={<RequireNavItem item="contacts"><DirectoryPage /></RequireNavItem>} />
+        <Route path="imports" element={<RequireNavItem item="imports"><ImportsPage /></RequireNavItem>} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

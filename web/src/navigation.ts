@@ -1,6 +1,6 @@
 // Where each navigation item of the server's `navigation` list leads and which icon it shows.
 import type { IconData } from '@gravity-ui/uikit';
-import { Briefcase, ChartColumn, Comments, FileText, Handset, House, ListUl, Person, Persons, TriangleExclamation } from '@gravity-ui/icons';
+import { ArrowUpFromSquare, Briefcase, ChartColumn, Comments, FileText, Handset, House, ListUl, Person, Persons, TriangleExclamation } from '@gravity-ui/icons';
 import type { NavItem } from '../../domain/roles';
 
 export interface NavTarget {
@@ -16,6 +16,7 @@ export const NAV_TARGETS: Record<NavItem, NavTarget> = {
   reports: { item: 'reports', path: '/reports', icon: ChartColumn },
   requests: { item: 'requests', path: '/requests', icon: FileText },
   contacts: { item: 'contacts', path: '/contacts', icon: Handset },
+  imports: { item: 'imports', path: '/imports', icon: ArrowUpFromSquare },
   organizations: { item: 'organizations', path: '/organizations', icon: Briefcase },
   users: { item: 'users', path: '/users', icon: Persons },
   audit: { item: 'audit', path: '/audit', icon: ListUl },

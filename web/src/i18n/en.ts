@@ -6,6 +6,7 @@ import { receptionEn } from './reception.en';
 import { risksEn } from './risks.en';
 import { directoryEn } from './directory.en';
 import { reportsEn } from './reports.en';
+import { importsEn } from './imports.en';
 
 export const en: Messages = {
   product: 'Otklik',
@@ -70,6 +71,7 @@ export const en: Messages = {
     reports: 'Reports',
     requests: 'Requests',
     contacts: 'Contacts',
+    imports: 'Channel imports',
     organizations: 'Organizations',
     users: 'Users',
     audit: 'Audit log',
@@ -82,6 +84,7 @@ export const en: Messages = {
     reports: 'Reporting to the regional centre',
     requests: 'Requests of the regional centre and their answers',
     contacts: 'Contact officials',
+    imports: 'Feedback platform and incident management exports, Open311 keys',
     organizations: 'Municipalities of the region',
     users: 'Staff accounts and roles',
     audit: 'Who changed what and when',
@@ -97,6 +100,7 @@ export const en: Messages = {
   risks: risksEn,
   directory: directoryEn,
   reports: reportsEn,
+  imports: importsEn,
   placeholder: {
     lead: 'This section is being prepared.',
   },

@@ -5,6 +5,7 @@ import { receptionRu } from './reception.ru';
 import { risksRu } from './risks.ru';
 import { directoryRu } from './directory.ru';
 import { reportsRu } from './reports.ru';
+import { importsRu } from './imports.ru';
 
 export const ru = {
   product: 'Отклик',
@@ -69,6 +70,7 @@ export const ru = {
     reports: 'Отчёты',
     requests: 'Запросы',
     contacts: 'Контакты',
+    imports: 'Загрузка из каналов',
     organizations: 'Организации',
     users: 'Пользователи',
     audit: 'Журнал аудита',
@@ -81,6 +83,7 @@ export const ru = {
     reports: 'Отчётность перед ЦУР',
     requests: 'Запросы ЦУР и ответы на них',
     contacts: 'Контактные должностные лица',
+    imports: 'Выгрузки ПОС и Инцидент-менеджмента, ключи Open311',
     organizations: 'Муниципальные образования региона',
     users: 'Учётные записи и роли сотрудников',
     audit: 'Кто, что и когда изменил',
@@ -96,6 +99,7 @@ export const ru = {
   risks: risksRu,
   directory: directoryRu,
   reports: reportsRu,
+  imports: importsRu,
   placeholder: {
     lead: 'Раздел готовится к запуску.',
   },
