@@ -115,6 +115,8 @@ export const en: Messages = {
     timeZoneHint: 'For example, Asia/Yekaterinburg',
     numberPrefix: 'Number prefix',
     numberPrefixHint: '2–5 capital letters: БЕЛ',
+    population: 'Population',
+    populationHint: 'For analytics figures per 10,000 residents',
     kind: 'Kind',
     status: 'Status',
     deactivate: 'Disable',

@@ -114,6 +114,8 @@ export const ru = {
     timeZoneHint: 'Например, Asia/Yekaterinburg',
     numberPrefix: 'Префикс номеров',
     numberPrefixHint: '2–5 заглавных букв: БЕЛ',
+    population: 'Численность населения',
+    populationHint: 'Для показателей аналитики на 10 000 жителей',
     kind: 'Тип',
     status: 'Состояние',
     deactivate: 'Отключить',
