@@ -44,6 +44,7 @@ import { requestRoutes } from './modules/requests/routes';
 import { requestReminderJob } from './modules/requests/service';
 import { reportRoutes } from './modules/reports/routes';
 import { textRoutes } from './modules/text/routes';
+import { analyticsRoutes } from './modules/analytics/routes';
 import { reportReminderJob } from './modules/reports/service';
 
 export const WEB_DIST = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
@@ -194,6 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(publicRefutationRoutes);
   await app.register(contactRoutes);
   await app.register(requestRoutes);
+  await app.register(analyticsRoutes);
   await app.register(reportRoutes);
   await app.register(textRoutes);
 
