@@ -326,6 +326,9 @@ describe('tenancy', () => {
     const spikes = (await head.get('/api/analytics/spikes')).json();
     expect(spikes.items.every((i: { municipality: string }) => i.municipality === 'beloyarsky')).toBe(true);
     const contact = await t.login('ekb.contact');
+    const ekbOverview = await contact.get(`/api/analytics/overview?from=${FROM}&to=${TO}`);
+    expect(ekbOverview.body).not.toContain('beloyarsky');
+    expect(ekbOverview.body).not.toContain('Белоярск');
     expect((await contact.get(`/api/analytics/municipalities/ekaterinburg?from=${FROM}&to=${TO}`)).statusCode).toBe(200);
     const executor = await t.login('beloyarsky.executor');
     expect((await executor.get(`/api/analytics/overview?from=${FROM}&to=${TO}`)).statusCode).toBe(403);

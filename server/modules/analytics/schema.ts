@@ -142,5 +142,6 @@ export const RatingSettings = Type.Object({
   customized: Type.Boolean(),
   components: Type.Array(Type.Object({ key: Type.String(), label: Type.String() })),
   formula: Type.String(),
+  can: Type.Object({ edit: Type.Boolean({ description: 'Может ли пользователь задать веса' }) }),
 });
 export type RatingSettings = Static<typeof RatingSettings>;

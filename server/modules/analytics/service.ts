@@ -186,8 +186,9 @@ async function visibleMunicipality(db: Db, actor: Actor, slug: string) {
 }
 
 export async function municipality(db: Db, actor: Actor, slug: string, q: PeriodQuery, now: Date): Promise<MunicipalityAnalytics> {
-  analyticsPolicy.authorize(actor, 'read');
+  // Another municipality looks absent before anything else is said about it.
   const m = await visibleMunicipality(db, actor, slug);
+  analyticsPolicy.authorize(actor, 'read');
   checkPeriod(q.from, q.to);
   const channels = channelsOf(q.channel);
   const scope = [m.id];
@@ -259,8 +260,8 @@ function shiftYear(date: string, years: number): string {
 }
 
 export async function trends(db: Db, actor: Actor, q: TrendsQuery, now: Date): Promise<Trends> {
-  analyticsPolicy.authorize(actor, 'read');
   const m = q.municipality ? await visibleMunicipality(db, actor, q.municipality) : null;
+  analyticsPolicy.authorize(actor, 'read');
   checkPeriod(q.from, q.to);
   const channels = channelsOf(q.channel);
   const granularity = q.granularity ?? 'week';
@@ -285,8 +286,8 @@ export async function trends(db: Db, actor: Actor, q: TrendsQuery, now: Date): P
 }
 
 export async function spikes(db: Db, actor: Actor, q: SpikesQuery, now: Date): Promise<Spikes> {
-  analyticsPolicy.authorize(actor, 'read');
   const m = q.municipality ? await visibleMunicipality(db, actor, q.municipality) : null;
+  analyticsPolicy.authorize(actor, 'read');
   const to = q.to ?? toLocalDate(now, actor.timeZone);
   const weekFrom = addDays(to, -6);
   const baselineFrom = addDays(weekFrom, -7 * SPIKE_WEEKS);
@@ -304,8 +305,9 @@ export async function spikes(db: Db, actor: Actor, q: SpikesQuery, now: Date): P
   return { method: SPIKE_METHOD, week: { from: weekFrom, to }, baseline: { from: baselineFrom, to: addDays(weekFrom, -1) }, items };
 }
 
-function ratingSettings(weights: RatingWeights, customized: boolean): RatingSettings {
+function ratingSettings(actor: Actor, weights: RatingWeights, customized: boolean): RatingSettings {
   return {
+    can: { edit: analyticsPolicy.can(actor, 'weights') },
     weights, defaults: DEFAULT_RATING_WEIGHTS, customized,
     components: RATING_COMPONENTS.map((key) => ({ key, label: RATING_COMPONENT_LABELS[key] })),
     formula: RATING_FORMULA,
@@ -315,7 +317,7 @@ function ratingSettings(weights: RatingWeights, customized: boolean): RatingSett
 export async function getRatingSettings(db: Db, actor: Actor): Promise<RatingSettings> {
   analyticsPolicy.authorize(actor, 'read');
   const { weights, customized } = await loadWeights(db);
-  return ratingSettings(weights, customized);
+  return ratingSettings(actor, weights, customized);
 }
 
 export async function setRatingWeights(db: Db, ctx: RequestContext, weights: RatingWeights, now: Date): Promise<RatingSettings> {
@@ -326,7 +328,7 @@ export async function setRatingWeights(db: Db, ctx: RequestContext, weights: Rat
     const before = (await loadWeights(tx)).weights;
     await repo.writeSetting(tx, RATING_WEIGHTS_KEY, weights, now);
     return {
-      result: ratingSettings(weights, true),
+      result: ratingSettings(ctx.actor, weights, true),
       audit: { action: 'settings.rating_weights', entityType: 'settings', entityId: RATING_WEIGHTS_KEY, organizationId: ctx.actor.organizationId, before, after: weights },
     };
   });

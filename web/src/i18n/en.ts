@@ -6,6 +6,7 @@ import { receptionEn } from './reception.en';
 import { risksEn } from './risks.en';
 import { directoryEn } from './directory.en';
 import { reportsEn } from './reports.en';
+import { analyticsEn } from './analytics.en';
 
 export const en: Messages = {
   product: 'Otklik',
@@ -65,6 +66,7 @@ export const en: Messages = {
   },
   nav: {
     dashboard: 'Home',
+    analytics: 'Analytics',
     appeals: 'Appeals',
     risks: 'Information risks',
     reports: 'Reports',
@@ -77,6 +79,7 @@ export const en: Messages = {
   },
   navHints: {
     dashboard: 'Summary of your organization',
+    analytics: 'Municipality rating, trends, topic spikes',
     appeals: "Citizens' appeals from every channel",
     risks: 'Publications that need an official comment',
     reports: 'Reporting to the regional centre',
@@ -97,6 +100,7 @@ export const en: Messages = {
   risks: risksEn,
   directory: directoryEn,
   reports: reportsEn,
+  analytics: analyticsEn,
   placeholder: {
     lead: 'This section is being prepared.',
   },

@@ -5,6 +5,7 @@ import { receptionRu } from './reception.ru';
 import { risksRu } from './risks.ru';
 import { directoryRu } from './directory.ru';
 import { reportsRu } from './reports.ru';
+import { analyticsRu } from './analytics.ru';
 
 export const ru = {
   product: 'Отклик',
@@ -64,6 +65,7 @@ export const ru = {
   },
   nav: {
     dashboard: 'Главная',
+    analytics: 'Аналитика',
     appeals: 'Обращения',
     risks: 'Информационные риски',
     reports: 'Отчёты',
@@ -76,6 +78,7 @@ export const ru = {
   },
   navHints: {
     dashboard: 'Сводка по вашей организации',
+    analytics: 'Рейтинг муниципалитетов, динамика, всплески тем',
     appeals: 'Обращения граждан из всех каналов',
     risks: 'Публикации, требующие официального комментария',
     reports: 'Отчётность перед ЦУР',
@@ -96,6 +99,7 @@ export const ru = {
   risks: risksRu,
   directory: directoryRu,
   reports: reportsRu,
+  analytics: analyticsRu,
   placeholder: {
     lead: 'Раздел готовится к запуску.',
   },
