@@ -4,6 +4,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   appeals: () => import('./appeals'),
   fuzz: () => import('./fuzz'),
   text: () => import('./text'),
+  analytics: () => import('./analytics'),
 };
 
 const wanted = process.argv[2];
