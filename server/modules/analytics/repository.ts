@@ -58,41 +58,58 @@ function toAggregate(r: Record<string, unknown>): AppealAggregate {
   };
 }
 
-/** Figures per organisation and for all of them together (the key `null`), in one pass over the appeals. */
-export async function appealFiguresByOrganization(db: Executor, s: AppealSelection): Promise<Map<string | null, AppealAggregate>> {
-  const rows = await db.select({ organizationId: appeals.organizationId, grouped: sql<number>`grouping(${appeals.organizationId})`, ...aggregateColumns(s.now) })
+/**
+ * In one pass over the appeals: figures per organisation, for all of them together (the key `null`), and
+ * appeals per organisation and channel.
+ */
+export async function appealFiguresByOrganization(db: Executor, s: AppealSelection): Promise<{
+  figures: Map<string | null, AppealAggregate>;
+  channels: { organizationId: string; channel: string; appeals: number }[];
+}> {
+  const rows = await db.select({
+    organizationId: appeals.organizationId, channel: appeals.channel,
+    allOrganizations: sql<number>`grouping(${appeals.organizationId})`, allChannels: sql<number>`grouping(${appeals.channel})`,
+    ...aggregateColumns(s.now),
+  })
     .from(appeals).innerJoin(organizations, eq(organizations.id, appeals.organizationId))
     .where(where(s))
-    .groupBy(sql`grouping sets ((${appeals.organizationId}), ())`);
-  return new Map(rows.map((r) => [num(r.grouped) === 1 ? null : r.organizationId, toAggregate(r)]));
+    .groupBy(sql`grouping sets ((${appeals.organizationId}), (${appeals.organizationId}, ${appeals.channel}), ())`);
+  const figures = new Map<string | null, AppealAggregate>();
+  const channels: { organizationId: string; channel: string; appeals: number }[] = [];
+  for (const r of rows) {
+    if (num(r.allOrganizations) === 1) figures.set(null, toAggregate(r));
+    else if (num(r.allChannels) === 1) figures.set(r.organizationId, toAggregate(r));
+    else channels.push({ organizationId: r.organizationId, channel: r.channel, appeals: num(r.appeals) });
+  }
+  return { figures, channels };
 }
 
-/** Appeals per organisation and channel. */
-export async function channelCounts(db: Executor, s: AppealSelection): Promise<{ organizationId: string; channel: string; appeals: number }[]> {
-  const rows = await db.select({ organizationId: appeals.organizationId, channel: appeals.channel, appeals: sql<number>`count(*)` })
+/** Figures per department and per executor of the selection, in one pass (units only, no «none» row). */
+export async function appealFiguresByUnit(db: Executor, s: AppealSelection): Promise<{ by: 'department' | 'executor'; key: string; figures: AppealAggregate }[]> {
+  const rows = await db.select({
+    department: appeals.departmentId, executor: appeals.executorId, byExecutor: sql<number>`grouping(${appeals.departmentId})`, ...aggregateColumns(s.now),
+  })
     .from(appeals).innerJoin(organizations, eq(organizations.id, appeals.organizationId))
-    .where(where(s)).groupBy(appeals.organizationId, appeals.channel);
-  return rows.map((r) => ({ ...r, appeals: num(r.appeals) }));
+    .where(where(s))
+    .groupBy(sql`grouping sets ((${appeals.departmentId}), (${appeals.executorId}))`);
+  return rows.flatMap((r) => {
+    const by = num(r.byExecutor) === 1 ? 'executor' as const : 'department' as const;
+    const key = by === 'executor' ? r.executor : r.department;
+    return key ? [{ by, key, figures: toAggregate(r) }] : [];
+  });
 }
 
-/** Figures per department or per executor of the selection (null: none assigned). */
-export async function appealFiguresBy(db: Executor, s: AppealSelection, by: 'department' | 'executor'): Promise<{ key: string | null; name: string | null; figures: AppealAggregate }[]> {
-  const column = by === 'department' ? appeals.departmentId : appeals.executorId;
-  const name = by === 'department' ? departments.name : users.fullName;
-  const query = db.select({ key: column, name: sql<string | null>`min(${name})`, ...aggregateColumns(s.now) })
-    .from(appeals).innerJoin(organizations, eq(organizations.id, appeals.organizationId));
-  const joined = by === 'department' ? query.leftJoin(departments, eq(departments.id, appeals.departmentId)) : query.leftJoin(users, eq(users.id, appeals.executorId));
-  const rows = await joined.where(where(s)).groupBy(column);
-  return rows.map((r) => ({ key: r.key, name: r.name, figures: toAggregate(r) }));
-}
-
-/** Open appeals now per department or executor of one organisation: the current load, whatever the period. */
-export async function openLoad(db: Executor, organizationId: string, by: 'department' | 'executor'): Promise<Map<string | null, number>> {
-  const column = by === 'department' ? appeals.departmentId : appeals.executorId;
-  const rows = await db.select({ key: column, open: sql<number>`count(*)` }).from(appeals)
+/** Open appeals now per department and per executor of one organisation: the current load, whatever the period. */
+export async function openLoad(db: Executor, organizationId: string): Promise<{ by: 'department' | 'executor'; key: string; open: number }[]> {
+  const rows = await db.select({ department: appeals.departmentId, executor: appeals.executorId, byExecutor: sql<number>`grouping(${appeals.departmentId})`, open: sql<number>`count(*)` })
+    .from(appeals)
     .where(and(eq(appeals.organizationId, organizationId), inArray(appeals.status, [...OPEN_STATUSES])))
-    .groupBy(column);
-  return new Map(rows.map((r) => [r.key, num(r.open)]));
+    .groupBy(sql`grouping sets ((${appeals.departmentId}), (${appeals.executorId}))`);
+  return rows.flatMap((r) => {
+    const by = num(r.byExecutor) === 1 ? 'executor' as const : 'department' as const;
+    const key = by === 'executor' ? r.executor : r.department;
+    return key ? [{ by, key, open: num(r.open) }] : [];
+  });
 }
 
 export interface TrendPoint { bucket: string; appeals: number }

@@ -30,7 +30,17 @@ const share = (part: number, whole: number) => (whole > 0 ? round(part / whole, 
 const days = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 const municipalityNotFound = () => notFound('municipality_not_found', 'Муниципальное образование не найдено');
 
+/** Dates the calendar and the registry filters handle; anything outside is a typo. */
+const EARLIEST = '1990-01-01';
+const LATEST = '2099-12-31';
+
+function checkDate(field: string, date: string): void {
+  if (date < EARLIEST || date > LATEST) throw validationFailed([{ field, message: `Дата вне диапазона ${EARLIEST} — ${LATEST}` }]);
+}
+
 function checkPeriod(from: string, to: string): void {
+  checkDate('from', from);
+  checkDate('to', to);
   if (to < from) throw validationFailed([{ field: 'to', message: 'Конец периода раньше начала' }]);
   if (days(from, to) >= MAX_PERIOD_DAYS) throw validationFailed([{ field: 'from', message: 'Период не длиннее двух лет' }]);
 }
@@ -87,10 +97,9 @@ async function gather(db: Db, actor: Actor, scope: Scope, q: { from: string; to:
   const start = startOfLocalDay(q.from, actor.timeZone);
   const end = startOfLocalDay(addDays(q.to, 1), actor.timeZone);
   const quarters = dueQuarters(q.from, q.to, toLocalDate(now, actor.timeZone));
-  const [{ weights }, aggregates, byChannel, risks, reports, requests] = await Promise.all([
+  const [{ weights }, { figures: aggregates, channels: byChannel }, risks, reports, requests] = await Promise.all([
     loadWeights(db),
     repo.appealFiguresByOrganization(db, selection),
-    repo.channelCounts(db, selection),
     repo.riskFigures(db, scope, start, end, now),
     repo.reportsOnTime(db, scope, quarters),
     repo.requestFigures(db, scope, start, end, now),
@@ -193,39 +202,37 @@ export async function municipality(db: Db, actor: Actor, slug: string, q: Period
   const channels = channelsOf(q.channel);
   const scope = [m.id];
   const filter = { receivedFrom: q.from, receivedTo: q.to, channel: channels.join(',') || undefined, municipality: m.slug };
-  const [c, departments, executors, departmentLoad, executorLoad] = await Promise.all([
+  const [c, figures, load] = await Promise.all([
     gather(db, actor, scope, { from: q.from, to: q.to, channels }, now),
-    repo.appealFiguresBy(db, { scope, now, filter }, 'department'),
-    repo.appealFiguresBy(db, { scope, now, filter }, 'executor'),
-    repo.openLoad(db, m.id, 'department'),
-    repo.openLoad(db, m.id, 'executor'),
+    repo.appealFiguresByUnit(db, { scope, now, filter }),
+    repo.openLoad(db, m.id),
   ]);
   const base = { municipality: m.slug, receivedFrom: q.from, receivedTo: q.to, channel: filter.channel };
-  const units = (rows: Awaited<ReturnType<typeof repo.appealFiguresBy>>, load: Map<string | null, number>, param: 'department' | 'executor') => {
-    // Units with open appeals but none received in the period still show their load; appeals without a unit are not a row.
-    const keys = new Set([...rows.map((r) => r.key), ...[...load.keys()]]);
-    return [...keys].filter((k): k is string => k !== null).map((key) => {
-      const r = rows.find((x) => x.key === key);
-      const a = r?.figures ?? EMPTY;
+  const ids = [...new Set([...figures.map((r) => r.key), ...load.map((r) => r.key)])];
+  const names = await repo.unitNames(db, m.id, ids);
+  // Units with open appeals but none received in the period still show their load; appeals without a unit are not a row.
+  const units = (by: 'department' | 'executor') => {
+    const own = figures.filter((r) => r.by === by);
+    const open = new Map(load.filter((r) => r.by === by).map((r) => [r.key, r.open]));
+    const keys = new Set([...own.map((r) => r.key), ...open.keys()]);
+    return [...keys].map((key) => {
+      const a = own.find((x) => x.key === key)?.figures ?? EMPTY;
       return {
-        id: key, name: r?.name ?? '', appeals: a.appeals, overdue: a.overdue, overdueShare: share(a.overdue, a.appeals), answeredLate: a.answeredLate,
-        medianAnswerDays: round(a.medianAnswerDays, 1), satisfaction: round(a.meanRating, 2), rated: a.rated, open: load.get(key) ?? 0,
+        id: key, name: names.get(key) ?? '', appeals: a.appeals, overdue: a.overdue, overdueShare: share(a.overdue, a.appeals), answeredLate: a.answeredLate,
+        medianAnswerDays: round(a.medianAnswerDays, 1), satisfaction: round(a.meanRating, 2), rated: a.rated, open: open.get(key) ?? 0,
         links: {
-          appeals: registryLink({ ...base, [param]: key }),
-          overdue: registryLink({ ...base, [param]: key, overdue: 'true' }),
-          open: registryLink({ municipality: m.slug, [param]: key, status: OPEN_STATUSES.join(',') }),
+          appeals: registryLink({ ...base, [by]: key }),
+          overdue: registryLink({ ...base, [by]: key, overdue: 'true' }),
+          open: registryLink({ municipality: m.slug, [by]: key, status: OPEN_STATUSES.join(',') }),
         },
       };
-    })
-      .sort((x, y) => y.appeals - x.appeals || y.open - x.open);
+    }).sort((x, y) => y.appeals - x.appeals || y.open - x.open || x.name.localeCompare(y.name, 'ru'));
   };
-  const names = await repo.unitNames(db, m.id, [...departmentLoad.keys(), ...executorLoad.keys()].filter((k): k is string => k !== null));
-  const named = <T extends { id: string | null; name: string }>(rows: T[]) => rows.map((r) => (r.id && !r.name ? { ...r, name: names.get(r.id) ?? '' } : r));
   return {
     period: { from: q.from, to: q.to },
     figures: figuresOf(c, m, [m.id]),
-    departments: named(units(departments, departmentLoad, 'department')),
-    executors: named(units(executors, executorLoad, 'executor')),
+    departments: units('department'),
+    executors: units('executor'),
   };
 }
 
@@ -289,6 +296,7 @@ export async function spikes(db: Db, actor: Actor, q: SpikesQuery, now: Date): P
   const m = q.municipality ? await visibleMunicipality(db, actor, q.municipality) : null;
   analyticsPolicy.authorize(actor, 'read');
   const to = q.to ?? toLocalDate(now, actor.timeZone);
+  checkDate('to', to);
   const weekFrom = addDays(to, -6);
   const baselineFrom = addDays(weekFrom, -7 * SPIKE_WEEKS);
   const scope = m ? [m.id] : scopeOf(actor);
