@@ -260,6 +260,25 @@ function buckets(from: string, to: string, granularity: 'week' | 'month'): { buc
   return result;
 }
 
+const monthStart = (date: string, months: number) => {
+  const [y, m] = date.split('-').map(Number);
+  const index = y * 12 + (m - 1) + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+};
+
+/**
+ * The period just before: the same number of whole months when the period is whole months and counted by
+ * month (so its months line up), otherwise the same number of days.
+ */
+function previousPeriod(from: string, to: string, length: number, granularity: 'week' | 'month'): { from: string; to: string } {
+  const wholeMonths = from.endsWith('-01') && addDays(to, 1).endsWith('-01');
+  if (granularity === 'month' && wholeMonths) {
+    const months = (Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7))) - (Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7))) + 1;
+    return { from: monthStart(from, -months), to: addDays(from, -1) };
+  }
+  return { from: addDays(from, -length), to: addDays(from, -1) };
+}
+
 function shiftYear(date: string, years: number): string {
   const y = Number(date.slice(0, 4)) + years;
   const md = date.slice(5);
@@ -275,7 +294,7 @@ export async function trends(db: Db, actor: Actor, q: TrendsQuery, now: Date): P
   const length = days(q.from, q.to) + 1;
   const periods = {
     current: { from: q.from, to: q.to },
-    previous: { from: addDays(q.from, -length), to: addDays(q.from, -1) },
+    previous: previousPeriod(q.from, q.to, length, granularity),
     yearAgo: { from: shiftYear(q.from, -1), to: shiftYear(q.to, -1) },
   };
   const scope = scopeOf(actor);
