@@ -33,6 +33,7 @@ export const analyticsEn: Widen<typeof analyticsRu> = {
     requests: 'Requests on time',
     region: 'Region',
     components: 'Rating components',
+    componentPrefix: 'Score:',
     componentShort: { timeliness: 'deadlines', speed: 'speed', satisfaction: 'ratings', repeated: 'no repeats', risks: 'risks', reports: 'reports', requests: 'requests' },
     formula: 'Formula',
   },

@@ -30,6 +30,7 @@ export const analyticsRu = {
     requests: 'Запросы в срок',
     region: 'Регион',
     components: 'Составляющие рейтинга',
+    componentPrefix: 'Балл:',
     componentShort: { timeliness: 'сроки', speed: 'скорость', satisfaction: 'оценки', repeated: 'без повторных', risks: 'риски', reports: 'отчёты', requests: 'запросы' },
     formula: 'Формула',
   },

@@ -169,13 +169,11 @@ function RatingTable({ overview, onOpen }: { overview: Overview; onOpen(slug: st
     { id: 'clocks', name: r.clocks, align: 'right', template: (f) => share(f.risks.clocksMetShare) },
     { id: 'reports', name: r.reports, align: 'right', template: (f) => <Num to={f.links.reports}>{share(f.reports.onTimeShare)}</Num> },
     { id: 'requests', name: r.requests, align: 'right', template: (f) => <Num to={f.links.requests}>{share(f.requests.onTimeShare)}</Num> },
-    {
-      id: 'components', name: r.components, template: (f) => (f.municipality === 'region' ? '' : (
-        <span className="analytics-components">
-          {RATING_COMPONENTS.map((k) => <span key={k}>{r.componentShort[k]}: {f.ratingComponents[k] === null ? '—' : f.ratingComponents[k]}</span>)}
-        </span>
-      )),
-    },
+    // Each component of the rating in its own column, as points out of 100, so the place can be explained.
+    ...RATING_COMPONENTS.map((k): TableColumnConfig<Figures> => ({
+      id: `component-${k}`, name: `${r.componentPrefix} ${r.componentShort[k]}`, align: 'right',
+      template: (f) => (f.municipality === 'region' || f.ratingComponents[k] === null ? '—' : Math.round(f.ratingComponents[k]! * 100)),
+    })),
   ];
   return (
     <div className="table-wrap">
