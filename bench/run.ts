@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   text: () => import('./text'),
   seed: () => import('./seed'),
   imports: () => import('./imports'),
+  analytics: () => import('./analytics'),
 };
 
 const wanted = process.argv.slice(2).find((arg) => !arg.startsWith('--') && !/^\d+$/.test(arg));

@@ -49,6 +49,7 @@ import { clusterRoutes } from './modules/clusters/routes';
 import { reportMarkCleanup, reportReminderJob } from './modules/reports/service';
 import { importRoutes } from './modules/imports/routes';
 import { open311Routes } from './modules/open311/routes';
+import { analyticsRoutes } from './modules/analytics/routes';
 
 export const WEB_DIST = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
 
@@ -203,6 +204,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(publicRefutationRoutes);
   await app.register(contactRoutes);
   await app.register(requestRoutes);
+  await app.register(analyticsRoutes);
   await app.register(reportRoutes);
   await app.register(textRoutes);
   await app.register(clusterRoutes);

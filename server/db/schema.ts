@@ -19,6 +19,8 @@ export const organizations = pgTable('organizations', {
   timeZone: text('time_zone').notNull().default('Asia/Yekaterinburg'),
   /** Short prefix of appeal numbers, e.g. БЕЛ. */
   numberPrefix: text('number_prefix').notNull(),
+  /** Residents of the municipality, for figures per 10,000 residents; null until the ЦУР administrator sets it. */
+  population: integer('population'),
   active: boolean('active').notNull().default(true),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

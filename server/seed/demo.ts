@@ -18,13 +18,13 @@ export const REGIONAL_CENTER = {
 };
 
 export const DEMO_MUNICIPALITIES = [
-  { slug: 'beloyarsky', name: 'Белоярский городской округ', shortName: 'Белоярский ГО', oktmo: '65708000', numberPrefix: 'БЕЛ' },
-  { slug: 'ekaterinburg', name: 'Муниципальное образование «город Екатеринбург»', shortName: 'Екатеринбург', oktmo: '65701000', numberPrefix: 'ЕКБ' },
-  { slug: 'nizhny-tagil', name: 'Город Нижний Тагил', shortName: 'Нижний Тагил', oktmo: '65751000', numberPrefix: 'НТГ' },
-  { slug: 'kamensk-uralsky', name: 'Каменск-Уральский городской округ', shortName: 'Каменск-Уральский', oktmo: '65740000', numberPrefix: 'КУР' },
-  { slug: 'pervouralsk', name: 'Городской округ Первоуральск', shortName: 'Первоуральск', oktmo: '65753000', numberPrefix: 'ПРВ' },
-  { slug: 'berezovsky', name: 'Берёзовский городской округ', shortName: 'Берёзовский ГО', oktmo: '65731000', numberPrefix: 'БРЗ' },
-  { slug: 'asbest', name: 'Асбестовский городской округ', shortName: 'Асбестовский ГО', oktmo: '65709000', numberPrefix: 'АСБ' },
+  { slug: 'beloyarsky', name: 'Белоярский городской округ', shortName: 'Белоярский ГО', oktmo: '65708000', numberPrefix: 'БЕЛ', population: 37000 },
+  { slug: 'ekaterinburg', name: 'Муниципальное образование «город Екатеринбург»', shortName: 'Екатеринбург', oktmo: '65701000', numberPrefix: 'ЕКБ', population: 1544000 },
+  { slug: 'nizhny-tagil', name: 'Город Нижний Тагил', shortName: 'Нижний Тагил', oktmo: '65751000', numberPrefix: 'НТГ', population: 338000 },
+  { slug: 'kamensk-uralsky', name: 'Каменск-Уральский городской округ', shortName: 'Каменск-Уральский', oktmo: '65740000', numberPrefix: 'КУР', population: 161000 },
+  { slug: 'pervouralsk', name: 'Городской округ Первоуральск', shortName: 'Первоуральск', oktmo: '65753000', numberPrefix: 'ПРВ', population: 118000 },
+  { slug: 'berezovsky', name: 'Берёзовский городской округ', shortName: 'Берёзовский ГО', oktmo: '65731000', numberPrefix: 'БРЗ', population: 60000 },
+  { slug: 'asbest', name: 'Асбестовский городской округ', shortName: 'Асбестовский ГО', oktmo: '65709000', numberPrefix: 'АСБ', population: 63000 },
 ];
 
 export const DEMO_USERS: { login: string; fullName: string; position: string; role: Role; org: string }[] = [

@@ -44,6 +44,10 @@ const PROBES: Probe[] = [
   { name: 'problem cluster split', method: 'POST', url: (f) => `/api/clusters/${f.beloyarsky.clusterId}/split`, body: { appealIds: ['00000000-0000-4000-8000-000000000000'] } },
   { name: 'import run', method: 'GET', url: (f) => `/api/imports/${f.beloyarsky.importRunId}` },
   { name: 'import rejected rows', method: 'GET', url: (f) => `/api/imports/${f.beloyarsky.importRunId}/rejections.csv` },
+  { name: 'analytics of the municipality', method: 'GET', url: () => '/api/analytics/municipalities/beloyarsky?from=2026-01-01&to=2026-12-31' },
+  { name: 'analytics of the municipality in XLSX', method: 'GET', url: () => '/api/analytics/municipalities/beloyarsky/export?from=2026-01-01&to=2026-12-31' },
+  { name: 'analytics trends of the municipality', method: 'GET', url: () => '/api/analytics/trends?from=2026-01-01&to=2026-12-31&municipality=beloyarsky' },
+  { name: 'analytics spikes of the municipality', method: 'GET', url: () => '/api/analytics/spikes?municipality=beloyarsky' },
   { name: 'contact official change', method: 'PATCH', url: (f) => `/api/contacts/${f.beloyarsky.contactId}`, body: { phone: '+7 000 000-00-00' } },
   ...['acknowledge', 'propose', 'submit_draft', 'remark', 'approve', 'publish', 'close']
     .map((action): Probe => ({ name: `risk action ${action}`, method: 'POST', url: (f) => `/api/risks/${f.beloyarsky.riskId}/actions/${action}`, body: { text: 'чужой текст', place: 'x', outcome: 'no_reaction_needed' } })),

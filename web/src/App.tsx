@@ -30,6 +30,7 @@ import { RiskStatisticsPage } from './pages/RiskStatisticsPage';
 import { RefutationsPage } from './pages/RefutationsPage';
 import { ReportsPage } from './pages/ReportsPage';
 import { ReportCardPage } from './pages/ReportCardPage';
+import { AnalyticsPage } from './pages/AnalyticsPage';
 
 const toaster = new Toaster();
 
@@ -64,6 +65,7 @@ function AppRoutes() {
       <Route path="/refutations/:slug" element={<RefutationsPage />} />
       <Route element={<RequireAuth><AppShell /></RequireAuth>}>
         <Route index element={<DashboardPage />} />
+        <Route path="analytics" element={<RequireNavItem item="analytics"><AnalyticsPage /></RequireNavItem>} />
         <Route path="appeals" element={<RequireNavItem item="appeals"><AppealsPage /></RequireNavItem>} />
         <Route path="appeals/new" element={<RequireNavItem item="appeals"><AppealNewPage /></RequireNavItem>} />
         <Route path="appeals/:id" element={<RequireNavItem item="appeals"><AppealCardPage /></RequireNavItem>} />

@@ -111,7 +111,11 @@ export interface ListQuery {
   topicCodes?: string[];
 }
 
-function conditionsOf(q: ListQuery): (SQL | undefined)[] {
+/**
+ * The registry's conditions of a filter; they name `appeals` and `organizations` (joined on the appeal's
+ * organisation). Analytics counts with these very conditions, so a figure and its registry link agree.
+ */
+export function conditionsOf(q: ListQuery): (SQL | undefined)[] {
   const f = q.filter;
   const list = (v?: string) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
   const conditions: (SQL | undefined)[] = [];
@@ -141,6 +145,7 @@ function conditionsOf(q: ListQuery): (SQL | undefined)[] {
     conditions.push(f.answeredLate ? late : sql`not coalesce(${late}, false)`);
   }
   if (f.rated !== undefined) conditions.push(f.rated ? isNotNull(appeals.ratingScore) : sql`${appeals.ratingScore} is null`);
+  if (list(f.rating).length) conditions.push(inArray(appeals.ratingScore, list(f.rating).map(Number)));
   if (f.flagged !== undefined) conditions.push(eq(appeals.flaggedForCur, f.flagged));
   if (f.onControl !== undefined) conditions.push(eq(appeals.onControl, f.onControl));
   if (f.deadlineFrom) conditions.push(gte(appeals.deadlineAnswer, f.deadlineFrom));

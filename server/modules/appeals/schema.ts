@@ -168,6 +168,7 @@ export const AppealFilter = Type.Object({
   extended: Type.Optional(Type.Boolean({ description: 'Срок продлевался' })),
   answeredLate: Type.Optional(Type.Boolean({ description: 'Ответ дан позже срока' })),
   rated: Type.Optional(Type.Boolean({ description: 'Заявитель оценил ответ' })),
+  rating: Type.Optional(Type.String({ pattern: '^[1-5](,[1-5])*$', maxLength: 20, description: 'оценка заявителя от 1 до 5; несколько — через запятую' })),
   q: Type.Optional(Type.String({ maxLength: 200, description: 'Полнотекстовый поиск по-русски' })),
   sort: Type.Optional(Type.Enum(['receivedAt', '-receivedAt', 'registeredAt', '-registeredAt', 'deadline', '-deadline', 'number', '-number'] as const)),
   cursor: Type.Optional(Type.String({ maxLength: 500 })),

@@ -39,6 +39,17 @@ describe('organisations', () => {
     expect((await admin.get('/api/organizations')).json().items.length).toBe(before);
   });
 
+  it('the administrator sets and clears the population; it must be a positive whole number', async () => {
+    const own = (await admin.get('/api/organizations')).json().items.find((o: { slug: string }) => o.slug === 'asbest');
+    expect(own.population).toBe(63000);
+    const set = await admin.patch(`/api/organizations/${own.id}`, { population: 61234 });
+    expect(set.statusCode).toBe(200);
+    expect(set.json().population).toBe(61234);
+    expect((await admin.patch(`/api/organizations/${own.id}`, { population: -5 })).statusCode).toBe(400);
+    expect((await admin.patch(`/api/organizations/${own.id}`, { population: 12.5 })).statusCode).toBe(400);
+    expect((await admin.patch(`/api/organizations/${own.id}`, { population: null })).json().population).toBeNull();
+  });
+
   it('validates fields with Russian messages', async () => {
     const res = await admin.post('/api/organizations', { name: 'Ок', slug: 'Bad Slug', oktmo: '12', numberPrefix: 'x', timeZone: 'Mars/Olympus' });
     expect(res.statusCode).toBe(400);

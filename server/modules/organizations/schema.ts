@@ -12,6 +12,7 @@ export const Organization = Type.Object({
   oktmo: Type.Union([Type.String(), Type.Null()]),
   timeZone: Type.String(),
   numberPrefix: Type.String(),
+  population: Type.Union([Type.Integer(), Type.Null()], { description: 'Численность населения, для показателей на 10 000 жителей' }),
   active: Type.Boolean(),
 }, { title: 'Организация' });
 export type Organization = Static<typeof Organization>;
@@ -23,6 +24,7 @@ const fields = {
   oktmo: Type.String({ pattern: '^[0-9]{8}([0-9]{3})?$', description: 'Код ОКТМО, 8 или 11 цифр' }),
   timeZone: Type.String({ minLength: 3, maxLength: 64, description: 'Часовой пояс IANA' }),
   numberPrefix: Type.String({ pattern: '^[А-ЯЁA-Z]{2,5}$', description: 'Префикс номеров обращений: БЕЛ' }),
+  population: Type.Integer({ minimum: 1, maximum: 50_000_000, description: 'Численность населения' }),
 };
 
 export const CreateOrganization = Type.Object({
@@ -32,6 +34,7 @@ export const CreateOrganization = Type.Object({
   oktmo: fields.oktmo,
   timeZone: Type.Optional(fields.timeZone),
   numberPrefix: fields.numberPrefix,
+  population: Type.Optional(fields.population),
 }, { additionalProperties: false });
 export type CreateOrganization = Static<typeof CreateOrganization>;
 
@@ -42,6 +45,7 @@ export const UpdateOrganization = Type.Object({
   oktmo: Type.Optional(fields.oktmo),
   timeZone: Type.Optional(fields.timeZone),
   numberPrefix: Type.Optional(fields.numberPrefix),
+  population: Type.Optional(Type.Union([fields.population, Type.Null()])),
   active: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false, minProperties: 1 });
 export type UpdateOrganization = Static<typeof UpdateOrganization>;

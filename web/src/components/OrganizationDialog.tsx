@@ -5,12 +5,15 @@ import { useI18n } from '../i18n';
 import { useSession } from '../state/session';
 import { FormDialog, TextField } from './form';
 
-type Form = { name: string; shortName: string; slug: string; oktmo: string; timeZone: string; numberPrefix: string };
+/** An empty field clears the population; digits (spaces allowed) set it. */
+const populationOf = (v: string): number | null => (v.trim() === '' ? null : Number(v.replace(/\s/g, '')));
+
+type Form = { name: string; shortName: string; slug: string; oktmo: string; timeZone: string; numberPrefix: string; population: string };
 
 /** A new municipality starts on the clock of the region that adds it. */
 function formOf(org: Organization | null, timeZone: string): Form {
-  if (!org) return { name: '', shortName: '', slug: '', oktmo: '', timeZone, numberPrefix: '' };
-  return { name: org.name, shortName: org.shortName, slug: org.slug, oktmo: org.oktmo ?? '', timeZone: org.timeZone, numberPrefix: org.numberPrefix };
+  if (!org) return { name: '', shortName: '', slug: '', oktmo: '', timeZone, numberPrefix: '', population: '' };
+  return { name: org.name, shortName: org.shortName, slug: org.slug, oktmo: org.oktmo ?? '', timeZone: org.timeZone, numberPrefix: org.numberPrefix, population: org.population === null ? '' : String(org.population) };
 }
 
 interface Props {
@@ -45,8 +48,10 @@ export function OrganizationDialog({ open, organization, onClose, onSaved }: Pro
         const initial = formOf(organization, timeZone);
         const changes: UpdateOrganization = {};
         for (const key of Object.keys(form) as (keyof Form)[]) {
-          if (form[key].trim() !== initial[key]) changes[key] = form[key].trim();
+          if (key === 'population' || form[key].trim() === initial[key]) continue;
+          changes[key] = form[key].trim();
         }
+        if (form.population.trim() !== initial.population) changes.population = populationOf(form.population);
         if (Object.keys(changes).length === 0) {
           onClose();
           return;
@@ -60,6 +65,7 @@ export function OrganizationDialog({ open, organization, onClose, onSaved }: Pro
           oktmo: form.oktmo.trim(),
           timeZone: form.timeZone.trim() || undefined,
           numberPrefix: form.numberPrefix.trim(),
+          population: populationOf(form.population) ?? undefined,
         }), true);
       }
     } catch (e) {
@@ -85,6 +91,9 @@ export function OrganizationDialog({ open, organization, onClose, onSaved }: Pro
         <TextField label={o.timeZone} name="timeZone" value={form.timeZone} onUpdate={set('timeZone')} error={error} hint={o.timeZoneHint} />
         <TextField label={o.numberPrefix} name="numberPrefix" value={form.numberPrefix} onUpdate={set('numberPrefix')} error={error} hint={o.numberPrefixHint} />
       </div>
+      {organization?.kind !== 'regional_center' && (
+        <TextField label={o.population} name="population" value={form.population} onUpdate={set('population')} error={error} hint={o.populationHint} />
+      )}
     </FormDialog>
   );
 }

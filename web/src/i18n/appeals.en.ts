@@ -258,6 +258,7 @@ export const appealsEn: Widen<typeof appealsRu> = {
     label: 'Conditions from the link',
     remove: 'Remove the condition',
     registered: (from: string, to: string) => `Registered ${from} — ${to}`,
+    rating: (scores: string) => `Author's rating: ${scores}`,
     marks: { collective: 'Collective', repeated: 'Repeated', extended: 'Deadline extended', answeredLate: 'Answered late', rated: 'Rated by the author' },
   },
 };

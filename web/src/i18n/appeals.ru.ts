@@ -257,6 +257,7 @@ export const appealsRu = {
     label: 'Условия отбора из ссылки',
     remove: 'Убрать условие',
     registered: (from: string, to: string) => `Зарегистрированы ${from} — ${to}`,
+    rating: (scores: string) => `Оценка заявителя: ${scores}`,
     marks: { collective: 'Коллективные', repeated: 'Повторные', extended: 'Срок продлевался', answeredLate: 'Ответ с нарушением срока', rated: 'С оценкой заявителя' },
   },
 };

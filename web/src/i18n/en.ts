@@ -7,6 +7,7 @@ import { risksEn } from './risks.en';
 import { directoryEn } from './directory.en';
 import { reportsEn } from './reports.en';
 import { importsEn } from './imports.en';
+import { analyticsEn } from './analytics.en';
 
 export const en: Messages = {
   product: 'Otklik',
@@ -66,6 +67,7 @@ export const en: Messages = {
   },
   nav: {
     dashboard: 'Home',
+    analytics: 'Analytics',
     appeals: 'Appeals',
     risks: 'Information risks',
     reports: 'Reports',
@@ -79,6 +81,7 @@ export const en: Messages = {
   },
   navHints: {
     dashboard: 'Summary of your organization',
+    analytics: 'Municipality rating, trends, topic spikes',
     appeals: "Citizens' appeals from every channel",
     risks: 'Publications that need an official comment',
     reports: 'Reporting to the regional centre',
@@ -101,6 +104,7 @@ export const en: Messages = {
   directory: directoryEn,
   reports: reportsEn,
   imports: importsEn,
+  analytics: analyticsEn,
   placeholder: {
     lead: 'This section is being prepared.',
   },
@@ -119,6 +123,8 @@ export const en: Messages = {
     timeZoneHint: 'For example, Asia/Yekaterinburg',
     numberPrefix: 'Number prefix',
     numberPrefixHint: '2–5 capital letters: БЕЛ',
+    population: 'Population',
+    populationHint: 'For analytics figures per 10,000 residents',
     kind: 'Kind',
     status: 'Status',
     deactivate: 'Disable',

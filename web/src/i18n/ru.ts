@@ -6,6 +6,7 @@ import { risksRu } from './risks.ru';
 import { directoryRu } from './directory.ru';
 import { reportsRu } from './reports.ru';
 import { importsRu } from './imports.ru';
+import { analyticsRu } from './analytics.ru';
 
 export const ru = {
   product: 'Отклик',
@@ -65,6 +66,7 @@ export const ru = {
   },
   nav: {
     dashboard: 'Главная',
+    analytics: 'Аналитика',
     appeals: 'Обращения',
     risks: 'Информационные риски',
     reports: 'Отчёты',
@@ -78,6 +80,7 @@ export const ru = {
   },
   navHints: {
     dashboard: 'Сводка по вашей организации',
+    analytics: 'Рейтинг муниципалитетов, динамика, всплески тем',
     appeals: 'Обращения граждан из всех каналов',
     risks: 'Публикации, требующие официального комментария',
     reports: 'Отчётность перед ЦУР',
@@ -100,6 +103,7 @@ export const ru = {
   directory: directoryRu,
   reports: reportsRu,
   imports: importsRu,
+  analytics: analyticsRu,
   placeholder: {
     lead: 'Раздел готовится к запуску.',
   },
@@ -118,6 +122,8 @@ export const ru = {
     timeZoneHint: 'Например, Asia/Yekaterinburg',
     numberPrefix: 'Префикс номеров',
     numberPrefixHint: '2–5 заглавных букв: БЕЛ',
+    population: 'Численность населения',
+    populationHint: 'Для показателей аналитики на 10 000 жителей',
     kind: 'Тип',
     status: 'Состояние',
     deactivate: 'Отключить',

@@ -1,0 +1,2 @@
+export * from './rating';
+export * from './spikes';

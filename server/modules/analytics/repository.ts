@@ -1,0 +1,219 @@
+// All SQL of analytics. Appeals are selected with the registry's own conditions (appeals/repository.ts
+// `conditionsOf`), so every count equals what its registry link lists. Aggregation happens in SQL.
+import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { OPEN_STATUSES } from '../../../domain/appeals';
+import type { Executor } from '../../db';
+import { withinScope } from '../../db/scope';
+import { appeals, departments, infoRequestRecipients, infoRequests, organizations, quarterlyReports, risks, settings, topics, users } from '../../db/schema';
+import type { Scope } from '../../platform/policy';
+import { conditionsOf, overdueCondition } from '../appeals/repository';
+import type { AppealFilter } from '../appeals/schema';
+
+const num = (v: unknown): number => Number(v ?? 0);
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/** What the registry would be asked for: scope, a period of receipt and channels, optionally more. */
+export interface AppealSelection {
+  scope: Scope;
+  now: Date;
+  filter: AppealFilter;
+}
+
+function where(s: AppealSelection): SQL | undefined {
+  return and(...conditionsOf({ scope: s.scope, filter: s.filter, now: s.now }));
+}
+
+/** The appeal figures of one group: counts, the median days to answer, ratings. */
+export interface AppealAggregate {
+  appeals: number;
+  overdue: number;
+  answeredLate: number;
+  answered: number;
+  medianAnswerDays: number | null;
+  rated: number;
+  meanRating: number | null;
+  lowRated: number;
+  repeated: number;
+}
+
+function aggregateColumns(now: Date) {
+  return {
+    appeals: sql<number>`count(*)`,
+    overdue: sql<number>`count(*) filter (where ${overdueCondition(now)})`,
+    answeredLate: sql<number>`count(*) filter (where (${appeals.answeredAt} at time zone ${organizations.timeZone})::date > ${appeals.deadlineAnswer})`,
+    answered: sql<number>`count(${appeals.answeredAt})`,
+    medianAnswerDays: sql<number | null>`percentile_cont(0.5) within group (order by extract(epoch from (${appeals.answeredAt} - ${appeals.receivedAt})) / 86400.0) filter (where ${appeals.answeredAt} is not null)`,
+    rated: sql<number>`count(${appeals.ratingScore})`,
+    meanRating: sql<number | null>`avg(${appeals.ratingScore})::float8`,
+    lowRated: sql<number>`count(*) filter (where ${appeals.ratingScore} in (1, 2))`,
+    repeated: sql<number>`count(*) filter (where ${appeals.repeated})`,
+  };
+}
+
+function toAggregate(r: Record<string, unknown>): AppealAggregate {
+  return {
+    appeals: num(r.appeals), overdue: num(r.overdue), answeredLate: num(r.answeredLate), answered: num(r.answered),
+    medianAnswerDays: numOrNull(r.medianAnswerDays), rated: num(r.rated), meanRating: numOrNull(r.meanRating),
+    lowRated: num(r.lowRated), repeated: num(r.repeated),
+  };
+}
+
+/**
+ * In one pass over the appeals: figures per organisation, for all of them together (the key `null`), and
+ * appeals per organisation and channel.
+ */
+export async function appealFiguresByOrganization(db: Executor, s: AppealSelection): Promise<{
+  figures: Map<string | null, AppealAggregate>;
+  channels: { organizationId: string; channel: string; appeals: number }[];
+}> {
+  const rows = await db.select({
+    organizationId: appeals.organizationId, channel: appeals.channel,
+    allOrganizations: sql<number>`grouping(${appeals.organizationId})`, allChannels: sql<number>`grouping(${appeals.channel})`,
+    ...aggregateColumns(s.now),
+  })
+    .from(appeals).innerJoin(organizations, eq(organizations.id, appeals.organizationId))
+    .where(where(s))
+    .groupBy(sql`grouping sets ((${appeals.organizationId}), (${appeals.organizationId}, ${appeals.channel}), ())`);
+  const figures = new Map<string | null, AppealAggregate>();
+  const channels: { organizationId: string; channel: string; appeals: number }[] = [];
+  for (const r of rows) {
+    if (num(r.allOrganizations) === 1) figures.set(null, toAggregate(r));
+    else if (num(r.allChannels) === 1) figures.set(r.organizationId, toAggregate(r));
+    else channels.push({ organizationId: r.organizationId, channel: r.channel, appeals: num(r.appeals) });
+  }
+  return { figures, channels };
+}
+
+/** Figures per department and per executor of the selection, in one pass (units only, no «none» row). */
+export async function appealFiguresByUnit(db: Executor, s: AppealSelection): Promise<{ by: 'department' | 'executor'; key: string; figures: AppealAggregate }[]> {
+  const rows = await db.select({
+    department: appeals.departmentId, executor: appeals.executorId, byExecutor: sql<number>`grouping(${appeals.departmentId})`, ...aggregateColumns(s.now),
+  })
+    .from(appeals).innerJoin(organizations, eq(organizations.id, appeals.organizationId))
+    .where(where(s))
+    .groupBy(sql`grouping sets ((${appeals.departmentId}), (${appeals.executorId}))`);
+  return rows.flatMap((r) => {
+    const by = num(r.byExecutor) === 1 ? 'executor' as const : 'department' as const;
+    const key = by === 'executor' ? r.executor : r.department;
+    return key ? [{ by, key, figures: toAggregate(r) }] : [];
+  });
+}
+
+/** Open appeals now per department and per executor of one organisation: the current load, whatever the period. */
+export async function openLoad(db: Executor, organizationId: string): Promise<{ by: 'department' | 'executor'; key: string; open: number }[]> {
+  const rows = await db.select({ department: appeals.departmentId, executor: appeals.executorId, byExecutor: sql<number>`grouping(${appeals.departmentId})`, open: sql<number>`count(*)` })
+    .from(appeals)
+    .where(and(eq(appeals.organizationId, organizationId), inArray(appeals.status, [...OPEN_STATUSES])))
+    .groupBy(sql`grouping sets ((${appeals.departmentId}), (${appeals.executorId}))`);
+  return rows.flatMap((r) => {
+    const by = num(r.byExecutor) === 1 ? 'executor' as const : 'department' as const;
+    const key = by === 'executor' ? r.executor : r.department;
+    return key ? [{ by, key, open: num(r.open) }] : [];
+  });
+}
+
+export interface TrendPoint { bucket: string; appeals: number }
+
+/** Appeals per local week (Monday) or month of receipt. */
+export async function trend(db: Executor, s: AppealSelection, granularity: 'week' | 'month'): Promise<TrendPoint[]> {
+  const unit = granularity === 'week' ? sql.raw(`'week'`) : sql.raw(`'month'`);
+  const bucket = sql<string>`to_char(date_trunc(${unit}, (${appeals.receivedAt} at time zone ${organizations.timeZone})::date), 'YYYY-MM-DD')`;
+  const rows = await db.select({ bucket, appeals: sql<number>`count(*)` })
+    .from(appeals).innerJoin(organizations, eq(organizations.id, appeals.organizationId))
+    .where(where(s)).groupBy(bucket).orderBy(bucket);
+  return rows.map((r) => ({ bucket: r.bucket, appeals: num(r.appeals) }));
+}
+
+/** Counts per organisation and leaf topic: of the last week and of the baseline weeks before it. */
+export async function topicWeekCounts(db: Executor, scope: Scope, now: Date, weekFrom: string, baselineFrom: string, to: string) {
+  const local = sql`(${appeals.receivedAt} at time zone ${organizations.timeZone})::date`;
+  const rows = await db.select({
+    organizationId: appeals.organizationId, slug: sql<string>`min(${organizations.slug})`, name: sql<string>`min(${organizations.shortName})`,
+    topic: appeals.topicCode, title: sql<string>`min(${topics.title})`,
+    current: sql<number>`count(*) filter (where ${local} >= ${weekFrom}::date)`,
+    baseline: sql<number>`count(*) filter (where ${local} < ${weekFrom}::date)`,
+  }).from(appeals).innerJoin(organizations, eq(organizations.id, appeals.organizationId))
+    .innerJoin(topics, eq(topics.code, appeals.topicCode))
+    .where(and(...conditionsOf({ scope, now, filter: { receivedFrom: baselineFrom, receivedTo: to } }), eq(topics.level, 'topic')))
+    .groupBy(appeals.organizationId, appeals.topicCode);
+  return rows.map((r) => ({ ...r, topic: r.topic!, current: num(r.current), baseline: num(r.baseline) }));
+}
+
+/** Organisations of kind municipality within the scope, by name. */
+export async function municipalities(db: Executor, scope: Scope) {
+  return db.select({ id: organizations.id, slug: organizations.slug, name: organizations.shortName, population: organizations.population, timeZone: organizations.timeZone })
+    .from(organizations).where(and(eq(organizations.kind, 'municipality'), withinScope(organizations.id, scope)))
+    .orderBy(organizations.shortName);
+}
+
+export async function findMunicipalityBySlug(db: Executor, slug: string) {
+  const [row] = await db.select({ id: organizations.id, slug: organizations.slug, name: organizations.shortName, population: organizations.population, timeZone: organizations.timeZone })
+    .from(organizations).where(and(eq(organizations.slug, slug), eq(organizations.kind, 'municipality'))).limit(1);
+  return row ?? null;
+}
+
+export interface RiskAggregate { risks: number; clocksDecided: number; clocksMet: number }
+
+/**
+ * Risks detected in [from, to) per organisation and both 3-hour clocks of each: met (done by the deadline),
+ * decided (met, done late, or past the deadline without the step). A clock without a deadline or still
+ * running is not decided. The same states as `clockState` of domain/risks.
+ */
+export async function riskFigures(db: Executor, scope: Scope, from: Date, to: Date, now: Date): Promise<Map<string | null, RiskAggregate>> {
+  const decided = (deadline: SQL, done: SQL) => sql`(case when ${deadline} is not null and (${done} is not null or ${deadline} < ${now.toISOString()}::timestamptz) then 1 else 0 end)`;
+  const met = (deadline: SQL, done: SQL) => sql`(case when ${deadline} is not null and ${done} <= ${deadline} then 1 else 0 end)`;
+  const cur = [sql`${risks.deadlineCurProposal}`, sql`${risks.curProposalAt}`] as const;
+  const draft = [sql`${risks.deadlineDraft}`, sql`${risks.draftAt}`] as const;
+  const rows = await db.select({
+    organizationId: risks.organizationId, grouped: sql<number>`grouping(${risks.organizationId})`,
+    risks: sql<number>`count(*)`,
+    clocksDecided: sql<number>`sum(${decided(...cur)} + ${decided(...draft)})`,
+    clocksMet: sql<number>`sum(${met(...cur)} + ${met(...draft)})`,
+  }).from(risks)
+    .where(and(withinScope(risks.organizationId, scope), gte(risks.detectedAt, from), lt(risks.detectedAt, to)))
+    .groupBy(sql`grouping sets ((${risks.organizationId}), ())`);
+  return new Map(rows.map((r) => [num(r.grouped) === 1 ? null : r.organizationId, { risks: num(r.risks), clocksDecided: num(r.clocksDecided), clocksMet: num(r.clocksMet) }]));
+}
+
+/** Quarterly reports of the given quarters submitted by their due date (local date of the municipality). */
+export async function reportsOnTime(db: Executor, scope: Scope, quarters: { year: number; quarter: number; due: string }[]): Promise<Map<string, number>> {
+  if (!quarters.length) return new Map();
+  const onTime = sql.join(quarters.map((q) => sql`(${quarterlyReports.year} = ${q.year} and ${quarterlyReports.quarter} = ${q.quarter} and (${quarterlyReports.submittedAt} at time zone ${organizations.timeZone})::date <= ${q.due}::date)`), sql` or `);
+  const rows = await db.select({ organizationId: quarterlyReports.organizationId, onTime: sql<number>`count(*)` })
+    .from(quarterlyReports).innerJoin(organizations, eq(organizations.id, quarterlyReports.organizationId))
+    .where(and(withinScope(quarterlyReports.organizationId, scope), sql`${quarterlyReports.submittedAt} is not null`, sql`(${onTime})`))
+    .groupBy(quarterlyReports.organizationId);
+  return new Map(rows.map((r) => [r.organizationId, num(r.onTime)]));
+}
+
+/** ЦУР requests due in [from, to) per addressee: decided (answered, or past due) and answered by the due time. */
+export async function requestFigures(db: Executor, scope: Scope, from: Date, to: Date, now: Date): Promise<Map<string, { decided: number; onTime: number }>> {
+  const rows = await db.select({
+    organizationId: infoRequestRecipients.organizationId,
+    decided: sql<number>`count(*) filter (where ${infoRequestRecipients.answeredAt} is not null or ${infoRequests.dueAt} < ${now.toISOString()}::timestamptz)`,
+    onTime: sql<number>`count(*) filter (where ${infoRequestRecipients.answeredAt} <= ${infoRequests.dueAt})`,
+  }).from(infoRequestRecipients).innerJoin(infoRequests, eq(infoRequests.id, infoRequestRecipients.requestId))
+    .where(and(withinScope(infoRequestRecipients.organizationId, scope), gte(infoRequests.dueAt, from), lt(infoRequests.dueAt, to)))
+    .groupBy(infoRequestRecipients.organizationId);
+  return new Map(rows.map((r) => [r.organizationId, { decided: num(r.decided), onTime: num(r.onTime) }]));
+}
+
+export async function readSetting(db: Executor, key: string): Promise<unknown> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).limit(1);
+  return row?.value ?? null;
+}
+
+export async function writeSetting(db: Executor, key: string, value: unknown, now: Date): Promise<void> {
+  await db.insert(settings).values({ key, value, updatedAt: now })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } });
+}
+
+/** Names of departments and users by id (units with a load but no appeals in the period). */
+export async function unitNames(db: Executor, organizationId: string, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const [ds, us] = await Promise.all([
+    db.select({ id: departments.id, name: departments.name }).from(departments).where(and(eq(departments.organizationId, organizationId), inArray(departments.id, ids))),
+    db.select({ id: users.id, name: users.fullName }).from(users).where(and(eq(users.organizationId, organizationId), inArray(users.id, ids))),
+  ]);
+  return new Map([...ds, ...us].map((r) => [r.id, r.name]));
+}

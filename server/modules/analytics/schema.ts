@@ -1,0 +1,147 @@
+// Schemas of the analytics API: the region's overview, trends, spikes, a municipality's departments and
+// executors, and the rating weights. Every figure of appeals comes with a registry link to exactly its appeals.
+import { Type, type Static, type TSchema } from 'typebox';
+import { RATING_COMPONENTS } from '../../../domain/analytics/rating';
+
+const LocalDate = Type.String({ format: 'date' });
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const Share = Nullable(Type.Number({ description: 'Доля от 0 до 1; null, если не из чего считать' }));
+const Link = Type.String({ description: 'Адрес реестра с фильтром ровно по этим обращениям' });
+const Count = Type.Integer({ minimum: 0 });
+
+const Channels = Type.Optional(Type.String({ maxLength: 200, pattern: '^[a-z0-9]+(,[a-z0-9]+)*$', description: 'Каналы поступления; несколько — через запятую' }));
+
+export const PeriodQuery = Type.Object({
+  from: LocalDate,
+  to: LocalDate,
+  channel: Channels,
+});
+export type PeriodQuery = Static<typeof PeriodQuery>;
+
+export const Period = Type.Object({ from: LocalDate, to: LocalDate });
+
+export const RatingComponents = Type.Object(
+  Object.fromEntries(RATING_COMPONENTS.map((k) => [k, Share])) as Record<(typeof RATING_COMPONENTS)[number], typeof Share>,
+  { description: 'Составляющие рейтинга от 0 (хуже) до 1 (лучше); null — нет данных, составляющая не учитывается' },
+);
+
+export const Figures = Type.Object({
+  municipality: Type.String({ description: 'slug муниципалитета; region — итог по всем видимым' }),
+  municipalityName: Type.String(),
+  population: Nullable(Type.Integer()),
+  appeals: Count,
+  appealsPer10k: Nullable(Type.Number({ description: 'Обращений на 10 000 жителей' })),
+  byChannel: Type.Array(Type.Object({ channel: Type.String(), appeals: Count, link: Link })),
+  overdue: Type.Integer({ minimum: 0, description: 'Не закрыты и просрочены на сегодня' }),
+  overdueShare: Share,
+  answeredLate: Type.Integer({ minimum: 0, description: 'Ответ дан позже срока' }),
+  answeredLateShare: Share,
+  answered: Count,
+  medianAnswerDays: Nullable(Type.Number({ description: 'Медиана дней от поступления до ответа' })),
+  satisfaction: Type.Object({
+    rated: Count,
+    mean: Nullable(Type.Number({ description: 'Средняя оценка заявителей, 1–5' })),
+    low: Type.Integer({ minimum: 0, description: 'Оценок 1 и 2' }),
+    lowShare: Share,
+  }),
+  repeated: Count,
+  repeatedShare: Share,
+  risks: Type.Object({ total: Count, clocksDecided: Count, clocksMet: Count, clocksMetShare: Share }),
+  reports: Type.Object({ due: Count, onTime: Count, onTimeShare: Share }),
+  requests: Type.Object({ decided: Count, onTime: Count, onTimeShare: Share }),
+  rating: Nullable(Type.Number({ description: 'Рейтинг 0–100 по формуле с весами администратора ЦУР' })),
+  rank: Nullable(Type.Integer({ minimum: 1 })),
+  ratingComponents: RatingComponents,
+  links: Type.Object({
+    appeals: Link, overdue: Link, answeredLate: Link, rated: Link, lowRated: Link, repeated: Link,
+    risks: Type.String(), reports: Type.String(), requests: Type.String(),
+  }),
+});
+export type Figures = Static<typeof Figures>;
+
+export const RatingWeights = Type.Object(
+  Object.fromEntries(RATING_COMPONENTS.map((k) => [k, Type.Number({ minimum: 0, maximum: 100 })])) as Record<(typeof RATING_COMPONENTS)[number], ReturnType<typeof Type.Number>>,
+  { additionalProperties: false, title: 'Веса рейтинга' },
+);
+
+export const Overview = Type.Object({
+  period: Period,
+  channels: Type.Array(Type.String()),
+  region: Figures,
+  municipalities: Type.Array(Figures),
+  weights: RatingWeights,
+});
+export type Overview = Static<typeof Overview>;
+
+export const TrendsQuery = Type.Object({
+  from: LocalDate,
+  to: LocalDate,
+  granularity: Type.Optional(Type.Enum(['week', 'month'] as const, { description: 'По неделям (с понедельника) или месяцам; по умолчанию week' })),
+  municipality: Type.Optional(Type.String({ maxLength: 40, pattern: '^[a-z][a-z0-9-]*$' })),
+  channel: Channels,
+});
+export type TrendsQuery = Static<typeof TrendsQuery>;
+
+const TrendPoint = Type.Object({ bucket: LocalDate, from: LocalDate, to: LocalDate, appeals: Count, link: Link });
+const TrendSeries = Type.Object({ period: Period, total: Count, link: Link, points: Type.Array(TrendPoint) });
+export const Trends = Type.Object({
+  granularity: Type.Enum(['week', 'month'] as const),
+  municipality: Nullable(Type.String()),
+  current: TrendSeries,
+  previous: TrendSeries,
+  yearAgo: TrendSeries,
+});
+export type Trends = Static<typeof Trends>;
+
+export const SpikesQuery = Type.Object({
+  to: Type.Optional(LocalDate),
+  municipality: Type.Optional(Type.String({ maxLength: 40, pattern: '^[a-z][a-z0-9-]*$' })),
+});
+export type SpikesQuery = Static<typeof SpikesQuery>;
+
+export const Spike = Type.Object({
+  municipality: Type.String(), municipalityName: Type.String(), topic: Type.String(), topicTitle: Type.String(),
+  count: Count, baseline: Type.Number({ description: 'Среднее за неделю за 8 предыдущих недель' }),
+  ratio: Type.Number({ description: 'Во сколько раз выше базы' }), zScore: Type.Number(), pValue: Type.Number({ description: 'P(X ≥ count) по закону Пуассона' }),
+  link: Link, baselineLink: Link,
+});
+export const Spikes = Type.Object({
+  method: Type.String(),
+  week: Period,
+  baseline: Period,
+  items: Type.Array(Spike),
+});
+export type Spikes = Static<typeof Spikes>;
+
+export const MunicipalityParams = Type.Object({ slug: Type.String({ maxLength: 40, pattern: '^[a-z][a-z0-9-]*$' }) });
+
+const UnitFigures = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  name: Type.String(),
+  appeals: Count,
+  overdue: Count,
+  overdueShare: Share,
+  answeredLate: Count,
+  medianAnswerDays: Nullable(Type.Number()),
+  satisfaction: Nullable(Type.Number()),
+  rated: Count,
+  open: Type.Integer({ minimum: 0, description: 'Нагрузка: незакрытых обращений сейчас, за любой период' }),
+  links: Type.Object({ appeals: Link, overdue: Link, open: Link }),
+});
+export const MunicipalityAnalytics = Type.Object({
+  period: Period,
+  figures: Figures,
+  departments: Type.Array(UnitFigures),
+  executors: Type.Array(UnitFigures),
+});
+export type MunicipalityAnalytics = Static<typeof MunicipalityAnalytics>;
+
+export const RatingSettings = Type.Object({
+  weights: RatingWeights,
+  defaults: RatingWeights,
+  customized: Type.Boolean(),
+  components: Type.Array(Type.Object({ key: Type.String(), label: Type.String() })),
+  formula: Type.String(),
+  can: Type.Object({ edit: Type.Boolean({ description: 'Может ли пользователь задать веса' }) }),
+});
+export type RatingSettings = Static<typeof RatingSettings>;

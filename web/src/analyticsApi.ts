@@ -1,0 +1,31 @@
+// The client of the analytics routes: the overview with the rating, trends, spikes, a municipality, the weights.
+import type { Static } from 'typebox';
+import type {
+  MunicipalityAnalytics as MunicipalitySchema, Overview as OverviewSchema, RatingSettings as RatingSettingsSchema, RatingWeights as RatingWeightsSchema,
+  Spikes as SpikesSchema, Trends as TrendsSchema,
+} from '../../server/modules/analytics/schema';
+import { queryString, request } from './api';
+
+export type Overview = Static<typeof OverviewSchema>;
+export type Figures = Overview['region'];
+export type Trends = Static<typeof TrendsSchema>;
+export type Spikes = Static<typeof SpikesSchema>;
+export type MunicipalityAnalytics = Static<typeof MunicipalitySchema>;
+export type Unit = MunicipalityAnalytics['departments'][number];
+export type RatingSettings = Static<typeof RatingSettingsSchema>;
+export type RatingWeights = Static<typeof RatingWeightsSchema>;
+
+export interface PeriodParams { from: string; to: string; channel?: string }
+
+const slugPath = (slug: string) => encodeURIComponent(slug);
+
+export const analyticsApi = {
+  overview: (p: PeriodParams) => request<Overview>('GET', '/api/analytics/overview', { query: { ...p } }),
+  overviewXlsx: (p: PeriodParams) => `/api/analytics/overview/export?${queryString({ ...p })}`,
+  trends: (p: PeriodParams & { granularity: 'week' | 'month'; municipality?: string }) => request<Trends>('GET', '/api/analytics/trends', { query: { ...p } }),
+  spikes: (municipality?: string) => request<Spikes>('GET', '/api/analytics/spikes', { query: { municipality } }),
+  municipality: (slug: string, p: PeriodParams) => request<MunicipalityAnalytics>('GET', `/api/analytics/municipalities/${slugPath(slug)}`, { query: { ...p } }),
+  municipalityXlsx: (slug: string, p: PeriodParams) => `/api/analytics/municipalities/${slugPath(slug)}/export?${queryString({ ...p })}`,
+  ratingSettings: () => request<RatingSettings>('GET', '/api/analytics/rating-weights'),
+  setWeights: (weights: RatingWeights) => request<RatingSettings>('PUT', '/api/analytics/rating-weights', { body: weights }),
+};
