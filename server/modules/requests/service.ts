@@ -114,8 +114,9 @@ export async function listRequests(db: Db, actor: Actor, now: Date) {
 
 export async function answerRequest(db: Db, ctx: RequestContext, id: string, text: string, files: CheckedFile[], now: Date) {
   const { recipients: seen } = await load(db, ctx.actor, id);
-  requestPolicy.authorize(ctx.actor, 'answer', resourceOf(ctx.actor, seen));
+  // An empty answer is bad input whatever the request's state, so it is refused before the policy is asked.
   if (!text.trim()) throw validationFailed([{ field: 'text', message: 'Напишите ответ' }]);
+  requestPolicy.authorize(ctx.actor, 'answer', resourceOf(ctx.actor, seen));
   const woken: string[] = [];
   await audited(db, ctx, async (tx) => {
     const { request, recipients } = await load(tx, ctx.actor, id);
