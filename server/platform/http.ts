@@ -37,6 +37,10 @@ export function download(contentTypes: string[], description: string, format: 'b
 export const UPLOADED_FILE = download(['application/pdf', 'image/jpeg', 'image/png', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'], 'Файл в том виде, в каком его загрузили');
 
 export const Uuid = Type.String({ format: 'uuid' });
+/** The answer of an operation that returns nothing (204). */
+export const NoContent = Type.Null();
+/** A multipart form, checked field by field by the route's own schema once read (platform/multipart.ts). */
+export const MultipartForm = Type.Any();
 export const IdParams = Type.Object({ id: Uuid });
 export const DateTime = Type.String({ format: 'date-time' });
 

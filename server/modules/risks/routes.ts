@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { RISK_ACTIONS } from '../../../domain/risks';
 import { contextOf, requireActor } from '../../platform/auth';
 import { download, errors, IdParams, UPLOADED_FILE } from '../../platform/http';
@@ -43,7 +42,7 @@ export async function riskRoutes(fastify: FastifyInstance): Promise<void> {
   app.post('/api/risks/:id/actions/:action', {
     schema: {
       tags, summary: 'Шаг работы с риском', description: `Действия: ${RISK_ACTIONS.join(', ')}.`,
-      params: RiskActionParams, body: Type.Optional(RiskActionBody),
+      params: RiskActionParams, body: RiskActionBody,
       response: { 200: Risk, ...errors(400, 401, 403, 404, 409) },
     },
     ...actionBody.options,

@@ -110,7 +110,7 @@ export const RiskListItem = Type.Object({
 export const RISK_ACTION_PAYLOADS = stepPayloads(RISK_ACTIONS, (a) => RISK_ACTION_RULES[a].payload, (a) => `Данные шага «${RISK_ACTION_LABELS.ru[a]}»`);
 
 /** The body of `POST /api/risks/{id}/actions/{action}` in OpenAPI: the payload of the step named in the path. */
-export const RiskActionBody = Type.Union(RISK_ACTIONS.map((a) => RISK_ACTION_PAYLOADS[a]), { description: 'Данные шага, названного в пути' });
+export const RiskActionBody = Type.Optional(Type.Union(RISK_ACTIONS.map((a) => RISK_ACTION_PAYLOADS[a]), { description: 'Данные шага, названного в пути' }));
 
 /** What the body is checked against before the step: the fields of any step; the step requires its own. */
 export const ActionBody = anyStepPayload(RISK_ACTIONS, (a) => RISK_ACTION_RULES[a].payload);
