@@ -55,3 +55,8 @@ export async function activeMunicipalities(db: Executor, scope: Scope): Promise<
     .where(and(eq(organizations.kind, 'municipality'), eq(organizations.active, true), scope === 'all' ? undefined : inArray(organizations.id, scope)))
     .orderBy(asc(organizations.shortName));
 }
+
+/** Every organisation's id and time zone: jobs that work by local dates group by them. */
+export async function organizationZones(db: Executor): Promise<{ id: string; timeZone: string }[]> {
+  return db.select({ id: organizations.id, timeZone: organizations.timeZone }).from(organizations);
+}
