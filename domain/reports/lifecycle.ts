@@ -5,6 +5,7 @@
 //   draft ─sign→ signed ─submit→ submitted ─accept→ accepted
 //                                          └return→ returned ─sign→ signed
 import { REGIONAL_ROLES, type Role } from '../roles';
+import type { PayloadSpec } from '../payload';
 import { REPORT_ACTIONS, type ReportAction, type ReportStatus } from './status';
 
 export { REPORT_ACTIONS, REPORT_STATUSES, isReportAction, type ReportAction, type ReportStatus } from './status';
@@ -17,13 +18,22 @@ interface ReportActionRule {
   to: ReportStatus;
   /** Roles that take the step; municipal roles only for their own administration's report. */
   roles: readonly Role[];
+  /** What the step accepts: ЦУР's remarks, required to return a report. */
+  payload: PayloadSpec;
 }
 
+/** The fields of any step, as the step reads them once checked against the specs below. */
+export interface ReportActionPayload {
+  remarks?: string;
+}
+
+const remarks = (required: boolean) => ({ type: 'text', required, min: required ? 1 : undefined, max: 5000, description: 'Замечания ЦУР: обязательны для return, необязательны для accept' }) as const;
+
 export const REPORT_ACTION_RULES: Record<ReportAction, ReportActionRule> = {
-  sign: { from: EDITABLE_REPORT_STATUSES, to: 'signed', roles: ['head'] },
-  submit: { from: ['signed'], to: 'submitted', roles: ['head', 'contact_official'] },
-  accept: { from: ['submitted'], to: 'accepted', roles: REGIONAL_ROLES },
-  return: { from: ['submitted'], to: 'returned', roles: REGIONAL_ROLES },
+  sign: { from: EDITABLE_REPORT_STATUSES, to: 'signed', roles: ['head'], payload: {} },
+  submit: { from: ['signed'], to: 'submitted', roles: ['head', 'contact_official'], payload: {} },
+  accept: { from: ['submitted'], to: 'accepted', roles: REGIONAL_ROLES, payload: { remarks: remarks(false) } },
+  return: { from: ['submitted'], to: 'returned', roles: REGIONAL_ROLES, payload: { remarks: remarks(true) } },
 };
 
 export type ReportRefusal = 'unknown_action' | 'not_allowed_in_status' | 'role_forbidden';

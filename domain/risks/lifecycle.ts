@@ -5,6 +5,7 @@
 //   propose (ЦУР's proposal for the official comment) may come at any open step and keeps the status;
 //   close with «no reaction needed» or «confirmed» is possible from any open step.
 import type { Role } from '../roles';
+import type { PayloadField, PayloadSpec } from '../payload';
 
 export const RISK_PLATFORMS = ['vk', 'telegram', 'ok', 'max', 'dzen', 'website', 'news', 'other'] as const;
 export type RiskPlatform = (typeof RISK_PLATFORMS)[number];
@@ -28,16 +29,40 @@ const ADMINISTRATION: readonly Role[] = ['contact_official', 'head'];
 interface RiskActionRule {
   from: readonly RiskStatus[];
   actors: readonly Role[];
+  /** What the step accepts; every step may carry a note for the history. */
+  payload: PayloadSpec;
 }
 
+/** The fields of any step, as the step reads them once checked against the specs below. */
+export interface RiskActionPayload {
+  text?: string;
+  place?: string;
+  link?: string;
+  publishedAt?: string;
+  outcome?: RiskOutcome;
+  note?: string;
+}
+
+const note: PayloadField = { type: 'text', required: false, max: 5000, description: 'Примечание к шагу в ходе работы' };
+const commentText = (required: boolean): PayloadField => ({ type: 'text', required, min: 1, max: 20000, description: 'Текст предложения, проекта комментария или замечаний' });
+
 export const RISK_ACTION_RULES: Record<RiskAction, RiskActionRule> = {
-  acknowledge: { from: ['detected'], actors: ADMINISTRATION },
-  propose: { from: ['detected', 'acknowledged', 'review', 'revision'], actors: CUR },
-  submit_draft: { from: ['detected', 'acknowledged', 'revision'], actors: ADMINISTRATION },
-  remark: { from: ['review'], actors: [...CUR, 'head'] },
-  approve: { from: ['review'], actors: [...CUR, 'head'] },
-  publish: { from: ['approved'], actors: [...ADMINISTRATION, ...CUR] },
-  close: { from: [...OPEN_RISK_STATUSES], actors: [...CUR, ...ADMINISTRATION] },
+  acknowledge: { from: ['detected'], actors: ADMINISTRATION, payload: { note } },
+  propose: { from: ['detected', 'acknowledged', 'review', 'revision'], actors: CUR, payload: { text: commentText(true), note } },
+  submit_draft: { from: ['detected', 'acknowledged', 'revision'], actors: ADMINISTRATION, payload: { text: commentText(true), note } },
+  remark: { from: ['review'], actors: [...CUR, 'head'], payload: { text: commentText(true), note } },
+  approve: { from: ['review'], actors: [...CUR, 'head'], payload: { note } },
+  publish: {
+    from: ['approved'], actors: [...ADMINISTRATION, ...CUR],
+    payload: {
+      place: { type: 'text', required: true, min: 1, max: 300, description: 'Где опубликован комментарий' },
+      link: { type: 'url', required: false, description: 'Ссылка на опубликованный комментарий' },
+      publishedAt: { type: 'datetime', required: false, description: 'Когда опубликован; по умолчанию — сейчас' },
+      text: { ...commentText(false), description: 'Опубликованный текст; по умолчанию — последний проект' },
+      note,
+    },
+  },
+  close: { from: [...OPEN_RISK_STATUSES], actors: [...CUR, ...ADMINISTRATION], payload: { outcome: { type: 'enum', required: true, values: RISK_OUTCOMES, description: 'Итог работы с риском' }, note } },
 };
 
 export interface RiskState {

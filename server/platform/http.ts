@@ -1,5 +1,5 @@
 // Shared pieces of route declarations: the error body and the list of error responses of a route.
-import { Type, type TSchema } from 'typebox';
+import { Type, type TObject, type TSchema } from 'typebox';
 
 export const ErrorBody = Type.Object({
   code: Type.String({ description: 'Стабильный машинный код ошибки' }),
@@ -37,6 +37,10 @@ export function download(contentTypes: string[], description: string, format: 'b
 export const UPLOADED_FILE = download(['application/pdf', 'image/jpeg', 'image/png', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'], 'Файл в том виде, в каком его загрузили');
 
 export const Uuid = Type.String({ format: 'uuid' });
+/** The answer of an operation that returns nothing (204). */
+export const NoContent = Type.Null();
+/** A multipart form, checked field by field by the route's own schema once read (platform/multipart.ts). */
+export const MultipartForm = Type.Any();
 export const IdParams = Type.Object({ id: Uuid });
 export const DateTime = Type.String({ format: 'date-time' });
 
@@ -48,4 +52,50 @@ export const HttpUrl = Type.String({ format: 'uri', pattern: HTTP_URL_PATTERN, m
 /** Whether a path parameter can be an object id at all; anything else is answered as not found. */
 export function isUuid(value: string): boolean {
   return /^[0-9a-f-]{36}$/i.test(value);
+}
+
+/**
+ * A field of a lifecycle step's payload as the domain specifies it (domain/payload.ts; restated here
+ * structurally, since this file imports nothing but TypeBox and is compiled by the web too).
+ */
+interface PayloadField {
+  type: 'text' | 'url' | 'datetime' | 'enum';
+  required: boolean;
+  min?: number;
+  max?: number;
+  values?: readonly string[];
+  description?: string;
+}
+type PayloadSpec = Readonly<Record<string, PayloadField>>;
+
+function payloadFieldSchema(f: PayloadField): TSchema {
+  const described = f.description ? { description: f.description } : {};
+  switch (f.type) {
+    case 'text': return Type.String({ ...(f.min !== undefined ? { minLength: f.min } : {}), ...(f.max !== undefined ? { maxLength: f.max } : {}), ...described });
+    case 'url': return Type.String({ format: 'uri', pattern: HTTP_URL_PATTERN, maxLength: 1000, ...described });
+    case 'datetime': return Type.String({ format: 'date-time', ...described });
+    case 'enum': return Type.Enum(f.values ?? [], described);
+  }
+}
+
+/** The schema of one step's payload: its required fields required, nothing else accepted. */
+export function payloadSchema(title: string, spec: PayloadSpec, description: string): TObject {
+  const fields: Record<string, TSchema> = {};
+  for (const [name, f] of Object.entries(spec)) fields[name] = f.required ? payloadFieldSchema(f) : Type.Optional(payloadFieldSchema(f));
+  return Type.Object(fields, { title, description, additionalProperties: false });
+}
+
+/** Each step's payload schema, by step. */
+export function stepPayloads<A extends string>(actions: readonly A[], specOf: (action: A) => PayloadSpec, describe: (action: A) => string): Record<A, TObject> {
+  return Object.fromEntries(actions.map((a) => [a, payloadSchema(a, specOf(a), describe(a))])) as Record<A, TObject>;
+}
+
+/**
+ * Every field any step accepts, all optional (a field's first spec wins): what the body is checked against
+ * before the step, which then requires its own fields with a message per field.
+ */
+export function anyStepPayload<A extends string>(actions: readonly A[], specOf: (action: A) => PayloadSpec): TObject {
+  const merged: Record<string, PayloadField> = {};
+  for (const a of actions) for (const [name, f] of Object.entries(specOf(a))) merged[name] ??= { ...f, required: false };
+  return payloadSchema('any', merged, 'Поля любого шага');
 }

@@ -150,3 +150,30 @@ it('describes each appeal step\'s payload from the domain, and hands the step th
   const bad = await head.post(`/api/appeals/not-a-uuid/actions/extend`, {});
   expect(bad.statusCode).toBe(400);
 });
+
+it('describes each risk and report step\'s payload from the domain, and still checks the fields any step accepts', async () => {
+  type Step = { title: string; required?: string[]; properties: Record<string, { maxLength?: number; enum?: string[] }> };
+  const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { anyOf?: Step[] } }> } }>> };
+  const stepsOf = (url: string) => Object.fromEntries((doc.paths[url].post.requestBody!.content['application/json'].schema.anyOf ?? []).map((s) => [s.title, s]));
+  const risk = stepsOf('/api/risks/{id}/actions/{action}');
+  expect(Object.keys(risk).sort()).toEqual(['acknowledge', 'approve', 'close', 'propose', 'publish', 'remark', 'submit_draft']);
+  expect(risk.publish.required).toEqual(['place']);
+  expect(risk.close.required).toEqual(['outcome']);
+  expect(risk.close.properties.outcome.enum).toContain('refuted');
+  expect(risk.propose.properties.text.maxLength).toBe(20000);
+  const report = stepsOf('/api/reports/{id}/actions/{action}');
+  expect(Object.keys(report).sort()).toEqual(['accept', 'return', 'sign', 'submit']);
+  expect(report.return.required).toEqual(['remarks']);
+  expect(report.sign.properties).toEqual({});
+
+  const cur = await t.login('cur.analyst');
+  const created = await cur.post('/api/risks', { municipality: 'beloyarsky', platform: 'vk', text: 'Пишут, что в посёлке отключат воду на неделю.', kind: 'misinformation', level: 'medium' });
+  expect(created.statusCode).toBe(201);
+  const id = (created.json() as { id: string }).id;
+  const unknownField = await cur.post(`/api/risks/${id}/actions/propose`, { text: 'Предложение', extra: 1 });
+  expect([unknownField.statusCode, (unknownField.json() as { code: string }).code]).toEqual([400, 'validation_failed']);
+  const noText = await cur.post(`/api/risks/${id}/actions/propose`, { note: 'без текста' });
+  expect((noText.json() as { details: { field: string }[] }).details.map((d) => d.field)).toEqual(['text']);
+  const proposed = await cur.post(`/api/risks/${id}/actions/propose`, { text: 'Сообщить, что плановых отключений нет.' });
+  expect(proposed.statusCode).toBe(200);
+});

@@ -1,20 +1,19 @@
 // The installation's deadline rules and the deadline state of an appeal at a moment.
-import { eq } from 'drizzle-orm';
 import {
   checkDeadlineRules, computeDeadlines, DEFAULT_DEADLINE_RULES, isOverdue, OPEN_STATUSES, withOverrides, workingDaysLeft,
   DUE_SOON_WORKING_DAYS, type AppealDeadlines, type AppealStatus, type Channel, type DeadlineRules, type DeadlineRulesOverride,
 } from '../../../domain/appeals';
 import { russianCalendar } from '../../../domain/calendar/russianCalendar';
 import type { Executor } from '../../db';
-import { settings } from '../../db/schema';
+import { findSetting } from '../settings/repository';
 
 export const DEADLINE_RULES_KEY = 'appeal_deadline_rules';
 export const calendar = russianCalendar;
 
 export async function loadDeadlineRules(db: Executor): Promise<DeadlineRules> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, DEADLINE_RULES_KEY)).limit(1);
-  if (!row) return DEFAULT_DEADLINE_RULES;
-  const rules = withOverrides(DEFAULT_DEADLINE_RULES, row.value as DeadlineRulesOverride);
+  const stored = await findSetting(db, DEADLINE_RULES_KEY);
+  if (stored === undefined) return DEFAULT_DEADLINE_RULES;
+  const rules = withOverrides(DEFAULT_DEADLINE_RULES, stored as DeadlineRulesOverride);
   return checkDeadlineRules(rules).length ? DEFAULT_DEADLINE_RULES : rules;
 }
 

@@ -1,5 +1,5 @@
 // All SQL of the appeals registry.
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, like, lt, lte, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db';
 import { appealCounters, appealEvents, appeals, departments, jobMarks, organizations, problemClusters, topics, users } from '../../db/schema';
@@ -291,3 +291,27 @@ export function spentDeadlineMarks(): SQL {
       or (${which} = 'answer' and ${appeals.status} <> 'received' and to_char(${appeals.deadlineAnswer}, 'YYYY-MM-DD') = ${deadline})))`;
 }
 
+
+export const DEADLINE_JOB = 'appeal-deadlines';
+
+/** Open appeals of these municipalities whose current deadline is due soon or passed and whose stage is not yet notified. */
+export function dueAppeals(db: Executor, organizationIds: string[], today: string, horizon: string, limit: number) {
+  const received = eq(appeals.status, 'received');
+  const which = sql<'register' | 'answer'>`(case when ${received} then 'register' else 'answer' end)`;
+  const deadline = sql<string>`to_char(case when ${received} then ${appeals.deadlineRegister} else ${appeals.deadlineAnswer} end, 'YYYY-MM-DD')`;
+  const stage = sql<'overdue' | 'due_soon'>`(case when ${deadline} < ${today} then 'overdue' else 'due_soon' end)`;
+  const key = sql<string>`${appeals.id}::text || ':' || ${which} || ':' || ${deadline} || ':' || ${stage}`;
+  return db.select({
+    id: appeals.id, number: appeals.number, organizationId: appeals.organizationId, executorId: appeals.executorId, which, deadline, stage, key,
+  }).from(appeals).where(and(
+    inArray(appeals.organizationId, organizationIds),
+    inArray(appeals.status, [...OPEN_STATUSES]),
+    or(and(received, lte(appeals.deadlineRegister, horizon)), and(ne(appeals.status, 'received'), lte(appeals.deadlineAnswer, horizon))),
+    notExists(db.select({ one: sql`1` }).from(jobMarks).where(and(eq(jobMarks.job, DEADLINE_JOB), eq(jobMarks.key, key)))),
+  )).limit(limit);
+}
+
+/** Marks deadline stages as notified, so that they are not selected again. */
+export async function markDeadlines(db: Executor, keys: string[]): Promise<void> {
+  if (keys.length) await db.insert(jobMarks).values(keys.map((key) => ({ job: DEADLINE_JOB, key }))).onConflictDoNothing();
+}

@@ -1,21 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { APPEAL_ACTIONS } from '../../../domain/appeals';
 import { contextOf, requireActor } from '../../platform/auth';
-import { forbidden, validationFailed } from '../../platform/errors';
-import { translateValidation } from '../../platform/validation';
-import { download, errors, IdParams, UPLOADED_FILE, Uuid } from '../../platform/http';
+import { forbidden } from '../../platform/errors';
+import { download, errors, IdParams, UPLOADED_FILE } from '../../platform/http';
 import { readMultipart } from '../../platform/multipart';
-import { Appeal, AppealActionBody, AppealFilter, AppealList, CreateAppeal, TimelineEntry, UpdateAppeal } from './schema';
+import { AnyStepBody, Appeal, AppealActionBody, AppealActionParams, AppealExportQuery, AppealFilter, AppealList, AttachmentParams, CommentBody, CreateAppeal, Timeline, UpdateAppeal } from './schema';
+import { stepBody } from '../../platform/payloads';
 import * as service from './service';
 import { exportCsv, exportXlsx } from './export';
 import { sendFile } from '../../platform/files';
 
-/** What a step accepts before its own check: any JSON object. */
-const AnyStepBody = Type.Record(Type.String(), Type.Unknown());
-/** Each step request's body as sent, before the schema's coercions touch it. */
-const sentBodies = new WeakMap<object, unknown>();
+/** Each step request's body as sent, before the schema's coercions touch it, checked only as a JSON object. */
+const actionBody = stepBody<Record<string, unknown>>(AnyStepBody);
 
 export async function appealRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -42,10 +39,7 @@ export async function appealRoutes(fastify: FastifyInstance): Promise<void> {
   app.get('/api/appeals/export', {
     schema: {
       tags, summary: 'Выгрузка отфильтрованного реестра в XLSX или CSV',
-      querystring: Type.Intersect([AppealFilter, Type.Object({
-        format: Type.Union([Type.Literal('xlsx'), Type.Literal('csv')]),
-        mask: Type.Optional(Type.Boolean({ description: 'Скрыть персональные данные: e-mail, телефоны, номера квартир и имена автора в тексте, заявитель — инициалами' })),
-      })]),
+      querystring: AppealExportQuery,
       produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
       response: { 200: download(['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], 'Реестр в CSV или XLSX'), ...errors(400, 401) },
     },
@@ -73,33 +67,24 @@ export async function appealRoutes(fastify: FastifyInstance): Promise<void> {
     schema: {
       tags, summary: 'Шаг жизненного цикла обращения',
       description: `Действия: ${APPEAL_ACTIONS.join(', ')}. Доступные пользователю шаги перечислены в поле actions карточки.`,
-      params: Type.Object({ id: Uuid, action: Type.String({ maxLength: 40 }) }),
-      body: Type.Optional(AppealActionBody),
+      params: AppealActionParams,
+      body: AppealActionBody,
       response: { 200: Appeal, ...errors(400, 401, 403, 404, 409) },
     },
     // The schema documents each step's payload; the step checks it itself, with a message per field and the
     // rules of who acts, so the body reaches it as sent: any JSON object, as before the payloads were described.
-    attachValidation: true,
-    preValidation: async (request) => { sentBodies.set(request, structuredClone(request.body)); },
-  }, async (request) => {
-    const body = sentBodies.get(request);
-    if (request.validationError) {
-      if (request.validationError.validationContext !== 'body') throw request.validationError;
-      const check = request.compileValidationSchema(AnyStepBody);
-      if (!check(body)) throw validationFailed(translateValidation(check.errors ?? []));
-    }
-    return service.act(db(), contextOf(request), request.params.id, request.params.action, body ?? {}, now());
-  });
+    ...actionBody.options,
+  }, async (request) => service.act(db(), contextOf(request), request.params.id, request.params.action, actionBody.read(request) ?? {}, now()));
 
   app.get('/api/appeals/:id/timeline', {
-    schema: { tags, summary: 'Ход работы и внутренние комментарии', params: IdParams, response: { 200: Type.Object({ items: Type.Array(TimelineEntry) }), ...errors(400, 401, 404) } },
+    schema: { tags, summary: 'Ход работы и внутренние комментарии', params: IdParams, response: { 200: Timeline, ...errors(400, 401, 404) } },
   }, async (request) => ({ items: await service.getTimeline(db(), requireActor(request), request.params.id) }));
 
   app.post('/api/appeals/:id/comments', {
     schema: {
       tags, summary: 'Внутренний комментарий (заявителю не виден)', params: IdParams,
-      body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false }),
-      response: { 201: Type.Object({ items: Type.Array(TimelineEntry) }), ...errors(400, 401, 403, 404) },
+      body: CommentBody,
+      response: { 201: Timeline, ...errors(400, 401, 403, 404) },
     },
   }, async (request, reply) => {
     const ctx = contextOf(request);
@@ -122,7 +107,7 @@ export async function appealRoutes(fastify: FastifyInstance): Promise<void> {
   });
 
   app.get('/api/appeals/:id/attachments/:attachmentId', {
-    schema: { tags, summary: 'Скачать файл', params: Type.Object({ id: Uuid, attachmentId: Uuid }), response: { 200: UPLOADED_FILE, ...errors(400, 401, 404) } },
+    schema: { tags, summary: 'Скачать файл', params: AttachmentParams, response: { 200: UPLOADED_FILE, ...errors(400, 401, 404) } },
   }, async (request, reply) => {
     const file = await service.getAttachment(db(), requireActor(request), request.params.id, request.params.attachmentId);
     return sendFile(reply, file);

@@ -244,6 +244,17 @@ for (const action of APPEAL_ACTIONS) {
  * The body of `POST /api/appeals/{id}/actions/{action}`: the payload of the step named in the path. The step
  * itself checks it (checkActionPayload), with a message per field and the rules that depend on who acts.
  */
-export const AppealActionBody = Type.Union(APPEAL_ACTIONS.map((action) => ACTION_PAYLOADS[action]), {
+export const AppealActionBody = Type.Optional(Type.Union(APPEAL_ACTIONS.map((action) => ACTION_PAYLOADS[action]), {
   description: 'Данные шага, названного в пути; у шагов без данных — пустой объект',
-});
+}));
+
+/** What a step accepts before its own check (checkActionPayload): any JSON object. */
+export const AnyStepBody = Type.Record(Type.String(), Type.Unknown());
+export const AppealActionParams = Type.Object({ id: Uuid, action: Type.String({ maxLength: 40 }) });
+export const AppealExportQuery = Type.Intersect([AppealFilter, Type.Object({
+  format: Type.Union([Type.Literal('xlsx'), Type.Literal('csv')]),
+  mask: Type.Optional(Type.Boolean({ description: 'Скрыть персональные данные: e-mail, телефоны, номера квартир и имена автора в тексте, заявитель — инициалами' })),
+})]);
+export const Timeline = Type.Object({ items: Type.Array(TimelineEntry) });
+export const CommentBody = Type.Object({ text: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
+export const AttachmentParams = Type.Object({ id: Uuid, attachmentId: Uuid });

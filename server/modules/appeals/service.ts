@@ -1,12 +1,13 @@
 // Use cases of the appeals registry; each returns the presented appeal (or list) for the actor.
-import { and, eq } from 'drizzle-orm';
 import {
   availableActions, checkActionPayload, transition, CHANNEL_OF_SUB_CHANNEL, TRANSITION_REFUSAL_LABELS,
   PAYLOAD_PROBLEM_LABELS, STATUS_LABELS, type AppealAction, type AppealActor, type AppealStatus, type Channel, type SubChannel,
 } from '../../../domain/appeals';
 import { toLocalDate } from '../../../domain/calendar/localDate';
 import type { Db, Executor } from '../../db';
-import { organizations, topics } from '../../db/schema';
+import type { organizations } from '../../db/schema';
+import { findMunicipalityBySlug, findOrganization } from '../organizations/repository';
+import { topicExists } from '../topics/repository';
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
 import { AppError, badRequest, notFound, validationFailed } from '../../platform/errors';
@@ -32,8 +33,7 @@ export function formatNumber(prefix: string, year: number, seq: number): string 
 }
 
 async function orgOf(db: Executor, id: string): Promise<Org> {
-  const [org] = await db.select().from(organizations).where(eq(organizations.id, id)).limit(1);
-  return org;
+  return (await findOrganization(db, id))!;
 }
 
 /** Loads an appeal the actor may see, or answers 404 as if it did not exist. */
@@ -64,15 +64,14 @@ async function resolveMunicipality(db: Executor, actor: Actor, slug: string | un
     return own;
   }
   if (!slug) throw validationFailed([{ field: 'municipality', message: 'Укажите муниципальное образование' }]);
-  const [org] = await db.select().from(organizations).where(and(eq(organizations.slug, slug), eq(organizations.kind, 'municipality'))).limit(1);
+  const org = await findMunicipalityBySlug(db, slug);
   if (!org || !org.active) throw validationFailed([{ field: 'municipality', message: 'Муниципальное образование не найдено' }]);
   return org;
 }
 
 async function checkTopic(db: Executor, code: string | null | undefined): Promise<void> {
   if (!code) return;
-  const [row] = await db.select({ code: topics.code }).from(topics).where(and(eq(topics.code, code), eq(topics.active, true))).limit(1);
-  if (!row) throw validationFailed([{ field: 'topic', message: 'Нет такой темы в классификаторе' }]);
+  if (!(await topicExists(db, code, { active: true }))) throw validationFailed([{ field: 'topic', message: 'Нет такой темы в классификаторе' }]);
 }
 
 export interface IntakeInput extends CreateAppeal {

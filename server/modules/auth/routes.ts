@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { contextOf, requireActor, SESSION_COOKIE } from '../../platform/auth';
-import { errors, IdParams } from '../../platform/http';
-import { ApiToken, ChangePasswordBody, CreatedToken, CreateTokenBody, LoginBody, SessionInfo } from './schema';
+import { errors, IdParams, NoContent } from '../../platform/http';
+import { ApiToken, ApiTokenList, ChangePasswordBody, CreatedToken, CreateTokenBody, LoginBody, SessionInfo } from './schema';
 import * as service from './service';
 import { LoginThrottle } from './throttle';
 
@@ -32,7 +31,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
   });
 
   app.post('/api/auth/logout', {
-    schema: { tags, summary: 'Выход', response: { 204: Type.Null(), ...errors(401, 403) } },
+    schema: { tags, summary: 'Выход', response: { 204: NoContent, ...errors(401, 403) } },
   }, async (request, reply) => {
     if (request.actor && request.sessionId) await service.logout(db(), contextOf(request), request.sessionId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -45,7 +44,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post('/api/auth/password', {
     config: { sessionOnly: true },
-    schema: { tags, summary: 'Сменить свой пароль', description: SESSION_ONLY, body: ChangePasswordBody, response: { 204: Type.Null(), ...errors(400, 401, 403) } },
+    schema: { tags, summary: 'Сменить свой пароль', description: SESSION_ONLY, body: ChangePasswordBody, response: { 204: NoContent, ...errors(400, 401, 403) } },
   }, async (request, reply) => {
     await service.changePassword(db(), contextOf(request), request.sessionId, request.body, app.services.clock.now());
     return reply.status(204).send(null);
@@ -53,7 +52,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get('/api/auth/tokens', {
     config: { sessionOnly: true },
-    schema: { tags, summary: 'Личные API-токены', description: SESSION_ONLY, response: { 200: Type.Object({ items: Type.Array(ApiToken) }), ...errors(401, 403) } },
+    schema: { tags, summary: 'Личные API-токены', description: SESSION_ONLY, response: { 200: ApiTokenList, ...errors(401, 403) } },
   }, async (request) => ({ items: await service.listTokens(db(), requireActor(request), clock.now()) }));
 
   app.post('/api/auth/tokens', {

@@ -53,3 +53,4 @@ export const CreateTokenBody = Type.Object({
   expiresAt: Type.Optional({ ...DateTime, description: 'Когда токен перестанет действовать' }),
 }, { additionalProperties: false });
 export const CreatedToken = Type.Object({ token: Type.String({ description: 'Показывается один раз' }), apiToken: ApiToken });
+export const ApiTokenList = Type.Object({ items: Type.Array(ApiToken) });

@@ -1,7 +1,5 @@
 // Use cases of sessions, passwords and personal API tokens.
-import { and, desc, eq, lt, ne } from 'drizzle-orm';
 import type { Db } from '../../db';
-import { apiTokens, sessions } from '../../db/schema';
 import { NAVIGATION } from '../../../domain/roles';
 import { DEFAULT_TOKEN_SCOPE, type TokenScope } from '../../../domain/tokens';
 import type { Actor, RequestContext } from '../../platform/actor';
@@ -12,6 +10,7 @@ import { policiesFor } from '../../platform/policy';
 import { dummyPasswordHash, hashPassword, passwordProblem, randomToken, sha256, verifyPassword } from '../../platform/passwords';
 import { findUser, findUserByLogin, updateUser, type UserWithOrg } from '../users/repository';
 import type { LoginThrottle, RefusalReason } from './throttle';
+import * as repo from './repository';
 
 const invalidCredentials = () => unauthorized('invalid_credentials', 'Неверный логин или пароль');
 
@@ -77,8 +76,7 @@ export async function login(db: Db, throttle: LoginThrottle, attempt: LoginAttem
   const csrfToken = randomToken();
   const actor = toActor(found.user, found.org, false);
   await db.transaction(async (tx) => {
-    await tx.delete(sessions).where(and(eq(sessions.userId, found.user.id), lt(sessions.expiresAt, now)));
-    await tx.insert(sessions).values({ id: sha256(token), userId: found.user.id, csrfToken, createdAt: now, expiresAt: new Date(now.getTime() + ttlHours * 3600_000) });
+    await repo.openSession(tx, { id: sha256(token), userId: found.user.id, csrfToken, createdAt: now, expiresAt: new Date(now.getTime() + ttlHours * 3600_000) }, now);
     await writeAudit(tx, { actor, requestId }, { action: 'auth.login', entityType: 'user', entityId: found.user.id, organizationId: found.org.id });
   });
   return { token, info: sessionInfo(found, csrfToken) };
@@ -86,7 +84,7 @@ export async function login(db: Db, throttle: LoginThrottle, attempt: LoginAttem
 
 export async function logout(db: Db, ctx: RequestContext, sessionId: string): Promise<void> {
   await audited(db, ctx, async (tx) => {
-    await tx.delete(sessions).where(eq(sessions.id, sessionId));
+    await repo.deleteSession(tx, sessionId);
     return { result: undefined, audit: { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId, organizationId: ctx.actor.organizationId } };
   });
 }
@@ -94,11 +92,7 @@ export async function logout(db: Db, ctx: RequestContext, sessionId: string): Pr
 export async function me(db: Db, actor: Actor, sessionId: string | null) {
   const row = await findUser(db, actor.userId);
   if (!row) throw unauthorized();
-  let csrfToken: string | null = null;
-  if (sessionId) {
-    const [session] = await db.select({ csrfToken: sessions.csrfToken }).from(sessions).where(eq(sessions.id, sessionId)).limit(1);
-    csrfToken = session?.csrfToken ?? null;
-  }
+  const csrfToken = sessionId ? await repo.csrfTokenOf(db, sessionId) : null;
   return sessionInfo(row, csrfToken);
 }
 
@@ -115,12 +109,12 @@ export async function changePassword(db: Db, ctx: RequestContext, sessionId: str
   await audited(db, ctx, async (tx) => {
     await updateUser(tx, ctx.actor.userId, { passwordHash, mustChangePassword: false }, now);
     // Other sessions of the user end: whoever knew the old password is logged out.
-    await tx.delete(sessions).where(sessionId ? and(eq(sessions.userId, ctx.actor.userId), ne(sessions.id, sessionId)) : eq(sessions.userId, ctx.actor.userId));
+    await repo.deleteOtherSessions(tx, ctx.actor.userId, sessionId);
     return { result: undefined, audit: { action: 'user.change_password', entityType: 'user', entityId: ctx.actor.userId, organizationId: ctx.actor.organizationId } };
   });
 }
 
-function presentToken(row: typeof apiTokens.$inferSelect, now: Date) {
+function presentToken(row: repo.ApiTokenRow, now: Date) {
   const status = row.revokedAt ? 'revoked' as const : row.expiresAt && row.expiresAt <= now ? 'expired' as const : 'active' as const;
   return {
     id: row.id, name: row.name, prefix: row.prefix, scope: row.scope, createdAt: row.createdAt.toISOString(),
@@ -130,7 +124,7 @@ function presentToken(row: typeof apiTokens.$inferSelect, now: Date) {
 }
 
 export async function listTokens(db: Db, actor: Actor, now: Date) {
-  const rows = await db.select().from(apiTokens).where(eq(apiTokens.userId, actor.userId)).orderBy(desc(apiTokens.createdAt));
+  const rows = await repo.tokensOf(db, actor);
   return rows.map((row) => presentToken(row, now));
 }
 
@@ -156,10 +150,10 @@ export async function createToken(db: Db, ctx: RequestContext, input: NewToken, 
   const expiresAt = tokenExpiry(input, now);
   const token = `otk_${randomToken(30)}`;
   return audited(db, ctx, async (tx) => {
-    const [row] = await tx.insert(apiTokens).values({
+    const row = await repo.insertToken(tx, {
       userId: ctx.actor.userId, name: input.name.trim(), tokenHash: sha256(token), prefix: token.slice(0, 10),
       scope: input.scope ?? DEFAULT_TOKEN_SCOPE, expiresAt, createdAt: now,
-    }).returning();
+    });
     const apiToken = presentToken(row, now);
     return { result: { token, apiToken }, audit: { action: 'api_token.create', entityType: 'api_token', entityId: row.id, organizationId: ctx.actor.organizationId, after: apiToken } };
   });
@@ -167,9 +161,9 @@ export async function createToken(db: Db, ctx: RequestContext, input: NewToken, 
 
 export async function revokeToken(db: Db, ctx: RequestContext, id: string, now: Date) {
   return audited(db, ctx, async (tx) => {
-    const [row] = await tx.select().from(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, ctx.actor.userId))).limit(1);
+    const row = await repo.findOwnToken(tx, ctx.actor, id);
     if (!row) throw notFound('token_not_found', 'Токен не найден');
-    const [updated] = await tx.update(apiTokens).set({ revokedAt: row.revokedAt ?? now }).where(eq(apiTokens.id, id)).returning();
+    const updated = await repo.updateToken(tx, id, { revokedAt: row.revokedAt ?? now });
     const after = presentToken(updated, now);
     return { result: after, audit: { action: 'api_token.revoke', entityType: 'api_token', entityId: id, organizationId: ctx.actor.organizationId, before: presentToken(row, now), after } };
   });

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { stringify } from 'csv-stringify/sync';
 import { contextOf, requireActor } from '../../platform/auth';
 import { download, errors, IdParams } from '../../platform/http';
-import { Contact, ContactChange, ContactFilter, ContactHistoryQuery, CreateContact, UpdateContact } from './schema';
+import { Contact, ContactFilter, ContactHistory, ContactHistoryQuery, ContactList, CreateContact, UpdateContact } from './schema';
 import * as service from './service';
 
 export async function contactRoutes(fastify: FastifyInstance): Promise<void> {
@@ -14,7 +13,7 @@ export async function contactRoutes(fastify: FastifyInstance): Promise<void> {
   const tags = ['contacts'];
 
   app.get('/api/contacts', {
-    schema: { tags, summary: 'Справочник контактных лиц администраций (ЦУР видит все)', querystring: ContactFilter, response: { 200: Type.Object({ items: Type.Array(Contact) }), ...errors(400, 401) } },
+    schema: { tags, summary: 'Справочник контактных лиц администраций (ЦУР видит все)', querystring: ContactFilter, response: { 200: ContactList, ...errors(400, 401) } },
   }, async (request) => ({ items: await service.listContacts(db(), requireActor(request), request.query) }));
 
   app.get('/api/contacts/export', {
@@ -28,7 +27,7 @@ export async function contactRoutes(fastify: FastifyInstance): Promise<void> {
   });
 
   app.get('/api/contacts/history', {
-    schema: { tags, summary: 'История изменений контактных лиц', querystring: ContactHistoryQuery, response: { 200: Type.Object({ items: Type.Array(ContactChange) }), ...errors(400, 401) } },
+    schema: { tags, summary: 'История изменений контактных лиц', querystring: ContactHistoryQuery, response: { 200: ContactHistory, ...errors(400, 401) } },
   }, async (request) => ({ items: await service.history(db(), requireActor(request), request.query.municipality) }));
 
   app.post('/api/contacts', {

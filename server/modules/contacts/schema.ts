@@ -39,3 +39,5 @@ export const ContactChange = Type.Object({
   after: Type.Unknown(),
 }, { title: 'Изменение контактного лица' });
 export type ContactChange = Static<typeof ContactChange>;
+export const ContactList = Type.Object({ items: Type.Array(Contact) });
+export const ContactHistory = Type.Object({ items: Type.Array(ContactChange) });

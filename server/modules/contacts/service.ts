@@ -1,17 +1,18 @@
 // The registry of contact officials (§9): who in each administration receives ЦУР's signals.
 // Any change reaches ЦУР at once (in the app and by e-mail) and stays in the history.
-import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db';
-import { contactOfficialHistory, contactOfficials, organizations, users } from '../../db/schema';
+import type { contactOfficials } from '../../db/schema';
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
 import { AppError, notFound, validationFailed } from '../../platform/errors';
-import { isRegional, scopeOf } from '../../platform/policy';
+import { isRegional } from '../../platform/policy';
 import { contactPolicy } from './policy';
 import { notify } from '../../platform/notifications';
 import { enqueueMail } from '../../platform/mail';
 import { isUuid } from '../../platform/http';
-import { activeRegionalStaff } from '../users/repository';
+import { activeRegionalStaff, findUserOf } from '../users/repository';
+import { findMunicipalityBySlug, findOrganization, type OrganizationRow } from '../organizations/repository';
+import * as repo from './repository';
 import { findVisible } from './repository';
 
 type Row = typeof contactOfficials.$inferSelect;
@@ -25,24 +26,8 @@ export function presentContact(row: Row & { municipality: string; municipalityNa
   };
 }
 
-const COLUMNS = {
-  id: contactOfficials.id, organizationId: contactOfficials.organizationId, userId: contactOfficials.userId, fullName: contactOfficials.fullName,
-  position: contactOfficials.position, email: contactOfficials.email, phone: contactOfficials.phone, active: contactOfficials.active,
-  createdAt: contactOfficials.createdAt, updatedAt: contactOfficials.updatedAt, municipality: organizations.slug, municipalityName: organizations.shortName,
-};
-
 export async function listContacts(db: Db, actor: Actor, q: { municipality?: string; q?: string; active?: boolean }) {
-  const scope = scopeOf(actor);
-  const pattern = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const rows = await db.select(COLUMNS).from(contactOfficials).innerJoin(organizations, eq(organizations.id, contactOfficials.organizationId))
-    .where(and(
-      scope === 'all' ? undefined : inArray(contactOfficials.organizationId, scope),
-      q.municipality ? eq(organizations.slug, q.municipality) : undefined,
-      q.active === undefined ? undefined : eq(contactOfficials.active, q.active),
-      pattern ? or(ilike(contactOfficials.fullName, pattern), ilike(contactOfficials.position, pattern), ilike(contactOfficials.email, pattern), ilike(organizations.shortName, pattern)) : undefined,
-    ))
-    .orderBy(asc(organizations.shortName), sql`${contactOfficials.active} desc`, asc(contactOfficials.fullName));
-  return rows.map((row) => presentContact(row, actor));
+  return (await repo.listVisible(db, actor, q)).map((row) => presentContact(row, actor));
 }
 
 async function visible(db: Executor, actor: Actor, id: string): Promise<Row> {
@@ -51,7 +36,7 @@ async function visible(db: Executor, actor: Actor, id: string): Promise<Row> {
   return row;
 }
 
-async function tellCur(tx: Executor, org: typeof organizations.$inferSelect, title: string, body: string, now: Date): Promise<string[]> {
+async function tellCur(tx: Executor, org: OrganizationRow, title: string, body: string, now: Date): Promise<string[]> {
   const cur = await activeRegionalStaff(tx, ['cur_analyst', 'cur_admin']);
   for (const u of cur) if (u.email) await enqueueMail(tx, { to: u.email, subject: title, text: body, at: now });
   return notify(tx, { userIds: cur.map((u) => u.id), organizationId: org.id, kind: 'contact.changed', title, body, entityType: 'contact', link: '/contacts' });
@@ -63,20 +48,17 @@ const snapshot = (r: Row) => ({ fullName: r.fullName, position: r.position, emai
 
 export async function createContact(db: Db, ctx: RequestContext, input: Required<Pick<ContactInput, 'fullName' | 'position' | 'email' | 'phone'>> & ContactInput, now: Date) {
   const created = await audited(db, ctx, async (tx) => {
-    const [org] = isRegional(ctx.actor)
-      ? await tx.select().from(organizations).where(and(eq(organizations.slug, input.municipality ?? ''), eq(organizations.kind, 'municipality')))
-      : await tx.select().from(organizations).where(eq(organizations.id, ctx.actor.organizationId));
+    const org = isRegional(ctx.actor) ? await findMunicipalityBySlug(tx, input.municipality ?? '') : await findOrganization(tx, ctx.actor.organizationId);
     if (!org || (input.municipality && input.municipality !== org.slug)) throw validationFailed([{ field: 'municipality', message: 'Муниципальное образование не найдено' }]);
     contactPolicy.authorize(ctx.actor, 'edit', { organizationId: org.id });
     if (input.userId) {
-      const [u] = await tx.select().from(users).where(and(eq(users.id, input.userId), eq(users.organizationId, org.id)));
-      if (!u) throw validationFailed([{ field: 'userId', message: 'Такого сотрудника нет в этой администрации' }]);
+      if (!(await findUserOf(tx, org.id, input.userId))) throw validationFailed([{ field: 'userId', message: 'Такого сотрудника нет в этой администрации' }]);
     }
-    const [row] = await tx.insert(contactOfficials).values({
+    const row = await repo.insertContact(tx, {
       organizationId: org.id, userId: input.userId ?? null, fullName: input.fullName.trim(), position: input.position.trim(),
       email: input.email.trim(), phone: input.phone.trim(), createdAt: now, updatedAt: now,
-    }).returning();
-    await tx.insert(contactOfficialHistory).values({ contactId: row.id, organizationId: org.id, at: now, actorId: ctx.actor.userId, change: 'create', after: snapshot(row) });
+    });
+    await repo.addHistory(tx, { contactId: row.id, organizationId: org.id, at: now, actorId: ctx.actor.userId, change: 'create', after: snapshot(row) });
     await tellCur(tx, org, `${org.shortName}: новое контактное лицо`, `${row.fullName}, ${row.position}\n${row.email}, ${row.phone}`, now);
     return { result: { ...row, municipality: org.slug, municipalityName: org.shortName }, audit: { action: 'contact.create', entityType: 'contact', entityId: row.id, organizationId: org.id, after: snapshot(row) } };
   });
@@ -87,19 +69,17 @@ export async function updateContact(db: Db, ctx: RequestContext, id: string, inp
   const updated = await audited(db, ctx, async (tx) => {
     const current = await visible(tx, ctx.actor, id);
     contactPolicy.authorize(ctx.actor, 'edit', current);
-    const [org] = await tx.select().from(organizations).where(eq(organizations.id, current.organizationId));
+    const org = (await findOrganization(tx, current.organizationId))!;
     if (input.active === false && current.active) {
-      const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(contactOfficials)
-        .where(and(eq(contactOfficials.organizationId, current.organizationId), eq(contactOfficials.active, true)));
-      if (Number(n) <= 1) throw new AppError(422, 'last_contact_official', 'У администрации должно остаться хотя бы одно действующее контактное лицо: сначала добавьте замену');
+      if ((await repo.countActive(tx, current.organizationId)) <= 1) throw new AppError(422, 'last_contact_official', 'У администрации должно остаться хотя бы одно действующее контактное лицо: сначала добавьте замену');
     }
     const values: Partial<typeof contactOfficials.$inferInsert> = { updatedAt: now };
     for (const key of ['fullName', 'position', 'email', 'phone'] as const) if (input[key] !== undefined) values[key] = input[key]!.trim();
     if (input.active !== undefined) values.active = input.active;
     if (input.userId !== undefined) values.userId = input.userId;
-    const [row] = await tx.update(contactOfficials).set(values).where(eq(contactOfficials.id, id)).returning();
+    const row = await repo.updateContact(tx, id, values);
     const change = input.active === false && current.active ? 'deactivate' : input.active === true && !current.active ? 'activate' : 'update';
-    await tx.insert(contactOfficialHistory).values({ contactId: id, organizationId: current.organizationId, at: now, actorId: ctx.actor.userId, change, before: snapshot(current), after: snapshot(row) });
+    await repo.addHistory(tx, { contactId: id, organizationId: current.organizationId, at: now, actorId: ctx.actor.userId, change, before: snapshot(current), after: snapshot(row) });
     const what = { deactivate: 'контактное лицо больше не действует', activate: 'контактное лицо снова действует', update: 'изменены данные контактного лица' }[change];
     await tellCur(tx, org, `${org.shortName}: ${what}`, `${row.fullName}, ${row.position}\n${row.email}, ${row.phone}`, now);
     return { result: { ...row, municipality: org.slug, municipalityName: org.shortName }, audit: { action: `contact.${change}`, entityType: 'contact', entityId: id, organizationId: current.organizationId, before: snapshot(current), after: snapshot(row) } };
@@ -108,11 +88,6 @@ export async function updateContact(db: Db, ctx: RequestContext, id: string, inp
 }
 
 export async function history(db: Db, actor: Actor, municipality?: string) {
-  const scope = scopeOf(actor);
-  const rows = await db.select({ h: contactOfficialHistory, slug: organizations.slug, actor: users.fullName }).from(contactOfficialHistory)
-    .innerJoin(organizations, eq(organizations.id, contactOfficialHistory.organizationId))
-    .leftJoin(users, eq(users.id, contactOfficialHistory.actorId))
-    .where(and(scope === 'all' ? undefined : inArray(contactOfficialHistory.organizationId, scope), municipality ? eq(organizations.slug, municipality) : undefined))
-    .orderBy(sql`${contactOfficialHistory.id} desc`).limit(500);
+  const rows = await repo.historyVisible(db, actor, municipality);
   return rows.map(({ h, slug, actor: name }) => ({ id: h.id, contactId: h.contactId, municipality: slug, at: h.at.toISOString(), change: h.change, actor: name, before: h.before, after: h.after }));
 }

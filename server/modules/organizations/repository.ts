@@ -35,3 +35,28 @@ export async function updateOrganization(db: Executor, id: string, values: Parti
   const [row] = await db.update(organizations).set({ ...values, updatedAt: now }).where(eq(organizations.id, id)).returning();
   return row;
 }
+
+/** A municipality by its slug (never the regional centre); with `active`, only an active one. */
+export async function findMunicipalityBySlug(db: Executor, slug: string, options: { active?: boolean } = {}): Promise<OrganizationRow | null> {
+  const [row] = await db.select().from(organizations)
+    .where(and(eq(organizations.slug, slug), eq(organizations.kind, 'municipality'), options.active ? eq(organizations.active, true) : undefined)).limit(1);
+  return row ?? null;
+}
+
+/** Active municipalities with these slugs. */
+export async function activeMunicipalitiesBySlug(db: Executor, slugs: string[]): Promise<OrganizationRow[]> {
+  if (!slugs.length) return [];
+  return db.select().from(organizations).where(and(inArray(organizations.slug, slugs), eq(organizations.kind, 'municipality'), eq(organizations.active, true)));
+}
+
+/** The active municipalities within the scope, by short name. */
+export async function activeMunicipalities(db: Executor, scope: Scope): Promise<OrganizationRow[]> {
+  return db.select().from(organizations)
+    .where(and(eq(organizations.kind, 'municipality'), eq(organizations.active, true), scope === 'all' ? undefined : inArray(organizations.id, scope)))
+    .orderBy(asc(organizations.shortName));
+}
+
+/** Every organisation's id and time zone: jobs that work by local dates group by them. */
+export async function organizationZones(db: Executor): Promise<{ id: string; timeZone: string }[]> {
+  return db.select({ id: organizations.id, timeZone: organizations.timeZone }).from(organizations);
+}

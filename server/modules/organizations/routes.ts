@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { contextOf, requireActor } from '../../platform/auth';
 import { errors, IdParams } from '../../platform/http';
-import { CreateOrganization, Organization, OrganizationKind, UpdateOrganization } from './schema';
+import { CreateOrganization, Organization, OrganizationFilter, OrganizationList, UpdateOrganization } from './schema';
 import * as service from './service';
 
 export async function organizationRoutes(fastify: FastifyInstance): Promise<void> {
@@ -14,8 +13,8 @@ export async function organizationRoutes(fastify: FastifyInstance): Promise<void
   app.get('/api/organizations', {
     schema: {
       tags, summary: 'Организации, видимые пользователю (ЦУР видит все)',
-      querystring: Type.Object({ kind: Type.Optional(OrganizationKind), active: Type.Optional(Type.Boolean()) }),
-      response: { 200: Type.Object({ items: Type.Array(Organization) }), ...errors(400, 401) },
+      querystring: OrganizationFilter,
+      response: { 200: OrganizationList, ...errors(400, 401) },
     },
   }, async (request) => ({ items: await service.listOrganizations(db(), requireActor(request), request.query) }));
 

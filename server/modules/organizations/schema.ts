@@ -49,3 +49,5 @@ export const UpdateOrganization = Type.Object({
   active: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false, minProperties: 1 });
 export type UpdateOrganization = Static<typeof UpdateOrganization>;
+export const OrganizationFilter = Type.Object({ kind: Type.Optional(OrganizationKind), active: Type.Optional(Type.Boolean()) });
+export const OrganizationList = Type.Object({ items: Type.Array(Organization) });

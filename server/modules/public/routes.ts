@@ -1,8 +1,7 @@
 // The citizen's side, without an account: the e-reception form, the status page and the rating.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { errors } from '../../platform/http';
+import { errors, MultipartForm } from '../../platform/http';
 import { AppError, validationFailed } from '../../platform/errors';
 import { translateValidation } from '../../platform/validation';
 import { readMultipart } from '../../platform/multipart';
@@ -26,7 +25,7 @@ export async function publicAppealRoutes(fastify: FastifyInstance): Promise<void
       tags,
       summary: 'Электронная приёмная: отправить обращение (JSON или multipart с файлами)',
       description: 'До 5 файлов по 10 МБ: PDF, JPG, PNG, DOCX. Ответ содержит номер и код для проверки статуса.',
-      body: { content: { 'application/json': { schema: PublicAppealBody }, 'multipart/form-data': { schema: Type.Any() } } },
+      body: { content: { 'application/json': { schema: PublicAppealBody }, 'multipart/form-data': { schema: MultipartForm } } },
       response: { 201: SubmittedAppeal, ...errors(400, 404, 413, 422, 429) },
     },
   }, async (request, reply) => {

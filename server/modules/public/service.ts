@@ -1,9 +1,8 @@
 // Citizens' use cases: submit through the e-reception, follow the status, rate the answer.
 import { randomInt, timingSafeEqual } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
 import { RESULT_CODE_LABELS, STATUS_LABELS, type AppealStatus, type ResultCode } from '../../../domain/appeals';
 import type { Db } from '../../db';
-import { organizations } from '../../db/schema';
+import { activeMunicipalities, findMunicipalityBySlug, findOrganization } from '../organizations/repository';
 import { audited } from '../../platform/audit';
 import { AppError, notFound, validationFailed, type FieldError } from '../../platform/errors';
 import { sha256 } from '../../platform/passwords';
@@ -19,8 +18,7 @@ const RATEABLE: AppealStatus[] = ['answered', 'closed'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export async function municipalities(db: Db) {
-  return db.select({ slug: organizations.slug, name: organizations.name, shortName: organizations.shortName }).from(organizations)
-    .where(and(eq(organizations.kind, 'municipality'), eq(organizations.active, true))).orderBy(asc(organizations.shortName));
+  return (await activeMunicipalities(db, 'all')).map((o) => ({ slug: o.slug, name: o.name, shortName: o.shortName }));
 }
 
 /** A code that is easy to type from a letter: no look-alike characters. */
@@ -40,8 +38,7 @@ export async function submit(db: Db, input: PublicAppealBody, files: CheckedFile
   if (!input.name.trim()) problems.push({ field: 'name', message: 'Укажите имя' });
   if (input.text.trim().length < 10) problems.push({ field: 'text', message: 'Опишите суть обращения (не короче 10 символов)' });
   if (problems.length) throw validationFailed(problems);
-  const [org] = await db.select().from(organizations)
-    .where(and(eq(organizations.slug, input.municipality), eq(organizations.kind, 'municipality'), eq(organizations.active, true))).limit(1);
+  const org = await findMunicipalityBySlug(db, input.municipality, { active: true });
   if (!org) throw notFound('municipality_not_found', 'Муниципальное образование не найдено');
   const code = trackingCode();
   const { row } = await intake(db, null, org, {
@@ -67,7 +64,7 @@ async function findWithCode(db: Db, number: string, code: string): Promise<Appea
 }
 
 async function presentStatus(db: Db, row: AppealRow, now: Date) {
-  const [org] = await db.select().from(organizations).where(eq(organizations.id, row.organizationId)).limit(1);
+  const org = (await findOrganization(db, row.organizationId))!;
   const state = deadlineState(row, now, org.timeZone);
   const answered = ['answered', 'closed'].includes(row.status) || (row.status === 'reopened' && row.answerText !== null && row.ratingScore !== null);
   return {

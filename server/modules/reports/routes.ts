@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { contextOf, requireActor } from '../../platform/auth';
 import { download, errors, IdParams } from '../../platform/http';
 import type { Quarter } from '../../../domain/reports/quarters';
 import * as service from './service';
 import { reportPdf, reportXlsx } from './export';
-import { MatrixQuery, OpenReport, Report, ReportActionBody, ReportActionParams, ReportExportParams, ReportMatrix, UpdateReport } from './schema';
+import { stepBody } from '../../platform/payloads';
+import { MatrixQuery, OpenReport, Report, ReportActionBody, ReportActionParams, ReportAnyStepBody, ReportExportParams, ReportMatrix, UpdateReport } from './schema';
+
+const actionBody = stepBody<ReportActionBody>(ReportAnyStepBody);
 
 export async function reportRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -41,10 +43,11 @@ export async function reportRoutes(fastify: FastifyInstance): Promise<void> {
     schema: {
       tags, summary: 'sign (руководитель), submit (направить в ЦУР), accept / return (ЦУР, с замечаниями)',
       params: ReportActionParams,
-      body: Type.Optional(ReportActionBody),
+      body: ReportActionBody,
       response: { 200: Report, ...errors(400, 401, 403, 404, 409) },
     },
-  }, async (request) => service.act(db(), contextOf(request), request.params.id, request.params.action, request.body ?? {}, now()));
+    ...actionBody.options,
+  }, async (request) => service.act(db(), contextOf(request), request.params.id, request.params.action, actionBody.read(request) ?? {}, now()));
 
   app.get('/api/reports/:id/export.:format', {
     schema: { tags, summary: 'Отчёт в XLSX (лист на раздел, итоги формулами) или PDF', params: ReportExportParams, response: { 200: download(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf'], 'Файл отчёта'), ...errors(400, 401, 404) } },

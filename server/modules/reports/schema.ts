@@ -1,7 +1,8 @@
 // The quarterly reports' requests and answers, declared once for validation, serialization, OpenAPI and the web.
 import { Type, type Static } from 'typebox';
 import { REPORT_ACTIONS, REPORT_CELL_STATUSES, REPORT_STATUSES } from '../../../domain/reports/status';
-import { DateTime, Uuid } from '../../platform/http';
+import { REPORT_ACTION_RULES, type ReportActionPayload } from '../../../domain/reports/lifecycle';
+import { anyStepPayload, DateTime, stepPayloads, Uuid } from '../../platform/http';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const LocalDate = Type.String({ format: 'date' });
@@ -22,11 +23,17 @@ export const OpenReport = Type.Object({ municipality: Type.Optional(Type.String(
 export const UpdateReport = Type.Object({ analytics: Analytics }, { additionalProperties: false });
 
 export const ReportActionParams = Type.Object({ id: Uuid, action: Type.String({ maxLength: 20, description: REPORT_ACTIONS.join(' | ') }) });
-/** sign and submit take no payload; accept takes optional remarks; return requires them (checked with the field's message). */
-export const ReportActionBody = Type.Object({
-  remarks: Type.Optional(Type.String({ maxLength: 5000, description: 'Замечания ЦУР: обязательны для return, необязательны для accept' })),
-}, { additionalProperties: false });
-export type ReportActionBody = Static<typeof ReportActionBody>;
+const STEP_TITLES = { sign: 'подписать (руководитель)', submit: 'направить в ЦУР', accept: 'принять (ЦУР)', return: 'вернуть на доработку (ЦУР, с замечаниями)' } as const;
+
+/** Each step's payload, derived from the domain's payload specs: sign and submit take none, return requires remarks. */
+export const REPORT_ACTION_PAYLOADS = stepPayloads(REPORT_ACTIONS, (a) => REPORT_ACTION_RULES[a].payload, (a) => `Данные шага «${STEP_TITLES[a]}»`);
+
+/** The body of `POST /api/reports/{id}/actions/{action}` in OpenAPI: the payload of the step named in the path. */
+export const ReportActionBody = Type.Optional(Type.Union(REPORT_ACTIONS.map((a) => REPORT_ACTION_PAYLOADS[a]), { description: 'Данные шага, названного в пути' }));
+
+/** What the body is checked against before the step: the fields of any step; the step requires its own (return its remarks). */
+export const ReportAnyStepBody = anyStepPayload(REPORT_ACTIONS, (a) => REPORT_ACTION_RULES[a].payload);
+export type ReportActionBody = ReportActionPayload;
 
 export const ReportExportParams = Type.Object({ id: Uuid, format: Type.Enum(['xlsx', 'pdf'] as const) });
 

@@ -1,10 +1,8 @@
 // Quarterly reports (§10.1–10.2): built from the registry, completed with the analytical part,
 // signed off by the head, submitted by the 5th of the next month, accepted or returned by ЦУР.
-import { and, asc, eq, inArray, notExists, sql } from 'drizzle-orm';
 import { reportDueDate, reportTimeliness, type Quarter, type ReportTimeliness } from '../../../domain/reports/quarters';
 import { addDays, toLocalDate } from '../../../domain/calendar/localDate';
 import type { Db, Executor } from '../../db';
-import { jobMarks, organizations, quarterlyReports, users } from '../../db/schema';
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
 import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors';
@@ -18,9 +16,10 @@ import { buildFigures, type ReportFigures } from './figures';
 import { REPORT_STEPS } from './steps';
 import * as repo from './repository';
 import { isUuid } from '../../platform/http';
-import { activeHeads } from '../users/repository';
+import { activeHeads, userNames } from '../users/repository';
+import { activeMunicipalities, findMunicipalityBySlug, findOrganization } from '../organizations/repository';
 
-type Row = typeof quarterlyReports.$inferSelect;
+type Row = repo.ReportRow;
 
 /** What the matrix shows in a cell. */
 export type ReportCell = ReportTimeliness | 'returned' | 'accepted_on_time' | 'accepted_late';
@@ -40,11 +39,10 @@ async function visible(db: Executor, actor: Actor, id: string, forUpdate = false
 }
 
 export async function present(db: Executor, row: Row, actor: Actor, now: Date) {
-  const [org] = await db.select().from(organizations).where(eq(organizations.id, row.organizationId));
+  const org = (await findOrganization(db, row.organizationId))!;
   // A draft's figures follow the registry; the counts are reused until the municipality's registry changes.
   const figures = (row.figures as ReportFigures | null) ?? (await buildFigures(db, row.organizationId, row.year, row.quarter as Quarter, now, { keep: true }));
-  const names = new Map((await db.select({ id: users.id, fullName: users.fullName }).from(users)
-    .where(inArray(users.id, [row.signedBy, row.submittedBy, row.reviewedBy].filter((x): x is string => !!x).concat(['00000000-0000-0000-0000-000000000000'])))).map((u) => [u.id, u.fullName]));
+  const names = await userNames(db, [row.signedBy, row.submittedBy, row.reviewedBy]);
   const person = (id: string | null) => (id ? { id, fullName: names.get(id) ?? '' } : null);
   return {
     id: row.id, municipality: org.slug, municipalityName: org.name, year: row.year, quarter: row.quarter, status: row.status,
@@ -61,19 +59,15 @@ export async function present(db: Executor, row: Row, actor: Actor, now: Date) {
 
 /** Opens the report of a municipality and quarter, creating its draft on first use. */
 export async function openReport(db: Db, ctx: RequestContext, input: { municipality?: string; year: number; quarter: Quarter }, now: Date) {
-  const [org] = isRegional(ctx.actor)
-    ? await db.select().from(organizations).where(and(eq(organizations.slug, input.municipality ?? ''), eq(organizations.kind, 'municipality')))
-    : await db.select().from(organizations).where(eq(organizations.id, ctx.actor.organizationId));
+  const org = isRegional(ctx.actor) ? await findMunicipalityBySlug(db, input.municipality ?? '') : await findOrganization(db, ctx.actor.organizationId);
   if (!org || (input.municipality && input.municipality !== org.slug)) throw notFound('municipality_not_found', 'Муниципальное образование не найдено');
-  const [existing] = await db.select().from(quarterlyReports).where(and(eq(quarterlyReports.organizationId, org.id), eq(quarterlyReports.year, input.year), eq(quarterlyReports.quarter, input.quarter)));
+  const existing = await repo.findOfQuarter(db, org.id, input.year, input.quarter);
   if (existing) return { report: await present(db, existing, ctx.actor, now), created: false };
   const quarterStart = `${input.year}-${String((input.quarter - 1) * 3 + 1).padStart(2, '0')}-01`;
   if (quarterStart > toLocalDate(now, org.timeZone)) throw validationFailed([{ field: 'quarter', message: 'Квартал ещё не начался' }]);
   authorize(ctx.actor, 'reports.compose', () => forbidden('forbidden', 'Отчёт составляет администрация; ЦУР видит его после направления'));
   const row = await audited(db, ctx, async (tx) => {
-    const [created] = await tx.insert(quarterlyReports).values({ organizationId: org.id, year: input.year, quarter: input.quarter, createdAt: now, updatedAt: now })
-      .onConflictDoNothing().returning();
-    const report = created ?? (await tx.select().from(quarterlyReports).where(and(eq(quarterlyReports.organizationId, org.id), eq(quarterlyReports.year, input.year), eq(quarterlyReports.quarter, input.quarter))))[0];
+    const report = await repo.openOfQuarter(tx, { organizationId: org.id, year: input.year, quarter: input.quarter, createdAt: now, updatedAt: now });
     return { result: report, audit: { action: 'report.create', entityType: 'report', entityId: report.id, organizationId: org.id, after: { year: input.year, quarter: input.quarter } } };
   });
   return { report: await present(db, row, ctx.actor, now), created: true };
@@ -90,7 +84,7 @@ export async function updateAnalytics(db: Db, ctx: RequestContext, id: string, a
     const current = await visible(tx, ctx.actor, id, true);
     reportPolicy.authorize(ctx.actor, 'edit', current);
     const next = { ...current.analytics, ...analytics };
-    const [updated] = await tx.update(quarterlyReports).set({ analytics: next, updatedAt: now }).where(eq(quarterlyReports.id, id)).returning();
+    const updated = await repo.updateReport(tx, id, { analytics: next, updatedAt: now });
     return { result: updated, audit: { action: 'report.update', entityType: 'report', entityId: id, organizationId: current.organizationId, before: current.analytics, after: next } };
   });
   return present(db, row, ctx.actor, now);
@@ -104,11 +98,10 @@ export async function act(db: Db, ctx: RequestContext, id: string, action: strin
     if (!availableReportActions(ctx.actor, current).includes(action as ReportAction)) {
       throw new AppError(409, 'action_not_allowed', 'Это действие сейчас невозможно: проверьте статус отчёта и свою роль');
     }
-    const [org] = await tx.select().from(organizations).where(eq(organizations.id, current.organizationId));
+    const org = (await findOrganization(tx, current.organizationId))!;
     const step = action as ReportAction;
     const changes = await REPORT_STEPS[step]({ tx, ctx, body, current, org, now });
-    const values: Partial<typeof quarterlyReports.$inferInsert> = { updatedAt: now, status: REPORT_ACTION_RULES[step].to, ...changes };
-    const [updated] = await tx.update(quarterlyReports).set(values).where(eq(quarterlyReports.id, id)).returning();
+    const updated = await repo.updateReport(tx, id, { updatedAt: now, status: REPORT_ACTION_RULES[step].to, ...changes });
     return { result: updated, audit: { action: `report.${action}`, entityType: 'report', entityId: id, organizationId: current.organizationId, before: { status: current.status }, after: { status: updated.status, remarks: updated.remarks } } };
   });
   return present(db, row, ctx.actor, now);
@@ -116,9 +109,8 @@ export async function act(db: Db, ctx: RequestContext, id: string, action: strin
 
 /** ЦУР's matrix: municipalities × quarters of a year, each cell on time / late / missing / returned. */
 export async function matrix(db: Db, actor: Actor, year: number, now: Date) {
-  const scope = scopeOf(actor);
-  const orgs = await db.select().from(organizations).where(and(eq(organizations.kind, 'municipality'), eq(organizations.active, true), scope === 'all' ? undefined : inArray(organizations.id, scope))).orderBy(asc(organizations.shortName));
-  const rows = await db.select().from(quarterlyReports).where(and(eq(quarterlyReports.year, year), inArray(quarterlyReports.organizationId, orgs.map((o) => o.id).concat(['00000000-0000-0000-0000-000000000000']))));
+  const orgs = await activeMunicipalities(db, scopeOf(actor));
+  const rows = await repo.reportsOfYear(db, year, orgs.map((o) => o.id));
   const nowDate = toLocalDate(now, actor.timeZone);
   return {
     year,
@@ -134,8 +126,6 @@ export async function matrix(db: Db, actor: Actor, year: number, now: Date) {
   };
 }
 
-const REPORT_JOB = 'report-reminders';
-
 /**
  * Reminders to the administrations: three days before the due date, on it, and once it has passed. Each
  * (administration, quarter, stage) is reminded once: administrations that have submitted or were already
@@ -145,9 +135,7 @@ export async function remindReports(db: Db, now: Date) {
   const staff = notifiedStaff();
   const woken: string[] = [];
   // Each administration is reminded by the date of its own time zone.
-  const zones = await db.selectDistinct({ timeZone: organizations.timeZone }).from(organizations)
-    .where(and(eq(organizations.kind, 'municipality'), eq(organizations.active, true)));
-  for (const { timeZone } of zones) {
+  for (const timeZone of await repo.municipalTimeZones(db)) {
     const today = toLocalDate(now, timeZone);
     const year = Number(today.slice(0, 4));
     const candidates = ([[year - 1, 4], [year, 1], [year, 2], [year, 3]] as [number, Quarter][])
@@ -155,14 +143,8 @@ export async function remindReports(db: Db, now: Date) {
     for (const [y, q] of candidates) {
       const due = reportDueDate(y, q);
       const stage = today > due ? 'missing' : today === due ? 'due_today' : 'due_soon';
-      const key = sql<string>`${organizations.id}::text || ${`:${y}:${q}:${stage}`}`;
       await db.transaction(async (tx) => {
-        const orgs = await tx.select({ id: organizations.id, key }).from(organizations).where(and(
-          eq(organizations.kind, 'municipality'), eq(organizations.active, true), eq(organizations.timeZone, timeZone),
-          notExists(tx.select({ one: sql`1` }).from(quarterlyReports).where(and(eq(quarterlyReports.organizationId, organizations.id),
-            eq(quarterlyReports.year, y), eq(quarterlyReports.quarter, q), inArray(quarterlyReports.status, ['submitted', 'accepted'])))),
-          notExists(tx.select({ one: sql`1` }).from(jobMarks).where(and(eq(jobMarks.job, REPORT_JOB), eq(jobMarks.key, key)))),
-        ));
+        const orgs = await repo.toRemind(tx, timeZone, y, q, stage);
         if (orgs.length === 0) return;
         const date = due.split('-').reverse().join('.');
         const list: NewNotification[] = [];
@@ -173,7 +155,7 @@ export async function remindReports(db: Db, now: Date) {
             entityType: 'report', link: '/reports', dedupeKey: `report:${y}:${q}:${stage}`,
           });
         }
-        await tx.insert(jobMarks).values(orgs.map((o) => ({ job: REPORT_JOB, key: o.key }))).onConflictDoNothing();
+        await repo.markReminded(tx, orgs.map((o) => o.key));
         woken.push(...(await notifyMany(tx, list)));
       });
     }
@@ -183,13 +165,13 @@ export async function remindReports(db: Db, now: Date) {
 
 /** Who signs the printed report: the head who signed it off, under the position of the administration's head. */
 export async function signatoryOf(db: Executor, report: { municipality: string; signed: { by: { fullName: string } | null } | null }) {
-  const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, report.municipality));
-  const [head] = await activeHeads(db, org.id);
+  const org = await findMunicipalityBySlug(db, report.municipality);
+  const [head] = org ? await activeHeads(db, org.id) : [];
   return { position: head?.position ?? 'Глава', fullName: report.signed?.by?.fullName ?? head?.fullName ?? '' };
 }
 
 export function reportReminderJob(db: Db): Job {
-  return { name: 'report-reminders', everyMs: 60 * 60_000, run: (now) => remindReports(db, now) };
+  return { name: repo.REPORT_REMINDER_JOB, everyMs: 60 * 60_000, run: (now) => remindReports(db, now) };
 }
 
 /**
@@ -197,5 +179,5 @@ export function reportReminderJob(db: Db): Job {
  * by the date of each administration's zone, which is at most a day ahead of UTC's.
  */
 export function reportMarkCleanup(db: Db): MarkCleanup {
-  return (now, signal) => deleteSpentMarks(db, REPORT_JOB, repo.spentReminderMarks(addDays(toLocalDate(now, 'UTC'), -32)), { signal });
+  return (now, signal) => deleteSpentMarks(db, repo.REPORT_REMINDER_JOB, repo.spentReminderMarks(addDays(toLocalDate(now, 'UTC'), -32)), { signal });
 }

@@ -30,6 +30,9 @@ describe('requests of ЦУР (§10.4–10.5)', () => {
     const answered = await bel.post(`/api/requests/${id}/answer`, { text: 'Все 12 котельных готовы, паспорта готовности получены 30.10.' });
     expect(answered.json().addressees[0]).toMatchObject({ status: 'answered', answerText: expect.stringContaining('12 котельных') });
     expect((await bel.post(`/api/requests/${id}/answer`, { text: 'ещё раз' })).statusCode).toBe(409);
+    // An empty answer is bad input whatever the request's state: the same 400 as before answering.
+    const blank = await bel.post(`/api/requests/${id}/answer`, { text: '   ' });
+    expect([blank.statusCode, blank.json().code, blank.json().details?.[0]?.field]).toEqual([400, 'validation_failed', 'text']);
 
     // Another municipality does not see Белоярский's answer, and a municipality not addressed sees nothing.
     const ekb = (await (await t.login('ekb.contact')).get(`/api/requests/${id}`)).json();

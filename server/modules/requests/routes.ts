@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { contextOf, requireActor } from '../../platform/auth';
-import { errors, IdParams, UPLOADED_FILE } from '../../platform/http';
+import { errors, IdParams, MultipartForm, UPLOADED_FILE } from '../../platform/http';
 import { readMultipart } from '../../platform/multipart';
 import { validationFailed } from '../../platform/errors';
 import { translateValidation } from '../../platform/validation';
@@ -20,7 +19,7 @@ export async function requestRoutes(fastify: FastifyInstance): Promise<void> {
   app.post('/api/requests', {
     schema: {
       tags, summary: 'Направить запрос ЦУР одному или нескольким муниципалитетам (JSON или multipart с файлами)',
-      body: { content: { 'application/json': { schema: CreateRequest }, 'multipart/form-data': { schema: Type.Any() } } },
+      body: { content: { 'application/json': { schema: CreateRequest }, 'multipart/form-data': { schema: MultipartForm } } },
       response: { 201: InfoRequest, ...errors(400, 401, 403, 413, 415) },
     },
   }, async (request, reply) => {
@@ -50,7 +49,7 @@ export async function requestRoutes(fastify: FastifyInstance): Promise<void> {
   app.post('/api/requests/:id/answer', {
     schema: {
       tags, summary: 'Ответ муниципалитета: текст и файлы (JSON или multipart)', params: IdParams,
-      body: { content: { 'application/json': { schema: AnswerBody }, 'multipart/form-data': { schema: Type.Any() } } },
+      body: { content: { 'application/json': { schema: AnswerBody }, 'multipart/form-data': { schema: MultipartForm } } },
       response: { 200: InfoRequest, ...errors(400, 401, 403, 404, 409, 413, 415) },
     },
   }, async (request) => {

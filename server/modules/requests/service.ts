@@ -1,8 +1,6 @@
 // ЦУР's requests for information (§10.4–10.5): one request to one or many municipalities, each
 // answering with text and files; statuses per addressee; reminders before and after the deadline.
-import { and, desc, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db';
-import { infoRequestRecipients, infoRequests, jobMarks, organizations } from '../../db/schema';
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
 import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors';
@@ -16,6 +14,7 @@ import { nextInSequence } from '../../platform/numbering';
 import { authorize, isRegional } from '../../platform/policy';
 import { requestPolicy, type RequestResource } from './policy';
 import * as repo from './repository';
+import { activeMunicipalitiesBySlug } from '../organizations/repository';
 
 const requestNotFound = () => notFound('request_not_found', 'Запрос не найден');
 export type AddresseeStatus = 'sent' | 'read' | 'answered' | 'overdue';
@@ -61,14 +60,13 @@ export async function createRequest(db: Db, ctx: RequestContext, input: { subjec
   const dueAt = new Date(input.dueAt);
   const slugs = [...new Set(input.municipalities)];
   if (dueAt <= now) throw validationFailed([{ field: 'dueAt', message: 'Срок ответа должен быть в будущем' }]);
-  const orgs = await db.select().from(organizations).where(and(inArray(organizations.slug, slugs), eq(organizations.kind, 'municipality'), eq(organizations.active, true)));
+  const orgs = await activeMunicipalitiesBySlug(db, slugs);
   const missing = slugs.filter((s) => !orgs.some((o) => o.slug === s));
   if (missing.length) throw validationFailed([{ field: 'municipalities', message: `Не найдены муниципальные образования: ${missing.join(', ')}` }]);
   const id = await audited(db, ctx, async (tx) => {
     const year = now.getUTCFullYear();
     const number = `ЗИ-${year}-${String(await nextInSequence(tx, 'request', year)).padStart(4, '0')}`;
-    const [row] = await tx.insert(infoRequests).values({ number, subject: input.subject.trim(), text: input.text.trim(), dueAt, createdBy: ctx.actor.userId, createdAt: now }).returning();
-    await tx.insert(infoRequestRecipients).values(orgs.map((o) => ({ requestId: row.id, organizationId: o.id })));
+    const row = await repo.insertRequest(tx, { number, subject: input.subject.trim(), text: input.text.trim(), dueAt, createdBy: ctx.actor.userId, createdAt: now }, orgs.map((o) => o.id));
     await storeFiles(tx, { type: 'request', id: row.id }, files, { organizationId: null, purpose: 'request', uploadedBy: ctx.actor.userId, at: now });
     for (const o of orgs) {
       const contacts = await currentContacts(tx, o.id);
@@ -87,8 +85,7 @@ export async function getRequest(db: Db, ctx: RequestContext, id: string, now: D
   // The first look by the municipality marks the request as read.
   if (!isRegional(ctx.actor) && recipients[0] && !recipients[0].r.readAt) {
     await audited(db, ctx, async (tx) => {
-      await tx.update(infoRequestRecipients).set({ readAt: now, readBy: ctx.actor.userId })
-        .where(and(eq(infoRequestRecipients.requestId, id), eq(infoRequestRecipients.organizationId, ctx.actor.organizationId), isNull(infoRequestRecipients.readAt)));
+      await repo.markRead(tx, id, ctx.actor.organizationId, ctx.actor.userId, now);
       return { result: undefined, audit: { action: 'request.read', entityType: 'request', entityId: id, organizationId: ctx.actor.organizationId } };
     });
   }
@@ -96,12 +93,7 @@ export async function getRequest(db: Db, ctx: RequestContext, id: string, now: D
 }
 
 export async function listRequests(db: Db, actor: Actor, now: Date) {
-  const regional = isRegional(actor);
-  const rows = await db.select({ q: infoRequests, r: infoRequestRecipients, slug: organizations.slug }).from(infoRequests)
-    .innerJoin(infoRequestRecipients, eq(infoRequestRecipients.requestId, infoRequests.id))
-    .innerJoin(organizations, eq(organizations.id, infoRequestRecipients.organizationId))
-    .where(regional ? undefined : eq(infoRequestRecipients.organizationId, actor.organizationId))
-    .orderBy(desc(infoRequests.createdAt)).limit(2000);
+  const rows = await repo.listVisible(db, actor);
   const byId = new Map<string, { id: string; number: string; subject: string; dueAt: string; createdAt: string; addressees: { municipality: string; status: AddresseeStatus }[] }>();
   for (const { q, r, slug } of rows) {
     if (!byId.has(q.id)) byId.set(q.id, { id: q.id, number: q.number, subject: q.subject, dueAt: q.dueAt.toISOString(), createdAt: q.createdAt.toISOString(), addressees: [] });
@@ -112,13 +104,13 @@ export async function listRequests(db: Db, actor: Actor, now: Date) {
 
 export async function answerRequest(db: Db, ctx: RequestContext, id: string, text: string, files: CheckedFile[], now: Date) {
   const { recipients: seen } = await load(db, ctx.actor, id);
-  requestPolicy.authorize(ctx.actor, 'answer', resourceOf(ctx.actor, seen));
+  // An empty answer is bad input whatever the request's state, so it is refused before the policy is asked.
   if (!text.trim()) throw validationFailed([{ field: 'text', message: 'Напишите ответ' }]);
+  requestPolicy.authorize(ctx.actor, 'answer', resourceOf(ctx.actor, seen));
   await audited(db, ctx, async (tx) => {
     const { request, recipients } = await load(tx, ctx.actor, id);
     if (recipients[0].r.answeredAt) throw new AppError(409, 'already_answered', 'Администрация уже ответила на этот запрос');
-    await tx.update(infoRequestRecipients).set({ answeredAt: now, answeredBy: ctx.actor.userId, answerText: text.trim(), readAt: recipients[0].r.readAt ?? now })
-      .where(and(eq(infoRequestRecipients.requestId, id), eq(infoRequestRecipients.organizationId, ctx.actor.organizationId)));
+    await repo.saveAnswer(tx, id, ctx.actor.organizationId, { answeredAt: now, answeredBy: ctx.actor.userId, answerText: text.trim(), readAt: recipients[0].r.readAt ?? now });
     await storeFiles(tx, { type: 'request', id }, files, { organizationId: ctx.actor.organizationId, purpose: 'answer', uploadedBy: ctx.actor.userId, at: now });
     if (request.createdBy) await notify(tx, { userIds: [request.createdBy], organizationId: ctx.actor.organizationId, kind: 'request.answered', title: `${request.number}: ответ ${recipients[0].name}`, entityType: 'request', entityId: id, link: `/requests/${id}` });
     return { result: undefined, audit: { action: 'request.answer', entityType: 'request', entityId: id, organizationId: ctx.actor.organizationId, after: { text: text.trim().slice(0, 500), files: files.map((f) => f.filename) } } };
@@ -133,24 +125,14 @@ export async function getFile(db: Db, actor: Actor, id: string, fileId: string) 
   return file;
 }
 
-const REQUEST_JOB = 'request-reminders';
-
 /**
  * Reminders: a day before the deadline and once it has passed, to each addressee that has not answered.
  * Each (request, addressee, stage) is reminded once: stages already sent are marked and never selected again.
  */
 export async function remind(db: Db, now: Date): Promise<{ notified: number }> {
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const soon = sql`${new Date(now.getTime() + 24 * 3600_000).toISOString()}::timestamptz`;
-  const stage = sql<'overdue' | 'due_soon'>`(case when ${infoRequests.dueAt} < ${at} then 'overdue' else 'due_soon' end)`;
-  const key = sql<string>`${infoRequests.id}::text || ':' || ${infoRequestRecipients.organizationId}::text || ':' || ${stage}`;
   const contacts = notifiedStaff({ heads: false });
   const { got } = await db.transaction(async (tx) => {
-    const rows = await tx.select({ id: infoRequests.id, number: infoRequests.number, organizationId: infoRequestRecipients.organizationId, stage, key })
-      .from(infoRequestRecipients)
-      .innerJoin(infoRequests, eq(infoRequests.id, infoRequestRecipients.requestId))
-      .where(and(isNull(infoRequestRecipients.answeredAt), sql`${infoRequests.dueAt} <= ${soon}`,
-        notExists(tx.select({ one: sql`1` }).from(jobMarks).where(and(eq(jobMarks.job, REQUEST_JOB), eq(jobMarks.key, key))))));
+    const rows = await repo.toRemind(tx, now);
     const list: NewNotification[] = [];
     for (const r of rows) {
       list.push({
@@ -159,17 +141,17 @@ export async function remind(db: Db, now: Date): Promise<{ notified: number }> {
         entityType: 'request', entityId: r.id, link: `/requests/${r.id}`, dedupeKey: `request:${r.id}:${r.stage}`,
       });
     }
-    if (rows.length) await tx.insert(jobMarks).values(rows.map((r) => ({ job: REQUEST_JOB, key: r.key }))).onConflictDoNothing();
+    await repo.markReminded(tx, rows.map((r) => r.key));
     return { got: await notifyMany(tx, list) };
   });
   return { notified: got.length };
 }
 
 export function requestReminderJob(db: Db): Job {
-  return { name: 'request-reminders', everyMs: 5 * 60_000, run: (now) => remind(db, now) };
+  return { name: repo.REQUEST_REMINDER_JOB, everyMs: 5 * 60_000, run: (now) => remind(db, now) };
 }
 
 /** Deletes the reminders' marks that they can no longer select. */
 export function requestMarkCleanup(db: Db): MarkCleanup {
-  return (_now, signal) => deleteSpentMarks(db, REQUEST_JOB, repo.spentReminderMarks(), { signal });
+  return (_now, signal) => deleteSpentMarks(db, repo.REQUEST_REMINDER_JOB, repo.spentReminderMarks(), { signal });
 }

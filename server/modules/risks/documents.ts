@@ -1,9 +1,9 @@
 // The official comment on the administration's letterhead, as DOCX and PDF.
-import { and, desc, eq } from 'drizzle-orm';
 import { RISK_PLATFORM_LABELS, type RiskPlatform } from '../../../domain/risks';
 import { toLocalDate } from '../../../domain/calendar/localDate';
 import type { Db } from '../../db';
-import { organizations, riskVersions } from '../../db/schema';
+import { findOrganization } from '../organizations/repository';
+import { lastDraft } from './repository';
 import { activeHeads } from '../users/repository';
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/errors';
@@ -14,8 +14,8 @@ import { riskPolicy } from './policy';
 export async function officialCommentDocument(db: Db, actor: Actor, id: string, format: 'docx' | 'pdf', now: Date) {
   const risk = await visibleRisk(db, actor, id);
   riskPolicy.authorize(actor, 'exportComment', risk);
-  const [org] = await db.select().from(organizations).where(eq(organizations.id, risk.organizationId));
-  const [draft] = await db.select().from(riskVersions).where(and(eq(riskVersions.riskId, id), eq(riskVersions.kind, 'draft'))).orderBy(desc(riskVersions.version)).limit(1);
+  const org = (await findOrganization(db, risk.organizationId))!;
+  const draft = await lastDraft(db, id);
   const text = risk.publicationText || draft?.text;
   if (!text) throw new AppError(409, 'no_comment_yet', 'Проект официального комментария ещё не подготовлен');
   const [head] = await activeHeads(db, org.id);

@@ -1,42 +1,24 @@
 // The clocks' sweep: 60 minutes before a 3-hour clock runs out and when it has, the contact official,
 // the head and the ЦУР curator are notified. Each (risk, clock, stage) notifies once: stages already
 // notified are marked in job_marks and never selected again.
-import { and, inArray, or, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { OPEN_RISK_STATUSES, RISK_WARNING_MINUTES } from '../../../domain/risks';
 import type { Db } from '../../db';
-import { jobMarks, risks } from '../../db/schema';
 import { notifyMany, type NewNotification } from '../../platform/notifications';
 import { deleteSpentMarks, type Job, type MarkCleanup } from '../../platform/jobs';
-import { spentClockMarks } from './repository';
 import { clocksOf } from './service';
 import { notifiedStaff } from '../contacts/repository';
 import { activeRegionalStaff } from '../users/repository';
-
-const RISK_JOB = 'risk-clocks';
+import { dueClocks, markClocks, RISK_CLOCK_JOB, spentClockMarks } from './repository';
 
 export async function escalateRiskClocks(db: Db, now: Date, signal?: AbortSignal): Promise<{ notified: number }> {
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const horizon = sql`${new Date(now.getTime() + RISK_WARNING_MINUTES * 60_000).toISOString()}::timestamptz`;
-  // A clock is due when its step is not done and its deadline is within the warning window; its stage is
-  // overdue once the deadline has passed. Only stages without a mark are selected.
-  const due = (done: AnyPgColumn, deadline: AnyPgColumn, which: string) => {
-    const key = sql<string>`${risks.id}::text || ${`:${which}:`} || (case when ${deadline} < ${at} then 'overdue' else 'due_soon' end)`;
-    return sql<boolean>`(${done} is null and ${deadline} <= ${horizon}
-      and not exists (select 1 from ${jobMarks} where ${jobMarks.job} = ${RISK_JOB} and ${jobMarks.key} = ${key}))`;
-  };
-  const curProposalDue = due(risks.curProposalAt, risks.deadlineCurProposal, 'curProposal');
-  const draftDue = due(risks.draftAt, risks.deadlineDraft, 'draft');
   const staff = notifiedStaff();
   let notified = 0;
   for (;;) {
     const woken = await db.transaction(async (tx) => {
-      const rows = await tx.select({ risk: risks, curProposalDue, draftDue }).from(risks)
-        .where(and(inArray(risks.status, [...OPEN_RISK_STATUSES]), or(curProposalDue, draftDue))).limit(200);
+      const rows = await dueClocks(tx, now, 200);
       if (rows.length === 0) return null;
       const curAnalysts = await activeRegionalStaff(tx, ['cur_analyst']);
       const list: NewNotification[] = [];
-      const marks: { job: string; key: string }[] = [];
+      const marks: string[] = [];
       for (const { risk: r, ...dueNow } of rows) {
         const clocks = clocksOf(r, now);
         const curator = r.curatorId ? [r.curatorId] : curAnalysts.map((u) => u.id);
@@ -49,11 +31,11 @@ export async function escalateRiskClocks(db: Db, now: Date, signal?: AbortSignal
             title: stage === 'overdue' ? `${r.number}: истёк 3-часовой срок ${label}` : `${r.number}: до конца срока ${label} ${minutesLeft} мин.`,
             entityType: 'risk', entityId: r.id, link: `/risks/${r.id}`, dedupeKey: `risk:${r.id}:${which}:${stage}`,
           });
-          marks.push({ job: RISK_JOB, key: `${r.id}:${which}:${stage}` });
+          marks.push(`${r.id}:${which}:${stage}`);
         }
       }
       const got = await notifyMany(tx, list);
-      if (marks.length) await tx.insert(jobMarks).values(marks).onConflictDoNothing();
+      await markClocks(tx, marks);
       return { got, more: rows.length === 200 && marks.length > 0 };
     });
     if (!woken) break;
@@ -64,10 +46,10 @@ export async function escalateRiskClocks(db: Db, now: Date, signal?: AbortSignal
 }
 
 export function riskClockJob(db: Db): Job {
-  return { name: 'risk-clocks', everyMs: 30_000, run: (now, signal) => escalateRiskClocks(db, now, signal) };
+  return { name: RISK_CLOCK_JOB, everyMs: 30_000, run: (now, signal) => escalateRiskClocks(db, now, signal) };
 }
 
 /** Deletes the sweep's marks that it can no longer select. */
 export function riskClockMarkCleanup(db: Db): MarkCleanup {
-  return (_now, signal) => deleteSpentMarks(db, RISK_JOB, spentClockMarks(), { signal });
+  return (_now, signal) => deleteSpentMarks(db, RISK_CLOCK_JOB, spentClockMarks(), { signal });
 }

@@ -1,20 +1,18 @@
 // «Официальные опровержения и комментарии»: what was published, never drafts; JSON and an Atom feed.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { Feed } from 'feed';
-import { organizations, risks } from '../../db/schema';
+import { findMunicipalityBySlug } from '../organizations/repository';
+import { publishedOf } from './repository';
 import { download, errors } from '../../platform/http';
 import { Refutations, RefutationQuery } from './schema';
 import { notFound } from '../../platform/errors';
 import type { Db } from '../../db';
 
 async function published(db: Db, slug: string) {
-  const [org] = await db.select().from(organizations).where(and(eq(organizations.slug, slug), eq(organizations.kind, 'municipality'), eq(organizations.active, true)));
+  const org = await findMunicipalityBySlug(db, slug, { active: true });
   if (!org) throw notFound('municipality_not_found', 'Муниципальное образование не найдено');
-  const rows = await db.select().from(risks)
-    .where(and(eq(risks.organizationId, org.id), inArray(risks.status, ['published', 'closed']), isNotNull(risks.publicationAt), isNotNull(risks.publicationText)))
-    .orderBy(desc(risks.publicationAt)).limit(200);
+  const rows = await publishedOf(db, org.id, 200);
   return {
     org,
     items: rows.filter((r) => r.publicationText).map((r) => ({

@@ -1,15 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { RISK_ACTIONS } from '../../../domain/risks';
 import { contextOf, requireActor } from '../../platform/auth';
-import { download, errors, IdParams, UPLOADED_FILE, Uuid } from '../../platform/http';
+import { download, errors, IdParams, UPLOADED_FILE } from '../../platform/http';
 import { readMultipart } from '../../platform/multipart';
-import { ActionBody, CommentParams, CreateRisk, Risk, RiskEvent, RiskFileParams, RiskFilter, RiskListItem } from './schema';
+import { ActionBody, CommentParams, RiskActionBody, RiskActionParams, RiskList, RiskTimeline, CreateRisk, Risk, RiskFileParams, RiskFilter } from './schema';
 import * as service from './service';
 import { riskStatistics, StatisticsQuery, Statistics } from './statistics';
 import { officialCommentDocument } from './documents';
 import { sendDownload, sendFile } from '../../platform/files';
+import { stepBody } from '../../platform/payloads';
+
+const actionBody = stepBody<ActionBody>(ActionBody);
 
 export async function riskRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -22,7 +24,7 @@ export async function riskRoutes(fastify: FastifyInstance): Promise<void> {
   }, async (request, reply) => reply.status(201).send(await service.createRisk(db(), contextOf(request), request.body, now(), app.services.config.publicBaseUrl)));
 
   app.get('/api/risks', {
-    schema: { tags, summary: 'Информационные риски: доска ЦУР (sort=urgency) и входящие сигналы муниципалитета', querystring: RiskFilter, response: { 200: Type.Object({ items: Type.Array(RiskListItem) }), ...errors(400, 401) } },
+    schema: { tags, summary: 'Информационные риски: доска ЦУР (sort=urgency) и входящие сигналы муниципалитета', querystring: RiskFilter, response: { 200: RiskList, ...errors(400, 401) } },
   }, async (request) => ({ items: await service.listRisks(db(), requireActor(request), request.query, now()) }));
 
   app.get('/api/risks/statistics', {
@@ -34,16 +36,17 @@ export async function riskRoutes(fastify: FastifyInstance): Promise<void> {
   }, async (request) => service.getRisk(db(), requireActor(request), request.params.id, now()));
 
   app.get('/api/risks/:id/timeline', {
-    schema: { tags, summary: 'Ход работы по риску', params: IdParams, response: { 200: Type.Object({ items: Type.Array(RiskEvent) }), ...errors(400, 401, 404) } },
+    schema: { tags, summary: 'Ход работы по риску', params: IdParams, response: { 200: RiskTimeline, ...errors(400, 401, 404) } },
   }, async (request) => ({ items: await service.timeline(db(), requireActor(request), request.params.id) }));
 
   app.post('/api/risks/:id/actions/:action', {
     schema: {
       tags, summary: 'Шаг работы с риском', description: `Действия: ${RISK_ACTIONS.join(', ')}.`,
-      params: Type.Object({ id: Uuid, action: Type.String({ maxLength: 40 }) }), body: Type.Optional(ActionBody),
+      params: RiskActionParams, body: RiskActionBody,
       response: { 200: Risk, ...errors(400, 401, 403, 404, 409) },
     },
-  }, async (request) => service.act(db(), contextOf(request), request.params.id, request.params.action, request.body ?? {}, now()));
+    ...actionBody.options,
+  }, async (request) => service.act(db(), contextOf(request), request.params.id, request.params.action, actionBody.read(request) ?? {}, now()));
 
   app.post('/api/risks/:id/files', {
     schema: { tags, summary: 'Снимки экрана (multipart: files…, purpose=publication|refutation)', params: IdParams, consumes: ['multipart/form-data'], response: { 200: Risk, ...errors(400, 401, 403, 404, 413, 415) } },

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
-import { RISK_KINDS, RISK_LEVELS, RISK_OUTCOMES, RISK_PLATFORMS } from '../../../domain/risks';
-import { DateTime, HttpUrl, Uuid } from '../../platform/http';
+import { RISK_ACTION_LABELS, RISK_ACTION_RULES, RISK_ACTIONS, RISK_KINDS, RISK_LEVELS, RISK_OUTCOMES, RISK_PLATFORMS, type RiskActionPayload } from '../../../domain/risks';
+import { anyStepPayload, DateTime, HttpUrl, stepPayloads, Uuid } from '../../platform/http';
+
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -105,15 +106,15 @@ export const RiskListItem = Type.Object({
   clocks: Type.Object({ curProposal: Clock, draft: Clock }), overdue: Type.Boolean(), nextDeadline: Nullable(DateTime),
 });
 
-export const ActionBody = Type.Object({
-  text: Type.Optional(Type.String({ minLength: 1, maxLength: 20000, description: 'Текст предложения, проекта комментария или замечаний' })),
-  place: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'Где опубликован комментарий' })),
-  link: Type.Optional(HttpUrl),
-  publishedAt: Type.Optional(DateTime),
-  outcome: Type.Optional(Outcome),
-  note: Type.Optional(Type.String({ maxLength: 5000 })),
-}, { additionalProperties: false });
-export type ActionBody = Static<typeof ActionBody>;
+/** Each step's payload, derived from the domain's payload specs: `RISK_ACTION_PAYLOADS.publish`. */
+export const RISK_ACTION_PAYLOADS = stepPayloads(RISK_ACTIONS, (a) => RISK_ACTION_RULES[a].payload, (a) => `Данные шага «${RISK_ACTION_LABELS.ru[a]}»`);
+
+/** The body of `POST /api/risks/{id}/actions/{action}` in OpenAPI: the payload of the step named in the path. */
+export const RiskActionBody = Type.Optional(Type.Union(RISK_ACTIONS.map((a) => RISK_ACTION_PAYLOADS[a]), { description: 'Данные шага, названного в пути' }));
+
+/** What the body is checked against before the step: the fields of any step; the step requires its own. */
+export const ActionBody = anyStepPayload(RISK_ACTIONS, (a) => RISK_ACTION_RULES[a].payload);
+export type ActionBody = RiskActionPayload;
 
 /** One step of the work on a risk, as the card's history shows it. */
 export const RiskEvent = Type.Object({
@@ -127,6 +128,9 @@ export const RiskEvent = Type.Object({
 }, { title: 'Шаг работы с риском' });
 export type RiskEvent = Static<typeof RiskEvent>;
 
+export const RiskTimeline = Type.Object({ items: Type.Array(RiskEvent) });
+export const RiskList = Type.Object({ items: Type.Array(RiskListItem) });
+export const RiskActionParams = Type.Object({ id: Uuid, action: Type.String({ maxLength: 40 }) });
 export const RiskFileParams = Type.Object({ id: Uuid, fileId: Uuid });
 export const CommentParams = Type.Object({ id: Uuid, format: Type.Enum(['docx', 'pdf'] as const) });
 

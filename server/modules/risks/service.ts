@@ -1,18 +1,16 @@
 // Use cases of information risks (§7): registration, the signal to the contact official, the two
 // 3-hour clocks, versions of the comment, agreement, publication and closing.
-import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import {
   availableRiskActions, clockDeadline, clockState, OPEN_RISK_STATUSES, riskTransition, RISK_ACTION_LABELS, RISK_LEVEL_LABELS,
   RISK_PLATFORM_LABELS, RISK_REFUSAL_LABELS, type RiskAction, type RiskOutcome, type RiskStatus,
 } from '../../../domain/risks';
-import { addDays, startOfLocalDay, toLocalDate } from '../../../domain/calendar/localDate';
+import { toLocalDate } from '../../../domain/calendar/localDate';
 import type { Db, Executor } from '../../db';
-import { organizations, riskEvents, riskVersions, risks, topics, users } from '../../db/schema';
 import { findFile, listFiles, storeFiles, type CheckedFile } from '../../platform/files';
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
 import { AppError, forbidden, notFound, validationFailed, type FieldError } from '../../platform/errors';
-import { authorize, isRegional, scopeOf } from '../../platform/policy';
+import { authorize, isRegional } from '../../platform/policy';
 import { riskPolicy } from './policy';
 import { notify } from '../../platform/notifications';
 import { enqueueMail } from '../../platform/mail';
@@ -20,12 +18,14 @@ import { currentContacts } from '../contacts/repository';
 import { RISK_STEPS } from './steps';
 import * as repo from './repository';
 import type { Risk, RiskFilter, CreateRisk, ActionBody } from './schema';
+import { findMunicipalityBySlug, findOrganization, type OrganizationRow } from '../organizations/repository';
+import { topicExists } from '../topics/repository';
 import { isUuid } from '../../platform/http';
 import { nextInSequence } from '../../platform/numbering';
-import { activeHeads, activeRegionalStaff } from '../users/repository';
+import { activeHeads, activeRegionalStaff, userNames } from '../users/repository';
 
 type RiskRow = repo.RiskRow;
-type Org = typeof organizations.$inferSelect;
+type Org = OrganizationRow;
 const riskNotFound = () => notFound('risk_not_found', 'Информационный риск не найден');
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -55,12 +55,12 @@ async function visibleRisk(db: Executor, actor: Actor, id: string, forUpdate = f
 }
 
 export async function present(db: Executor, row: RiskRow, actor: Actor, now: Date): Promise<Risk> {
-  const [org] = await db.select().from(organizations).where(eq(organizations.id, row.organizationId));
-  const versions = await db.select({ v: riskVersions, author: users.fullName }).from(riskVersions).leftJoin(users, eq(users.id, riskVersions.authorId))
-    .where(eq(riskVersions.riskId, row.id)).orderBy(asc(riskVersions.version));
+  const org = (await findOrganization(db, row.organizationId))!;
+  const versions = await repo.versions(db, row.id);
   const files = (await listFiles(db, { type: 'risk', id: row.id }))
     .map((f) => ({ id: f.id, purpose: f.purpose, filename: f.filename, mimeType: f.mimeType, size: f.size }));
-  const [curator] = row.curatorId ? await db.select({ id: users.id, fullName: users.fullName }).from(users).where(eq(users.id, row.curatorId)) : [];
+  const curatorName = row.curatorId ? (await userNames(db, [row.curatorId])).get(row.curatorId) : undefined;
+  const curator = row.curatorId && curatorName !== undefined ? { id: row.curatorId, fullName: curatorName } : undefined;
   const clocks = clocksOf(row, now);
   return {
     id: row.id, number: row.number, municipality: org.slug, municipalityName: org.shortName, link: row.link, platform: row.platform as Risk['platform'],
@@ -95,10 +95,10 @@ export async function createRisk(db: Db, ctx: RequestContext, input: CreateRisk,
   let org: Org | undefined;
   if (isRegional(actor)) {
     if (!input.municipality) throw validationFailed([{ field: 'municipality', message: 'Укажите муниципальное образование' }]);
-    [org] = await db.select().from(organizations).where(and(eq(organizations.slug, input.municipality), eq(organizations.kind, 'municipality')));
+    org = (await findMunicipalityBySlug(db, input.municipality)) ?? undefined;
     if (!org) throw validationFailed([{ field: 'municipality', message: 'Муниципальное образование не найдено' }]);
   } else {
-    [org] = await db.select().from(organizations).where(eq(organizations.id, actor.organizationId));
+    org = (await findOrganization(db, actor.organizationId))!;
     if (input.municipality && input.municipality !== org.slug) throw notFound('municipality_not_found', 'Муниципальное образование не найдено');
   }
   const detectedAt = input.detectedAt ? new Date(input.detectedAt) : now;
@@ -106,14 +106,13 @@ export async function createRisk(db: Db, ctx: RequestContext, input: CreateRisk,
   if (detectedAt.getTime() > now.getTime() + 5 * 60_000) problems.push({ field: 'detectedAt', message: 'Время выявления не может быть в будущем' });
   if (input.publishedAt && new Date(input.publishedAt) > detectedAt) problems.push({ field: 'publishedAt', message: 'Публикация не может быть позже её выявления' });
   if (input.topic) {
-    const [t] = await db.select({ code: topics.code }).from(topics).where(eq(topics.code, input.topic));
-    if (!t) problems.push({ field: 'topic', message: 'Нет такой темы в классификатора' });
+    if (!(await topicExists(db, input.topic))) problems.push({ field: 'topic', message: 'Нет такой темы в классификатора' });
   }
   if (problems.length) throw validationFailed(problems);
   const municipalSide = !isRegional(actor);
   const row = await audited(db, ctx, async (tx) => {
     const number = await nextNumber(tx, Number(toLocalDate(detectedAt, org!.timeZone).slice(0, 4)));
-    const [created] = await tx.insert(risks).values({
+    const created = await repo.insertRisk(tx, {
       organizationId: org!.id, number, link: input.link || null, platform: input.platform, sourceName: input.sourceName?.trim() || null,
       publishedAt: input.publishedAt ? new Date(input.publishedAt) : null, detectedAt, text: input.text.trim(),
       reachViews: input.reach?.views ?? null, reachComments: input.reach?.comments ?? null, reachReposts: input.reach?.reposts ?? null,
@@ -124,8 +123,8 @@ export async function createRisk(db: Db, ctx: RequestContext, input: CreateRisk,
       deadlineCurProposal: clockDeadline(detectedAt), deadlineDraft: municipalSide ? clockDeadline(now) : null,
       registeredBy: actor.userId, registeredBySide: municipalSide ? 'municipality' : 'cur', curatorId: municipalSide ? null : actor.userId,
       createdAt: now, updatedAt: now,
-    }).returning();
-    await tx.insert(riskEvents).values({ riskId: created.id, organizationId: org!.id, at: now, actorId: actor.userId, action: 'register', toStatus: created.status });
+    });
+    await repo.addEvent(tx, { riskId: created.id, organizationId: org!.id, at: now, actorId: actor.userId, action: 'register', toStatus: created.status });
     // The contact official hears of it at once: in the app and by e-mail (§7).
     const contacts = await currentContacts(tx, org!.id);
     const heads = await activeHeads(tx, org!.id);
@@ -170,14 +169,13 @@ export async function act(db: Db, ctx: RequestContext, id: string, action: strin
     const a = action as RiskAction;
     const byCur = isRegional(ctx.actor);
     const step = await RISK_STEPS[a]({ tx, ctx, body, current, byCur, now });
-    const values: Partial<typeof risks.$inferInsert> = { status: outcome.to, updatedAt: now, ...step.values };
+    const values: Partial<repo.NewRiskRow> = { status: outcome.to, updatedAt: now, ...step.values };
     const versionKind = step.versionKind ?? null;
-    const [updated] = await tx.update(risks).set(values).where(eq(risks.id, id)).returning();
+    const updated = await repo.updateRisk(tx, id, values);
     if (versionKind) {
-      const [{ max }] = await tx.select({ max: sql<number>`coalesce(max(${riskVersions.version}), 0)::int` }).from(riskVersions).where(eq(riskVersions.riskId, id));
-      await tx.insert(riskVersions).values({ riskId: id, organizationId: current.organizationId, version: Number(max) + 1, kind: versionKind, side: byCur ? 'cur' : 'municipality', authorId: ctx.actor.userId, text: body.text!.trim(), createdAt: now });
+      await repo.addVersion(tx, { riskId: id, organizationId: current.organizationId, kind: versionKind, side: byCur ? 'cur' : 'municipality', authorId: ctx.actor.userId, text: body.text!.trim(), createdAt: now });
     }
-    await tx.insert(riskEvents).values({ riskId: id, organizationId: current.organizationId, at: now, actorId: ctx.actor.userId, action: a, fromStatus: current.status, toStatus: outcome.to, note: body.note ?? null, payload: { ...body, text: body.text ? `${body.text.slice(0, 200)}` : undefined } });
+    await repo.addEvent(tx, { riskId: id, organizationId: current.organizationId, at: now, actorId: ctx.actor.userId, action: a, fromStatus: current.status, toStatus: outcome.to, note: body.note ?? null, payload: { ...body, text: body.text ? `${body.text.slice(0, 200)}` : undefined } });
     // The other side learns of each step.
     const otherSide = byCur
       ? [...(await currentContacts(tx, current.organizationId)).userIds, ...(await activeHeads(tx, current.organizationId)).map((u) => u.id)]
@@ -190,41 +188,8 @@ export async function act(db: Db, ctx: RequestContext, id: string, action: strin
   return present(db, row, ctx.actor, now);
 }
 
-function filterConditions(actor: Actor, f: RiskFilter, now: Date): (SQL | undefined)[] {
-  const list = (v?: string) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
-  const scope = scopeOf(actor);
-  const c: (SQL | undefined)[] = [];
-  if (scope !== 'all') c.push(inArray(risks.organizationId, scope));
-  if (list(f.municipality).length) c.push(inArray(organizations.slug, list(f.municipality)));
-  if (list(f.status).length) c.push(inArray(risks.status, list(f.status)));
-  if (list(f.level).length) c.push(inArray(risks.level, list(f.level)));
-  if (list(f.platform).length) c.push(inArray(risks.platform, list(f.platform)));
-  if (f.open) c.push(inArray(risks.status, [...OPEN_RISK_STATUSES]));
-  // A period is of local days where the actor works.
-  if (f.from) c.push(gte(risks.detectedAt, startOfLocalDay(f.from, actor.timeZone)));
-  if (f.to) c.push(lt(risks.detectedAt, startOfLocalDay(addDays(f.to, 1), actor.timeZone)));
-  if (f.q?.trim()) c.push(or(sql`${risks.search} @@ websearch_to_tsquery('russian', ${f.q.trim()})`, ilike(risks.number, f.q.trim())));
-  if (f.overdue !== undefined) {
-    const late = sql`(
-      (${risks.curProposalAt} is null and ${risks.status} <> 'closed' and ${risks.deadlineCurProposal} < ${now.toISOString()}::timestamptz)
-      or (${risks.curProposalAt} > ${risks.deadlineCurProposal})
-      or (${risks.draftAt} is null and ${risks.status} <> 'closed' and ${risks.deadlineDraft} < ${now.toISOString()}::timestamptz)
-      or (${risks.draftAt} > ${risks.deadlineDraft}))`;
-    c.push(f.overdue ? late : sql`not ${late}`);
-  }
-  return c;
-}
-
 export async function listRisks(db: Db, actor: Actor, f: RiskFilter, now: Date) {
-  // What runs out first: the earliest clock that is still running.
-  const next = sql<Date | null>`least(
-    case when ${risks.curProposalAt} is null and ${risks.status} <> 'closed' then ${risks.deadlineCurProposal} end,
-    case when ${risks.draftAt} is null and ${risks.status} <> 'closed' then ${risks.deadlineDraft} end)`;
-  const rows = await db.select({ r: risks, slug: organizations.slug, orgName: organizations.shortName, next }).from(risks)
-    .innerJoin(organizations, eq(organizations.id, risks.organizationId))
-    .where(and(...filterConditions(actor, f, now)))
-    .orderBy(...(f.sort === 'urgency' ? [sql`${next} asc nulls last`, desc(risks.detectedAt)] : [desc(risks.detectedAt), desc(risks.id)]))
-    .limit(f.limit ?? 100);
+  const rows = await repo.listVisible(db, actor, f, now);
   return rows.map(({ r, slug, orgName, next: nextDeadline }) => {
     const clocks = clocksOf(r, now);
     return {
@@ -250,7 +215,7 @@ export async function addFiles(db: Db, ctx: RequestContext, id: string, purpose:
     const current = await visibleRisk(tx, ctx.actor, id);
     riskPolicy.authorize(ctx.actor, 'upload', current);
     await storeFiles(tx, { type: 'risk', id }, files, { organizationId: current.organizationId, purpose, uploadedBy: ctx.actor.userId, at: now });
-    await tx.insert(riskEvents).values({ riskId: id, organizationId: current.organizationId, at: now, actorId: ctx.actor.userId, action: 'attach', payload: { purpose, files: files.map((f) => f.filename) } });
+    await repo.addEvent(tx, { riskId: id, organizationId: current.organizationId, at: now, actorId: ctx.actor.userId, action: 'attach', payload: { purpose, files: files.map((f) => f.filename) } });
     return { result: current, audit: { action: 'risk.attach', entityType: 'risk', entityId: id, organizationId: current.organizationId, after: { purpose, files: files.map((f) => f.filename) } } };
   });
   return present(db, row, ctx.actor, now);
@@ -258,8 +223,7 @@ export async function addFiles(db: Db, ctx: RequestContext, id: string, purpose:
 
 export async function timeline(db: Db, actor: Actor, id: string) {
   await visibleRisk(db, actor, id);
-  const rows = await db.select({ e: riskEvents, actor: users.fullName }).from(riskEvents).leftJoin(users, eq(users.id, riskEvents.actorId))
-    .where(eq(riskEvents.riskId, id)).orderBy(asc(riskEvents.id));
+  const rows = await repo.events(db, id);
   return rows.map(({ e, actor: name }) => ({ id: e.id, at: e.at.toISOString(), action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, actor: e.actorId ? { id: e.actorId, fullName: name ?? '' } : null }));
 }
 

@@ -1,11 +1,9 @@
 // Risk statistics per municipality and period: counts by kind and level, median times, share on time.
-import { and, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import { addDays, startOfLocalDay } from '../../../domain/calendar/localDate';
 import type { Db } from '../../db';
-import { organizations, risks } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
-import { scopeOf } from '../../platform/policy';
+import { detectedWithin, type RiskRow } from './repository';
 import { validationFailed } from '../../platform/errors';
 import { clocksOf } from './service';
 import { Statistics, StatisticsQuery } from './schema';
@@ -21,9 +19,9 @@ function median(values: number[]): number | null {
 
 const minutes = (from: Date | null, to: Date | null) => (from && to ? (to.getTime() - from.getTime()) / 60_000 : null);
 
-function summarise(municipality: string, municipalityName: string, rows: (typeof risks.$inferSelect)[], now: Date) {
+function summarise(municipality: string, municipalityName: string, rows: RiskRow[], now: Date) {
   const count = (key: 'kind' | 'level') => rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r[key]]: (acc[r[key]] ?? 0) + 1 }), {});
-  const values = (f: (r: typeof risks.$inferSelect) => number | null) => rows.map(f).filter((v): v is number => v !== null);
+  const values = (f: (r: RiskRow) => number | null) => rows.map(f).filter((v): v is number => v !== null);
   const clocks = rows.map((r) => clocksOf(r, now));
   const share = (which: 'curProposal' | 'draft') => {
     const decided = clocks.map((c) => c[which].state).filter((s) => s === 'met' || s === 'late' || s === 'overdue');
@@ -47,16 +45,8 @@ function summarise(municipality: string, municipalityName: string, rows: (typeof
 
 export async function riskStatistics(db: Db, actor: Actor, q: Static<typeof StatisticsQuery>, now: Date): Promise<Statistics> {
   if (q.to < q.from) throw validationFailed([{ field: 'to', message: 'Конец периода раньше начала' }]);
-  const scope = scopeOf(actor);
-  const rows = await db.select({ r: risks, slug: organizations.slug, name: organizations.shortName }).from(risks)
-    .innerJoin(organizations, eq(organizations.id, risks.organizationId))
-    .where(and(
-      scope === 'all' ? undefined : inArray(risks.organizationId, scope),
-      q.municipality ? eq(organizations.slug, q.municipality) : undefined,
-      gte(risks.detectedAt, startOfLocalDay(q.from, actor.timeZone)),
-      lt(risks.detectedAt, startOfLocalDay(addDays(q.to, 1), actor.timeZone)),
-    ));
-  const bySlug = new Map<string, { name: string; rows: (typeof risks.$inferSelect)[] }>();
+  const rows = await detectedWithin(db, actor, startOfLocalDay(q.from, actor.timeZone), startOfLocalDay(addDays(q.to, 1), actor.timeZone), q.municipality);
+  const bySlug = new Map<string, { name: string; rows: RiskRow[] }>();
   for (const { r, slug, name } of rows) {
     if (!bySlug.has(slug)) bySlug.set(slug, { name, rows: [] });
     bySlug.get(slug)!.rows.push(r);

@@ -1,12 +1,12 @@
 // What each step of a risk's §7 algorithm stores besides its status: one function per step, returning the
 // values to set and, for steps that write the comment, the kind of version their text becomes.
-import { and, desc, eq } from 'drizzle-orm';
 import { clockDeadline, type RiskAction } from '../../../domain/risks';
 import type { Executor } from '../../db';
-import { riskVersions, type risks } from '../../db/schema';
+import type { risks } from '../../db/schema';
 import type { RequestContext } from '../../platform/actor';
 import { validationFailed } from '../../platform/errors';
 import type { ActionBody } from './schema';
+import { lastDraft as findLastDraft } from './repository';
 
 export interface RiskStep {
   tx: Executor;
@@ -61,7 +61,7 @@ export const RISK_STEPS: Record<RiskAction, (s: RiskStep) => Promise<RiskStepRes
 
   async publish({ tx, body, current, now }) {
     need(body, 'place', 'Укажите, где опубликован комментарий');
-    const [lastDraft] = await tx.select().from(riskVersions).where(and(eq(riskVersions.riskId, current.id), eq(riskVersions.kind, 'draft'))).orderBy(desc(riskVersions.version)).limit(1);
+    const lastDraft = await findLastDraft(tx, current.id);
     const at = body.publishedAt ? new Date(body.publishedAt) : now;
     if (at.getTime() > now.getTime() + 5 * 60_000) throw validationFailed([{ field: 'publishedAt', message: 'Время публикации не может быть в будущем' }]);
     return { values: { publicationAt: at, publicationPlace: body.place, publicationLink: body.link ?? null, publicationText: body.text?.trim() || lastDraft?.text || '' } };

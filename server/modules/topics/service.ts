@@ -1,7 +1,6 @@
 // The installation's topic classifier: loaded from the shipped default on an empty database, then edited in place.
-import { asc, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db';
-import { topics } from '../../db/schema';
+import * as repo from './repository';
 import defaultClassifier from '../../../data/topics/default.json' with { type: 'json' };
 
 interface Classifier {
@@ -12,14 +11,13 @@ interface Classifier {
 }
 
 export async function seedTopics(db: Executor, classifier: Classifier = defaultClassifier as Classifier): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(topics);
-  if (Number(row.n) > 0) return 0;
+  if ((await repo.countTopics(db)) > 0) return 0;
   const values = [
     ...classifier.sections.map((s) => ({ code: s.code, parentCode: null, level: 'section' as const, title: s.title, groupCode: null, keywords: [] })),
     ...classifier.themes.map((t) => ({ code: t.code, parentCode: t.sectionCode, level: 'theme' as const, title: t.title, groupCode: null, keywords: [] })),
     ...classifier.topics.map((t) => ({ code: t.code, parentCode: t.themeCode, level: 'topic' as const, title: t.title, groupCode: t.group, keywords: t.keywords ?? [] })),
   ];
-  for (let i = 0; i < values.length; i += 200) await db.insert(topics).values(values.slice(i, i + 200)).onConflictDoNothing();
+  await repo.insertTopics(db, values);
   return values.length;
 }
 
@@ -28,5 +26,5 @@ export function operationalGroups(): { code: string; title: string }[] {
 }
 
 export async function listTopics(db: Db) {
-  return db.select().from(topics).orderBy(asc(topics.code));
+  return repo.listTopics(db);
 }

@@ -70,3 +70,17 @@ export async function activeStaffOf(db: Executor, organizationId: string, roles:
 export function activeHeads(db: Executor, organizationId: string) {
   return activeStaffOf(db, organizationId, ['head']);
 }
+
+/** Full names of these users, by id; unknown ids are absent. */
+export async function userNames(db: Executor, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  if (!wanted.length) return new Map();
+  const rows = await db.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, wanted));
+  return new Map(rows.map((u) => [u.id, u.fullName]));
+}
+
+/** A user of this organisation (active or not), or null. */
+export async function findUserOf(db: Executor, organizationId: string, id: string): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(and(eq(users.id, id), eq(users.organizationId, organizationId))).limit(1);
+  return row ?? null;
+}
