@@ -2,16 +2,21 @@
 // stems and stem pairs, fitted by L-BFGS. Deterministic (no random order, no random start), so the
 // same texts always give the same model. Returns ranked labels with probabilities and the words
 // of the text that decided.
-import { buildVocabulary, DEFAULT_FEATURES, terms, vectorize, type FeatureOptions, type SparseVector, type Vocabulary } from './features';
+import { buildVocabulary, DEFAULT_FEATURES, terms, vectorize, type FeatureOptions, type SparseVector, type Term, type Vocabulary } from './features';
 
 export interface TrainOptions {
   features: FeatureOptions;
   /** L2 penalty on the weights (not on the intercepts), per text. */
   l2: number;
   maxIterations: number;
+  /**
+   * How far a rare label's texts weigh more than a common label's: each text weighs
+   * (mean label size / its label's size) to this power; 0 — all texts alike, 1 — labels alike.
+   */
+  balance: number;
 }
 
-export const DEFAULT_TRAINING: TrainOptions = { features: DEFAULT_FEATURES, l2: 1e-4, maxIterations: 50 };
+export const DEFAULT_TRAINING: TrainOptions = { features: DEFAULT_FEATURES, l2: 3e-5, maxIterations: 50, balance: 0.5 };
 
 export interface Prediction {
   label: string;
@@ -44,6 +49,31 @@ export function trainClassifier(texts: readonly string[], labels: readonly strin
   const { weights, intercepts } = fit(rows, classOf, labelSet.length, vocabulary.idf.length, settings);
   return { labels: labelSet, vocabulary, weights, intercepts };
 }
+
+/** trainClassifier that lets other work run between iterations: a server trains without stalling requests. */
+export async function trainClassifierAsync(texts: readonly string[], labels: readonly string[], options: Partial<TrainOptions> = {}): Promise<TextModel> {
+  const settings = { ...DEFAULT_TRAINING, ...options };
+  if (texts.length !== labels.length) throw new Error('texts and labels differ in length');
+  const labelSet = [...new Set(labels)].sort();
+  const tokenized: Term[][] = [];
+  for (let i = 0; i < texts.length; i++) {
+    tokenized.push(terms(texts[i], settings.features));
+    if (i % 500 === 499) await pause();
+  }
+  const minDocs = Math.max(settings.features.minDocs, Math.ceil(texts.length / 2500));
+  const vocabulary = buildVocabulary(tokenized, { ...settings.features, minDocs });
+  const rows = tokenized.map((text) => vectorize(text, vocabulary));
+  const classOf = Int32Array.from(labels, (label) => labelSet.indexOf(label));
+  const steps = fitSteps(rows, classOf, labelSet.length, vocabulary.idf.length, settings);
+  let step = steps.next();
+  while (!step.done) {
+    await pause();
+    step = steps.next();
+  }
+  return { labels: labelSet, vocabulary, ...step.value };
+}
+
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Labels of a text, most probable first; at most `limit`, each with its deciding words. */
 export function classify(model: TextModel, text: string, limit = 3, wordsPerLabel = 5): Prediction[] {
@@ -113,8 +143,25 @@ function softmaxInPlace(scores: Float64Array): void {
 
 // Parameters are one vector: columns × labels weights, then one intercept per label.
 function fit(rows: SparseVector[], classOf: Int32Array, labelCount: number, columns: number, options: TrainOptions): { weights: Float64Array; intercepts: Float64Array } {
+  const steps = fitSteps(rows, classOf, labelCount, columns, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+function* fitSteps(rows: SparseVector[], classOf: Int32Array, labelCount: number, columns: number, options: TrainOptions): Generator<void, { weights: Float64Array; intercepts: Float64Array }> {
   const size = labelCount * columns + labelCount;
   const n = rows.length;
+  // Each text weighs by its label's size (see TrainOptions.balance); the weights sum to n.
+  const sizes = new Float64Array(labelCount);
+  for (const k of classOf) sizes[k]++;
+  const textWeight = new Float64Array(labelCount);
+  let total = 0;
+  for (let k = 0; k < labelCount; k++) {
+    textWeight[k] = sizes[k] ? (n / labelCount / sizes[k]) ** options.balance : 0;
+    total += textWeight[k] * sizes[k];
+  }
+  for (let k = 0; k < labelCount; k++) textWeight[k] *= n / total;
   const scores = new Float64Array(labelCount);
   const deltas = new Float64Array(labelCount);
   const objective = (x: Float64Array, gradient: Float64Array): number => {
@@ -134,9 +181,10 @@ function fit(rows: SparseVector[], classOf: Int32Array, labelCount: number, colu
       let sum = 0;
       for (let k = 0; k < labelCount; k++) sum += Math.exp(scores[k] - max);
       const logSum = max + Math.log(sum);
-      loss += logSum - scores[classOf[r]];
+      const weight = textWeight[classOf[r]];
+      loss += weight * (logSum - scores[classOf[r]]);
       for (let k = 0; k < labelCount; k++) {
-        deltas[k] = (Math.exp(scores[k] - logSum) - (k === classOf[r] ? 1 : 0)) / n;
+        deltas[k] = (weight * (Math.exp(scores[k] - logSum) - (k === classOf[r] ? 1 : 0))) / n;
         gradient[biasOffset + k] += deltas[k];
       }
       for (let i = 0; i < row.columns.length; i++) {
@@ -153,12 +201,20 @@ function fit(rows: SparseVector[], classOf: Int32Array, labelCount: number, colu
     }
     return loss + (options.l2 / 2) * penalty;
   };
-  const x = lbfgs(objective, new Float64Array(size), options.maxIterations);
+  const x = yield* lbfgsSteps(objective, new Float64Array(size), options.maxIterations);
   return { weights: x.subarray(0, labelCount * columns), intercepts: x.subarray(labelCount * columns) };
 }
 
 /** Minimises a smooth convex function by limited-memory BFGS with a backtracking line search. */
 export function lbfgs(objective: (x: Float64Array, gradient: Float64Array) => number, start: Float64Array, maxIterations: number, memory = 5, tolerance = 1e-6): Float64Array {
+  const steps = lbfgsSteps(objective, start, maxIterations, memory, tolerance);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** lbfgs one iteration at a time: yields after each, returns the minimum. */
+function* lbfgsSteps(objective: (x: Float64Array, gradient: Float64Array) => number, start: Float64Array, maxIterations: number, memory = 5, tolerance = 1e-6): Generator<void, Float64Array> {
   const size = start.length;
   let x = start.slice();
   let gradient = new Float64Array(size);
@@ -228,6 +284,7 @@ export function lbfgs(objective: (x: Float64Array, gradient: Float64Array) => nu
     gradient = nextGradient.slice();
     value = nextValue;
     if (converged) break;
+    yield;
   }
   return x;
 }
