@@ -44,6 +44,7 @@ import { requestRoutes } from './modules/requests/routes';
 import { requestReminderJob } from './modules/requests/service';
 import { reportRoutes } from './modules/reports/routes';
 import { textRoutes } from './modules/text/routes';
+import { topicModelJob } from './modules/text/service';
 import { reportReminderJob } from './modules/reports/service';
 
 export const WEB_DIST = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
@@ -95,7 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const jobs = new JobScheduler(database.db, clock, app.log, [deadlineJob(database.db), riskClockJob(database.db), requestReminderJob(database.db), reportReminderJob(database.db), mailJob(database.db, config, app.log)]);
+  const jobs = new JobScheduler(database.db, clock, app.log, [deadlineJob(database.db), riskClockJob(database.db), requestReminderJob(database.db), reportReminderJob(database.db), mailJob(database.db, config, app.log), topicModelJob(database.db, app.log)]);
   app.decorate('services', { config, database, clock, jobs });
   app.addHook('onClose', async () => { await jobs.stop(); });
 

@@ -448,3 +448,36 @@ export const quarterlyReports = pgTable('quarterly_reports', {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [uniqueIndex('quarterly_reports_key').on(t.organizationId, t.year, t.quarter)]);
+
+/** Who set an appeal's topic: only a person's choice (`person`) teaches the topic model, never a topic it filed itself (`model`) or one an import brought (`import`). */
+export const appealTopicMarks = pgTable('appeal_topic_marks', {
+  appealId: uuid('appeal_id').primaryKey().references(() => appeals.id, { onDelete: 'cascade' }),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  topicCode: text('topic_code').notNull().references(() => topics.code),
+  source: text('source', { enum: ['person', 'model', 'import'] }).notNull(),
+  setBy: uuid('set_by').references(() => users.id),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+}, (t) => [
+  index('appeal_topic_marks_person_idx').on(t.at).where(sql`source = 'person'`),
+  index('appeal_topic_marks_org_idx').on(t.organizationId),
+]);
+
+/** The installation's learnt topic model, one row per model kind, replaced by every training. */
+export const textModels = pgTable('text_models', {
+  name: text('name').primaryKey(),
+  /** Format of the stored model; a model of another format is trained anew. */
+  format: integer('format').notNull(),
+  model: bytea('model').notNull(),
+  /** Person-set topics the model learnt from, and the latest of them. */
+  texts: integer('texts').notNull(),
+  labels: integer('labels').notNull(),
+  learntUntil: timestamp('learnt_until', { withTimezone: true }),
+  trainedAt: timestamp('trained_at', { withTimezone: true }).notNull(),
+});
+
+/** Per municipality: the department an operational group goes to by default when an appeal is assigned. */
+export const groupDepartments = pgTable('group_departments', {
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  groupCode: text('group_code').notNull(),
+  departmentId: uuid('department_id').notNull().references(() => departments.id),
+}, (t) => [primaryKey({ columns: [t.organizationId, t.groupCode] }), index('group_departments_department_idx').on(t.departmentId)]);

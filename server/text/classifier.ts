@@ -101,6 +101,11 @@ export function classify(model: TextModel, text: string, limit = 3, wordsPerLabe
   });
 }
 
+/** How many of the text's terms the model knows: with none, its ranking is only the labels' prior. */
+export function knownTerms(model: TextModel, text: string): number {
+  return vectorize(terms(text, model.vocabulary.options), model.vocabulary).columns.length;
+}
+
 const means = new WeakMap<TextModel, Float64Array>();
 
 /** Each column's weight averaged over the labels, computed once per model. */
