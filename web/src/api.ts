@@ -7,6 +7,7 @@ import type { Appeal as AppealSchema, AppealFilter as AppealFilterSchema, Appeal
 import type { OrganizationKind } from '../../domain/roles';
 import type { AuditEntry as AuditEntrySchema, AuditQuery } from '../../server/modules/audit/schema';
 import type { Topic as TopicSchema } from '../../server/modules/topics/schema';
+import type { TopicSuggestion as TopicSuggestionSchema } from '../../server/modules/text/schema';
 import type { Notification as NotificationSchema } from '../../server/modules/notifications/schema';
 import type { PublicAppealBody, PublicMunicipality as PublicMunicipalitySchema, PublicStatus as PublicStatusSchema } from '../../server/modules/public/schema';
 import type { Health as HealthSchema } from '../../server/modules/health/schema';
@@ -35,6 +36,7 @@ export type TimelineEntry = Static<typeof TimelineEntrySchema>;
 export type AuditEntry = Static<typeof AuditEntrySchema>;
 export type AuditFilter = Static<typeof AuditQuery>;
 export type Topic = Static<typeof TopicSchema>;
+export type TopicSuggestion = Static<typeof TopicSuggestionSchema>;
 export type AppNotification = Static<typeof NotificationSchema>;
 export type PublicMunicipality = Static<typeof PublicMunicipalitySchema>;
 export type PublicAppealInput = Static<typeof PublicAppealBody>;
@@ -179,6 +181,7 @@ export const api = {
       const { data, status } = await send<Appeal>('POST', '/api/appeals', { body });
       return { appeal: data, created: status === 201 };
     },
+    update: (id: string, body: { topic?: string | null }) => request<Appeal>('PATCH', `/api/appeals/${encodeURIComponent(id)}`, { body }),
     act: (id: string, action: string, body: Record<string, unknown>) =>
       request<Appeal>('POST', `/api/appeals/${encodeURIComponent(id)}/actions/${encodeURIComponent(action)}`, { body }),
     timeline: (id: string) => request<{ items: TimelineEntry[] }>('GET', `/api/appeals/${encodeURIComponent(id)}/timeline`),
@@ -194,6 +197,10 @@ export const api = {
       const { cursor: _cursor, limit: _limit, ...rest } = filter;
       return `/api/appeals/export?${queryString({ format, ...rest })}`;
     },
+  },
+
+  text: {
+    suggest: (text: string) => request<{ suggestions: TopicSuggestion[] }>('POST', '/api/text/suggest', { body: { text } }),
   },
 
   departments: {

@@ -15,6 +15,7 @@ import { AppealActionDialog } from '../components/AppealActionDialog';
 import { AppealTimeline } from '../components/AppealTimeline';
 import { AppealAttachments } from '../components/AppealAttachments';
 import { useNotify } from '../components/notify';
+import { TopicSuggestions } from '../components/TopicSuggestions';
 
 /** Actions that end or undo work get the «danger» look; the main step forward gets «action». */
 const DANGER: AppealAction[] = ['leave_without_answer', 'merge', 'return_for_rework', 'reopen'];
@@ -32,6 +33,7 @@ export function AppealCardPage() {
   const [timeline, setTimeline] = useState<TimelineEntry[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [action, setAction] = useState<AppealAction | null>(null);
+  const [choosing, setChoosing] = useState(false);
   const notice = (location.state as { notice?: string } | null)?.notice;
 
   const loadTimeline = useCallback(async () => {
@@ -72,6 +74,19 @@ export function AppealCardPage() {
     void loadTimeline();
   };
 
+  const chooseTopic = async (topic: string, title: string) => {
+    setChoosing(true);
+    try {
+      setAppeal(await api.appeals.update(appeal.id, { topic }));
+      notify.success(t.appeals.suggest.chosen(title));
+      void loadTimeline();
+    } catch (e) {
+      failure(e);
+    } finally {
+      setChoosing(false);
+    }
+  };
+
   return (
     <div className="page page_wide appeal-card" data-qa="appeal-card">
       <RouterLink className="text-link back-link" to={`/appeals${(location.state as { search?: string } | null)?.search ?? ''}`}>
@@ -108,6 +123,11 @@ export function AppealCardPage() {
         </div>
         <aside className="appeal-card__side">
           <AppealDeadlines appeal={appeal} />
+          {appeal.can.edit && appeal.suggestions.length > 0 && (
+            <Panel title={t.appeals.suggest.title} qa="appeal-suggestions">
+              <TopicSuggestions suggestions={appeal.suggestions} current={appeal.topic} busy={choosing} onChoose={(s) => void chooseTopic(s.topic, s.topicTitle)} />
+            </Panel>
+          )}
           <AppealDetails appeal={appeal} />
           <AppealAuthor appeal={appeal} />
         </aside>
