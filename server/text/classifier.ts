@@ -73,6 +73,9 @@ export async function trainClassifierAsync(texts: readonly string[], labels: rea
   return { labels: labelSet, vocabulary, ...step.value };
 }
 
+/** A label below this probability for a text is left out of that text's share of the gradient. */
+const NEGLIGIBLE = 1e-6;
+
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Labels of a text, most probable first; at most `limit`, each with its deciding words. */
@@ -169,6 +172,7 @@ function* fitSteps(rows: SparseVector[], classOf: Int32Array, labelCount: number
   for (let k = 0; k < labelCount; k++) textWeight[k] *= n / total;
   const scores = new Float64Array(labelCount);
   const deltas = new Float64Array(labelCount);
+  const active = new Int32Array(labelCount);
   const objective = (x: Float64Array, gradient: Float64Array): number => {
     gradient.fill(0);
     let loss = 0;
@@ -188,14 +192,30 @@ function* fitSteps(rows: SparseVector[], classOf: Int32Array, labelCount: number
       const logSum = max + Math.log(sum);
       const weight = textWeight[classOf[r]];
       loss += weight * (logSum - scores[classOf[r]]);
+      // Labels the text gives almost no probability move the gradient by almost nothing: with many
+      // labels most of them, and skipping them keeps the gradient pass to the labels that matter.
+      let activeCount = 0;
       for (let k = 0; k < labelCount; k++) {
-        deltas[k] = (weight * (Math.exp(scores[k] - logSum) - (k === classOf[r] ? 1 : 0))) / n;
+        const p = Math.exp(scores[k] - logSum);
+        deltas[k] = (weight * (p - (k === classOf[r] ? 1 : 0))) / n;
         gradient[biasOffset + k] += deltas[k];
+        if (p > NEGLIGIBLE || k === classOf[r]) active[activeCount++] = k;
       }
-      for (let i = 0; i < row.columns.length; i++) {
-        const offset = row.columns[i] * labelCount;
-        const value = row.values[i];
-        for (let k = 0; k < labelCount; k++) gradient[offset + k] += deltas[k] * value;
+      if (activeCount * 2 > labelCount) {
+        for (let i = 0; i < row.columns.length; i++) {
+          const offset = row.columns[i] * labelCount;
+          const value = row.values[i];
+          for (let k = 0; k < labelCount; k++) gradient[offset + k] += deltas[k] * value;
+        }
+      } else {
+        for (let i = 0; i < row.columns.length; i++) {
+          const offset = row.columns[i] * labelCount;
+          const value = row.values[i];
+          for (let a = 0; a < activeCount; a++) {
+            const k = active[a];
+            gradient[offset + k] += deltas[k] * value;
+          }
+        }
       }
     }
     loss /= n;
