@@ -474,10 +474,3 @@ export const textModels = pgTable('text_models', {
   learntUntil: timestamp('learnt_until', { withTimezone: true }),
   trainedAt: timestamp('trained_at', { withTimezone: true }).notNull(),
 });
-
-/** Per municipality: the department an operational group goes to by default when an appeal is assigned. */
-export const groupDepartments = pgTable('group_departments', {
-  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
-  groupCode: text('group_code').notNull(),
-  departmentId: uuid('department_id').notNull().references(() => departments.id),
-}, (t) => [primaryKey({ columns: [t.organizationId, t.groupCode] }), index('group_departments_department_idx').on(t.departmentId)]);

@@ -7,13 +7,6 @@ CREATE TABLE "appeal_topic_marks" (
 	"at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "group_departments" (
-	"organization_id" uuid NOT NULL,
-	"group_code" text NOT NULL,
-	"department_id" uuid NOT NULL,
-	CONSTRAINT "group_departments_organization_id_group_code_pk" PRIMARY KEY("organization_id","group_code")
-);
---> statement-breakpoint
 CREATE TABLE "text_models" (
 	"name" text PRIMARY KEY NOT NULL,
 	"format" integer NOT NULL,
@@ -28,8 +21,5 @@ ALTER TABLE "appeal_topic_marks" ADD CONSTRAINT "appeal_topic_marks_appeal_id_ap
 ALTER TABLE "appeal_topic_marks" ADD CONSTRAINT "appeal_topic_marks_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "appeal_topic_marks" ADD CONSTRAINT "appeal_topic_marks_topic_code_topics_code_fk" FOREIGN KEY ("topic_code") REFERENCES "public"."topics"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "appeal_topic_marks" ADD CONSTRAINT "appeal_topic_marks_set_by_users_id_fk" FOREIGN KEY ("set_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "group_departments" ADD CONSTRAINT "group_departments_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "group_departments" ADD CONSTRAINT "group_departments_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "appeal_topic_marks_person_idx" ON "appeal_topic_marks" USING btree ("at") WHERE source = 'person';--> statement-breakpoint
-CREATE INDEX "appeal_topic_marks_org_idx" ON "appeal_topic_marks" USING btree ("organization_id");--> statement-breakpoint
-CREATE INDEX "group_departments_department_idx" ON "group_departments" USING btree ("department_id");
+CREATE INDEX "appeal_topic_marks_org_idx" ON "appeal_topic_marks" USING btree ("organization_id");

@@ -1,8 +1,7 @@
-// SQL of the text module: who set each appeal's topic, the stored topic model, its settings and the
-// per-municipality map from operational groups to departments.
+// SQL of the text module: who set each appeal's topic, the stored topic model and its settings.
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db';
-import { appeals, appealTopicMarks, departments, groupDepartments, settings, textModels, topics } from '../../db/schema';
+import { appeals, appealTopicMarks, settings, textModels, topics } from '../../db/schema';
 
 export type TopicSource = 'person' | 'model' | 'import';
 
@@ -69,22 +68,4 @@ export async function readSetting(db: Executor, key: string): Promise<unknown> {
 
 export async function writeSetting(db: Executor, key: string, value: unknown, at: Date): Promise<void> {
   await db.insert(settings).values({ key, value, updatedAt: at }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } });
-}
-
-/** The municipality's map of operational groups to departments. */
-export async function groupMap(db: Executor, organizationId: string) {
-  return db.select({ group: groupDepartments.groupCode, departmentId: groupDepartments.departmentId, departmentName: departments.name })
-    .from(groupDepartments).innerJoin(departments, eq(departments.id, groupDepartments.departmentId))
-    .where(eq(groupDepartments.organizationId, organizationId)).orderBy(groupDepartments.groupCode);
-}
-
-export async function replaceGroupMap(db: Executor, organizationId: string, entries: { group: string; departmentId: string }[]): Promise<void> {
-  await db.delete(groupDepartments).where(eq(groupDepartments.organizationId, organizationId));
-  if (entries.length) await db.insert(groupDepartments).values(entries.map((e) => ({ organizationId, groupCode: e.group, departmentId: e.departmentId })));
-}
-
-export async function departmentsOf(db: Executor, organizationId: string, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db.select({ id: departments.id }).from(departments)
-    .where(and(eq(departments.organizationId, organizationId), sql`${departments.id} in ${ids}`));
 }
