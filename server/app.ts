@@ -45,6 +45,7 @@ import { requestRoutes } from './modules/requests/routes';
 import { requestMarkCleanup, requestReminderJob } from './modules/requests/service';
 import { reportRoutes } from './modules/reports/routes';
 import { textRoutes } from './modules/text/routes';
+import { topicModelJob } from './modules/text/service';
 import { clusterRoutes } from './modules/clusters/routes';
 import { reportMarkCleanup, reportReminderJob } from './modules/reports/service';
 import { importRoutes } from './modules/imports/routes';
@@ -103,7 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const db = database.db;
-  const jobs = new JobScheduler(db, clock, app.log, [deadlineJob(db), riskClockJob(db), requestReminderJob(db), reportReminderJob(db), mailJob(db, config, app.log),
+  const jobs = new JobScheduler(db, clock, app.log, [deadlineJob(db), riskClockJob(db), requestReminderJob(db), reportReminderJob(db), mailJob(db, config, app.log), topicModelJob(db, app.log),
     markCleanupJob({ [DEADLINE_JOB]: deadlineMarkCleanup(db), 'risk-clocks': riskClockMarkCleanup(db), 'request-reminders': requestMarkCleanup(db), 'report-reminders': reportMarkCleanup(db) })]);
   const notifications = await NotificationHub.start(database);
   app.decorate('services', { config, database, clock, jobs, notifications });

@@ -65,10 +65,27 @@ function compile(classifier: TopicClassifier): CompiledTopic[] {
   return topics;
 }
 
+/** Positions of the text's words by their first two letters: a keyword is tried only where its first word could be. */
+function positionsByStart(tokens: string[]): Map<string, number[]> {
+  const result = new Map<string, number[]>();
+  tokens.forEach((token, i) => {
+    const key = token.slice(0, 2);
+    const list = result.get(key);
+    if (list) list.push(i);
+    else result.set(key, [i]);
+  });
+  return result;
+}
+
+const NO_POSITIONS: number[] = [];
+
 /** Start positions of the keyword's occurrences in the text. */
-function occurrences({ stems, prefix }: CompiledKeyword, tokens: string[]): number[] {
+function occurrences({ stems, prefix }: CompiledKeyword, tokens: string[], byStart: Map<string, number[]>): number[] {
   const starts: number[] = [];
-  outer: for (let i = 0; i + stems.length <= tokens.length; i++) {
+  // A first stem of two letters or more can only start a word with the same two letters.
+  const candidates = stems[0].length >= 2 ? byStart.get(stems[0].slice(0, 2)) ?? NO_POSITIONS : tokens.map((_, i) => i);
+  outer: for (const i of candidates) {
+    if (i + stems.length > tokens.length) continue;
     for (let j = 0; j < stems.length; j++) {
       const word = tokens[i + j];
       if (prefix[j] ? !word.startsWith(stems[j]) : word !== stems[j]) continue outer;
@@ -81,6 +98,7 @@ function occurrences({ stems, prefix }: CompiledKeyword, tokens: string[]): numb
 /** Topics whose keywords occur in the text, best first; at most `limit` of them. */
 export function suggestTopics(text: string, classifier: TopicClassifier, limit = 5): TopicSuggestion[] {
   const tokens = words(text);
+  const byStart = positionsByStart(tokens);
   const result: TopicSuggestion[] = [];
   for (const topic of compile(classifier)) {
     let score = 0;
@@ -89,7 +107,7 @@ export function suggestTopics(text: string, classifier: TopicClassifier, limit =
     // the phrase alone, the strongest keyword first.
     const used = new Set<number>();
     for (const keyword of topic.keywords) {
-      const start = occurrences(keyword, tokens).find((i) => keyword.stems.every((_, j) => !used.has(i + j)));
+      const start = occurrences(keyword, tokens, byStart).find((i) => keyword.stems.every((_, j) => !used.has(i + j)));
       if (start === undefined) continue;
       keyword.stems.forEach((_, j) => used.add(start + j));
       score += keyword.weight;

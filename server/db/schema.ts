@@ -549,3 +549,29 @@ export const open311Keys = pgTable('open311_keys', {
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 }, (t) => [uniqueIndex('open311_keys_hash_key').on(t.keyHash), index('open311_keys_org_idx').on(t.organizationId)]);
+
+/** Who set an appeal's topic: only a person's choice (`person`) teaches the topic model, never a topic it filed itself (`model`) or one an import brought (`import`). */
+export const appealTopicMarks = pgTable('appeal_topic_marks', {
+  appealId: uuid('appeal_id').primaryKey().references(() => appeals.id, { onDelete: 'cascade' }),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  topicCode: text('topic_code').notNull().references(() => topics.code),
+  source: text('source', { enum: ['person', 'model', 'import'] }).notNull(),
+  setBy: uuid('set_by').references(() => users.id),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+}, (t) => [
+  index('appeal_topic_marks_person_idx').on(t.at).where(sql`source = 'person'`),
+  index('appeal_topic_marks_org_idx').on(t.organizationId),
+]);
+
+/** The installation's learnt topic model, one row per model kind, replaced by every training. */
+export const textModels = pgTable('text_models', {
+  name: text('name').primaryKey(),
+  /** Format of the stored model; a model of another format is trained anew. */
+  format: integer('format').notNull(),
+  model: bytea('model').notNull(),
+  /** Person-set topics the model learnt from, and the latest of them. */
+  texts: integer('texts').notNull(),
+  labels: integer('labels').notNull(),
+  learntUntil: timestamp('learnt_until', { withTimezone: true }),
+  trainedAt: timestamp('trained_at', { withTimezone: true }).notNull(),
+});

@@ -111,7 +111,7 @@ export function checkAnswer(appealText: string, answerText: string): AnswerCheck
   const stock = STOCK_PHRASES.filter((p) => p.pattern.test(answer));
 
   // The subject: content stems of the appeal found in the answer.
-  const appealStems = [...new Set(terms(appealText, { bigrams: false, minDocs: 1 }).map((t) => t.key).filter((s) => s.length >= 4))];
+  const appealStems = [...new Set(terms(appealText, { bigrams: false, minDocs: 1, keywordGroups: false }).map((t) => t.key).filter((s) => s.length >= 4))];
   const answerSet = new Set(answerStems);
   const covered = appealStems.filter((s) => answerSet.has(s)).length;
   const subjectShare = appealStems.length ? covered / appealStems.length : 1;

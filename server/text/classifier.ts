@@ -2,16 +2,21 @@
 // stems and stem pairs, fitted by L-BFGS. Deterministic (no random order, no random start), so the
 // same texts always give the same model. Returns ranked labels with probabilities and the words
 // of the text that decided.
-import { buildVocabulary, DEFAULT_FEATURES, terms, vectorize, type FeatureOptions, type SparseVector, type Vocabulary } from './features';
+import { buildVocabulary, DEFAULT_FEATURES, terms, vectorize, type FeatureOptions, type SparseVector, type Term, type Vocabulary } from './features';
 
 export interface TrainOptions {
   features: FeatureOptions;
   /** L2 penalty on the weights (not on the intercepts), per text. */
   l2: number;
   maxIterations: number;
+  /**
+   * How far a rare label's texts weigh more than a common label's: each text weighs
+   * (mean label size / its label's size) to this power; 0 — all texts alike, 1 — labels alike.
+   */
+  balance: number;
 }
 
-export const DEFAULT_TRAINING: TrainOptions = { features: DEFAULT_FEATURES, l2: 1e-4, maxIterations: 50 };
+export const DEFAULT_TRAINING: TrainOptions = { features: DEFAULT_FEATURES, l2: 3e-5, maxIterations: 50, balance: 0.5 };
 
 export interface Prediction {
   label: string;
@@ -45,6 +50,34 @@ export function trainClassifier(texts: readonly string[], labels: readonly strin
   return { labels: labelSet, vocabulary, weights, intercepts };
 }
 
+/** trainClassifier that lets other work run between iterations: a server trains without stalling requests. */
+export async function trainClassifierAsync(texts: readonly string[], labels: readonly string[], options: Partial<TrainOptions> = {}): Promise<TextModel> {
+  const settings = { ...DEFAULT_TRAINING, ...options };
+  if (texts.length !== labels.length) throw new Error('texts and labels differ in length');
+  const labelSet = [...new Set(labels)].sort();
+  const tokenized: Term[][] = [];
+  for (let i = 0; i < texts.length; i++) {
+    tokenized.push(terms(texts[i], settings.features));
+    if (i % 500 === 499) await pause();
+  }
+  const minDocs = Math.max(settings.features.minDocs, Math.ceil(texts.length / 2500));
+  const vocabulary = buildVocabulary(tokenized, { ...settings.features, minDocs });
+  const rows = tokenized.map((text) => vectorize(text, vocabulary));
+  const classOf = Int32Array.from(labels, (label) => labelSet.indexOf(label));
+  const steps = fitSteps(rows, classOf, labelSet.length, vocabulary.idf.length, settings);
+  let step = steps.next();
+  while (!step.done) {
+    await pause();
+    step = steps.next();
+  }
+  return { labels: labelSet, vocabulary, ...step.value };
+}
+
+/** A label below this probability for a text is left out of that text's share of the gradient. */
+const NEGLIGIBLE = 1e-6;
+
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Labels of a text, most probable first; at most `limit`, each with its deciding words. */
 export function classify(model: TextModel, text: string, limit = 3, wordsPerLabel = 5): Prediction[] {
   const row = vectorize(terms(text, model.vocabulary.options), model.vocabulary);
@@ -69,6 +102,11 @@ export function classify(model: TextModel, text: string, limit = 3, wordsPerLabe
     }
     return { label: model.labels[k], probability: scores[k], words };
   });
+}
+
+/** How many of the text's terms the model knows: with none, its ranking is only the labels' prior. */
+export function knownTerms(model: TextModel, text: string): number {
+  return vectorize(terms(text, model.vocabulary.options), model.vocabulary).columns.length;
 }
 
 const means = new WeakMap<TextModel, Float64Array>();
@@ -113,10 +151,28 @@ function softmaxInPlace(scores: Float64Array): void {
 
 // Parameters are one vector: columns × labels weights, then one intercept per label.
 function fit(rows: SparseVector[], classOf: Int32Array, labelCount: number, columns: number, options: TrainOptions): { weights: Float64Array; intercepts: Float64Array } {
+  const steps = fitSteps(rows, classOf, labelCount, columns, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+function* fitSteps(rows: SparseVector[], classOf: Int32Array, labelCount: number, columns: number, options: TrainOptions): Generator<void, { weights: Float64Array; intercepts: Float64Array }> {
   const size = labelCount * columns + labelCount;
   const n = rows.length;
+  // Each text weighs by its label's size (see TrainOptions.balance); the weights sum to n.
+  const sizes = new Float64Array(labelCount);
+  for (const k of classOf) sizes[k]++;
+  const textWeight = new Float64Array(labelCount);
+  let total = 0;
+  for (let k = 0; k < labelCount; k++) {
+    textWeight[k] = sizes[k] ? (n / labelCount / sizes[k]) ** options.balance : 0;
+    total += textWeight[k] * sizes[k];
+  }
+  for (let k = 0; k < labelCount; k++) textWeight[k] *= n / total;
   const scores = new Float64Array(labelCount);
   const deltas = new Float64Array(labelCount);
+  const active = new Int32Array(labelCount);
   const objective = (x: Float64Array, gradient: Float64Array): number => {
     gradient.fill(0);
     let loss = 0;
@@ -134,15 +190,32 @@ function fit(rows: SparseVector[], classOf: Int32Array, labelCount: number, colu
       let sum = 0;
       for (let k = 0; k < labelCount; k++) sum += Math.exp(scores[k] - max);
       const logSum = max + Math.log(sum);
-      loss += logSum - scores[classOf[r]];
+      const weight = textWeight[classOf[r]];
+      loss += weight * (logSum - scores[classOf[r]]);
+      // Labels the text gives almost no probability move the gradient by almost nothing: with many
+      // labels most of them, and skipping them keeps the gradient pass to the labels that matter.
+      let activeCount = 0;
       for (let k = 0; k < labelCount; k++) {
-        deltas[k] = (Math.exp(scores[k] - logSum) - (k === classOf[r] ? 1 : 0)) / n;
+        const p = Math.exp(scores[k] - logSum);
+        deltas[k] = (weight * (p - (k === classOf[r] ? 1 : 0))) / n;
         gradient[biasOffset + k] += deltas[k];
+        if (p > NEGLIGIBLE || k === classOf[r]) active[activeCount++] = k;
       }
-      for (let i = 0; i < row.columns.length; i++) {
-        const offset = row.columns[i] * labelCount;
-        const value = row.values[i];
-        for (let k = 0; k < labelCount; k++) gradient[offset + k] += deltas[k] * value;
+      if (activeCount * 2 > labelCount) {
+        for (let i = 0; i < row.columns.length; i++) {
+          const offset = row.columns[i] * labelCount;
+          const value = row.values[i];
+          for (let k = 0; k < labelCount; k++) gradient[offset + k] += deltas[k] * value;
+        }
+      } else {
+        for (let i = 0; i < row.columns.length; i++) {
+          const offset = row.columns[i] * labelCount;
+          const value = row.values[i];
+          for (let a = 0; a < activeCount; a++) {
+            const k = active[a];
+            gradient[offset + k] += deltas[k] * value;
+          }
+        }
       }
     }
     loss /= n;
@@ -153,12 +226,20 @@ function fit(rows: SparseVector[], classOf: Int32Array, labelCount: number, colu
     }
     return loss + (options.l2 / 2) * penalty;
   };
-  const x = lbfgs(objective, new Float64Array(size), options.maxIterations);
+  const x = yield* lbfgsSteps(objective, new Float64Array(size), options.maxIterations);
   return { weights: x.subarray(0, labelCount * columns), intercepts: x.subarray(labelCount * columns) };
 }
 
 /** Minimises a smooth convex function by limited-memory BFGS with a backtracking line search. */
 export function lbfgs(objective: (x: Float64Array, gradient: Float64Array) => number, start: Float64Array, maxIterations: number, memory = 5, tolerance = 1e-6): Float64Array {
+  const steps = lbfgsSteps(objective, start, maxIterations, memory, tolerance);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** lbfgs one iteration at a time: yields after each, returns the minimum. */
+function* lbfgsSteps(objective: (x: Float64Array, gradient: Float64Array) => number, start: Float64Array, maxIterations: number, memory = 5, tolerance = 1e-6): Generator<void, Float64Array> {
   const size = start.length;
   let x = start.slice();
   let gradient = new Float64Array(size);
@@ -228,6 +309,7 @@ export function lbfgs(objective: (x: Float64Array, gradient: Float64Array) => nu
     gradient = nextGradient.slice();
     value = nextValue;
     if (converged) break;
+    yield;
   }
   return x;
 }

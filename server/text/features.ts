@@ -1,5 +1,6 @@
 // A text as a sparse vector: stems of its words and pairs of neighbouring stems, weighed by TF-IDF
 // over the texts a model is trained on. Pairs tell «горячая вода» from «вода в подвале».
+import { DEFAULT_CLASSIFIER, suggestTopics } from '../../domain/topics';
 import { tokensWithSurface } from './normalize';
 import { stem } from './stem';
 
@@ -26,9 +27,14 @@ export interface FeatureOptions {
   bigrams: boolean;
   /** Terms found in fewer training texts are not features. */
   minDocs: number;
+  /**
+   * The operational groups whose shipped keywords occur in the text, one term per keyword found: the
+   * model learns how much the keywords say about its own labels, whatever the label set.
+   */
+  keywordGroups: boolean;
 }
 
-export const DEFAULT_FEATURES: FeatureOptions = { bigrams: true, minDocs: 2 };
+export const DEFAULT_FEATURES: FeatureOptions = { bigrams: true, minDocs: 2, keywordGroups: true };
 
 /** The terms of a text in order, repeats included. */
 export function terms(text: string, options: FeatureOptions = DEFAULT_FEATURES): Term[] {
@@ -40,6 +46,11 @@ export function terms(text: string, options: FeatureOptions = DEFAULT_FEATURES):
     result.push(term);
     if (options.bigrams && previous) result.push({ key: `${previous.key} ${term.key}`, surface: `${previous.surface} ${term.surface}` });
     previous = term;
+  }
+  if (options.keywordGroups) {
+    for (const suggestion of suggestTopics(text, DEFAULT_CLASSIFIER, Number.POSITIVE_INFINITY)) {
+      for (const keyword of suggestion.matched) result.push({ key: `#${suggestion.group}`, surface: keyword });
+    }
   }
   return result;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalize, stripHtml, tokens } from './normalize';
 import { stem } from './stem';
-import { terms } from './features';
+import { DEFAULT_FEATURES, terms } from './features';
 import { classify, lbfgs, trainClassifier } from './classifier';
 import { assignFolds, crossValidate } from './evaluate';
 
@@ -22,7 +22,12 @@ describe('stem', () => {
     expect(stem('wifi')).toBe('wifi');
   });
   it('makes stems and pairs of stems without stop words', () => {
-    expect(terms('Нет горячей воды в доме').map((t) => t.key)).toEqual(['горяч', 'вод', 'горяч вод', 'дом', 'вод дом']);
+    expect(terms('Нет горячей воды в доме', { ...DEFAULT_FEATURES, keywordGroups: false }).map((t) => t.key)).toEqual(['горяч', 'вод', 'горяч вод', 'дом', 'вод дом']);
+  });
+  it('adds the operational groups whose shipped keywords occur in the text, one term per keyword', () => {
+    const groupTerms = terms('Нет горячей воды в доме').filter((t) => t.key.startsWith('#'));
+    expect(groupTerms.map((t) => t.key)).toContain('#utilities');
+    expect(groupTerms.find((t) => t.key === '#utilities')?.surface).toMatch(/вод/);
   });
 });
 

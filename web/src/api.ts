@@ -7,6 +7,7 @@ import type { Appeal as AppealSchema, AppealFilter as AppealFilterSchema, Appeal
 import type { OrganizationKind } from '../../domain/roles';
 import type { AuditEntry as AuditEntrySchema, AuditPage, AuditQuery } from '../../server/modules/audit/schema';
 import type { Topic as TopicSchema, TopicList } from '../../server/modules/topics/schema';
+import type { TopicSuggestion as TopicSuggestionSchema } from '../../server/modules/text/schema';
 import type { Notification as NotificationSchema, NotificationList, ReadResult } from '../../server/modules/notifications/schema';
 import type {
   PublicAppealBody, PublicMunicipalities, PublicMunicipality as PublicMunicipalitySchema, PublicStatus as PublicStatusSchema, RatingBody, SubmittedAppeal,
@@ -39,6 +40,7 @@ export type TimelineEntry = Static<typeof TimelineEntrySchema>;
 export type AuditEntry = Static<typeof AuditEntrySchema>;
 export type AuditFilter = Static<typeof AuditQuery>;
 export type Topic = Static<typeof TopicSchema>;
+export type TopicSuggestion = Static<typeof TopicSuggestionSchema>;
 export type AppNotification = Static<typeof NotificationSchema>;
 export type PublicMunicipality = Static<typeof PublicMunicipalitySchema>;
 export type PublicAppealInput = Static<typeof PublicAppealBody>;
@@ -202,6 +204,10 @@ export const api = {
       const { cursor: _cursor, limit: _limit, ...rest } = filter;
       return `/api/appeals/export?${queryString({ format, ...rest, mask: mask || undefined })}`;
     },
+  },
+
+  text: {
+    suggest: (text: string) => request<{ suggestions: TopicSuggestion[] }>('POST', '/api/text/suggest', { body: { text } }),
   },
 
   departments: {

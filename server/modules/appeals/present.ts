@@ -24,6 +24,7 @@ export function presentAppeal(
   attachments: Appeal['attachments'],
   actions: string[],
   can: Appeal['can'],
+  suggestions: Appeal['suggestions'],
 ): Appeal {
   return {
     id: row.id,
@@ -47,6 +48,7 @@ export function presentAppeal(
     location: row.latitude !== null && row.longitude !== null ? { latitude: row.latitude, longitude: row.longitude } : null,
     topic: row.topicCode,
     topicTitle: related.topicTitle,
+    suggestions,
     kind: row.kind as Appeal['kind'],
     department: row.departmentId ? { id: row.departmentId, name: related.departmentName ?? '' } : null,
     executor: row.executorId ? { id: row.executorId, fullName: related.executorName ?? '' } : null,

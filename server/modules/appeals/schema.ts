@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { DateTime, Uuid } from '../../platform/http';
+import { TopicSuggestion } from '../text/schema';
 
 import { ACTION_RULES, APPEAL_ACTIONS, APPEAL_KINDS, CHANNELS, RESULT_CODES, SUB_CHANNELS, type AppealAction, type FieldSpec } from '../../../domain/appeals';
 
@@ -64,6 +65,7 @@ export const Appeal = Type.Object({
   location: Nullable(Type.Object({ latitude: Type.Number(), longitude: Type.Number() })),
   topic: Nullable(Type.String({ description: 'Код темы классификатора' })),
   topicTitle: Nullable(Type.String()),
+  suggestions: Type.Array(TopicSuggestion, { description: 'Три самые вероятные темы по тексту: модель, обученная на темах, выбранных людьми, вместе с ключевыми словами классификатора' }),
   kind: Nullable(Kind),
   department: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
   executor: Nullable(Type.Object({ id: Uuid, fullName: Type.String() })),

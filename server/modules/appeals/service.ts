@@ -24,6 +24,7 @@ import { intakeSignals, loadTextDetection } from './signals';
 import { assignAtIntake } from '../clusters/service';
 import type { Appeal, AppealFilter, CreateAppeal, UpdateAppeal } from './schema';
 import { isUuid } from '../../platform/http';
+import { autoTopic, recordTopic, suggestionsFor } from '../text/service';
 
 const appealNotFound = () => notFound('appeal_not_found', 'Обращение не найдено');
 type Org = typeof organizations.$inferSelect;
@@ -48,13 +49,13 @@ function contextOfRow(row: repo.AppealRow) {
   return { channel: row.channel as Channel, extended: row.extensionDays !== null, onControl: row.onControl };
 }
 
-export async function present(db: Executor, row: repo.AppealRow, actor: Actor | null, now: Date): Promise<Appeal> {
+export async function present(db: Db, row: repo.AppealRow, actor: Actor | null, now: Date): Promise<Appeal> {
   const related = await repo.relatedOf(db, row);
   const files = (await listFiles(db, { type: 'appeal', id: row.id }))
     .map((f) => ({ id: f.id, filename: f.filename, mimeType: f.mimeType, size: f.size, purpose: f.purpose, createdAt: f.createdAt.toISOString() }));
   const actions = actor ? availableActions(row.status as AppealStatus, actor.role, contextOfRow(row)) : [];
   const can = actor ? appealPolicy.capabilities(actor, row) : { edit: false, upload: false, comment: false };
-  return presentAppeal(row, related, deadlineState(row, now, related.timeZone), files, actions, can);
+  return presentAppeal(row, related, deadlineState(row, now, related.timeZone), files, actions, can, await suggestionsFor(db, row.text));
 }
 
 async function resolveMunicipality(db: Executor, actor: Actor, slug: string | undefined): Promise<Org> {
@@ -105,6 +106,10 @@ export async function intake(
     if (existing) return { row: existing, created: false };
   }
   await checkTopic(db, input.topic);
+  // A person registering the appeal chooses its topic; an import or the citizen's form may have it filed by the suggestion.
+  const byPerson = ctx !== null && !ctx.actor.viaToken;
+  const filed = input.topic ? null : byPerson ? null : await autoTopic(db, input.text);
+  const topicCode = input.topic || filed || null;
   const rules = await loadDeadlineRules(db);
   const deadlines = deadlinesOf({ channel, receivedAt, registeredAt, extensionDays: null }, org.timeZone, rules);
   const author = input.author ?? {};
@@ -131,7 +136,7 @@ export async function intake(
         authorEmail: clean(author.email), authorPhone: clean(author.phone), authorPostalAddress: clean(author.postalAddress),
         authorOrganization: clean(author.organization), signatories: author.signatories ?? null,
         text, address: clean(input.address), latitude: input.location?.latitude ?? null, longitude: input.location?.longitude ?? null,
-        topicCode: input.topic || null, kind: input.kind ?? null, repeated: input.repeated ?? repeatOfId !== null, onControl: input.onControl ?? false,
+        topicCode, kind: input.kind ?? null, repeated: input.repeated ?? repeatOfId !== null, onControl: input.onControl ?? false,
         repeatOfId, deadlineRegister: deadlines.register, deadlineForward: deadlines.forward, deadlineAnswer: deadlines.answer,
         trackingCodeHash: input.trackingCodeHash ?? null, createdAt: now, updatedAt: now,
         authorKeys: signals.authorKeys, resendOfId: signals.resendOf?.id ?? null,
@@ -142,6 +147,7 @@ export async function intake(
         id: created.id, organizationId: org.id, text, authorKeys: signals.authorKeys, placeStreet: created.placeStreet, placeHouse: created.placeHouse,
         receivedAt, placeLabel: clean(input.address) ?? signals.place?.label ?? null,
       }, detection.clusterWindowDays, now);
+      if (topicCode) await recordTopic(tx, { appealId: created.id, organizationId: org.id, topicCode, source: filed ? 'model' : byPerson ? 'person' : 'import', setBy: byPerson ? ctx.actor.userId : null, at: now });
       await storeFiles(tx, { type: 'appeal', id: created.id }, files, { organizationId: org.id, purpose: 'appeal', uploadedBy: ctx?.actor.userId ?? null });
       await repo.addEvent(tx, {
         appealId: created.id, organizationId: org.id, at: now, actorId: ctx?.actor.userId ?? null,
@@ -217,6 +223,8 @@ export async function updateAppeal(db: Db, ctx: RequestContext, id: string, inpu
     if (input.repeated === false) values.repeatOfId = null;
     if (input.onControl !== undefined) values.onControl = input.onControl;
     const updated = await repo.updateAppeal(tx, id, values, now);
+    // Setting the topic again, even to the one it had, is a person's confirmation the model learns from.
+    if (input.topic !== undefined) await recordTopic(tx, { appealId: id, organizationId: current.organizationId, topicCode: values.topicCode ?? null, source: 'person', setBy: ctx.actor.userId, at: now });
     await repo.addEvent(tx, { appealId: id, organizationId: current.organizationId, at: now, actorId: ctx.actor.userId, kind: 'action', action: 'update', payload: input });
     return { result: updated, audit: { action: 'appeal.update', entityType: 'appeal', entityId: id, organizationId: current.organizationId, before: pick(current, Object.keys(values)), after: values } };
   });

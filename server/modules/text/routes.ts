@@ -1,9 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { requireActor } from '../../platform/auth';
 import { errors } from '../../platform/http';
 import { checkAnswer } from '../../text/answerCheck';
-import { AnswerCheckBody, AnswerCheckResult } from './schema';
+import { contextOf } from '../../platform/auth';
+import { audited } from '../../platform/audit';
+import { authorize } from '../../platform/policy';
+import { AnswerCheckBody, AnswerCheckResult, SuggestBody, SuggestResult, TopicSuggestionSettings } from './schema';
+import { DEFAULT_TOPIC_SUGGESTION, loadTopicSuggestionSettings, suggestionsFor, TOPIC_SUGGESTION_KEY } from './service';
+import { writeSetting } from './repository';
 
 export async function textRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -21,5 +27,44 @@ export async function textRoutes(fastify: FastifyInstance): Promise<void> {
   }, async (request) => {
     requireActor(request);
     return checkAnswer(request.body.appealText, request.body.answerText);
+  });
+
+  app.post('/api/text/suggest', {
+    config: { tokenScope: 'read' },
+    schema: {
+      tags, summary: 'Подсказать тему по тексту обращения',
+      description: 'Три самые вероятные темы с оперативной группой, уверенностью и словами, которые решили; для ещё не зарегистрированного обращения.',
+      body: SuggestBody,
+      response: { 200: SuggestResult, ...errors(400, 401, 403) },
+    },
+  }, async (request) => {
+    requireActor(request);
+    return { suggestions: await suggestionsFor(app.services.database.db, request.body.text) };
+  });
+
+  const SettingsResponse = Type.Object({ settings: TopicSuggestionSettings, defaults: TopicSuggestionSettings });
+
+  app.get('/api/settings/topic-suggestion', {
+    schema: { tags: ['settings'], summary: 'Подсказки темы: порог автоматической темы при импорте и частота обучения модели', response: { 200: SettingsResponse, ...errors(401) } },
+  }, async (request) => {
+    requireActor(request);
+    return { settings: await loadTopicSuggestionSettings(app.services.database.db), defaults: DEFAULT_TOPIC_SUGGESTION };
+  });
+
+  app.put('/api/settings/topic-suggestion', {
+    schema: {
+      tags: ['settings'], summary: 'Изменить порог автоматической темы при импорте и частоту обучения модели (администратор ЦУР)',
+      body: TopicSuggestionSettings, response: { 200: SettingsResponse, ...errors(400, 401, 403) },
+    },
+  }, async (request) => {
+    const ctx = contextOf(request);
+    authorize(ctx.actor, 'settings.manage');
+    const db = app.services.database.db;
+    await audited(db, ctx, async (tx) => {
+      const before = await loadTopicSuggestionSettings(tx);
+      await writeSetting(tx, TOPIC_SUGGESTION_KEY, request.body, app.services.clock.now());
+      return { result: undefined, audit: { action: 'settings.topic_suggestion', entityType: 'settings', entityId: TOPIC_SUGGESTION_KEY, organizationId: ctx.actor.organizationId, before, after: request.body } };
+    });
+    return { settings: await loadTopicSuggestionSettings(db), defaults: DEFAULT_TOPIC_SUGGESTION };
   });
 }

@@ -20,3 +20,23 @@ export const AnswerCheckResult = Type.Object({
   reasons: Type.Array(Type.Object({ code: AnswerCheckCode, message: Type.String() })),
 }, { title: 'Проверка ответа на отписку' });
 export type AnswerCheckResult = Static<typeof AnswerCheckResult>;
+
+export const TopicSuggestion = Type.Object({
+  topic: Type.String({ description: 'Код темы классификатора' }),
+  topicTitle: Type.String(),
+  group: Type.String({ description: 'Код оперативной группы темы' }),
+  confidence: Type.Number({ minimum: 0, maximum: 1, description: 'Уверенность подсказки, 0..1' }),
+  words: Type.Array(Type.String(), { description: 'Слова текста, которые решили' }),
+}, { title: 'Подсказка темы' });
+export type TopicSuggestion = Static<typeof TopicSuggestion>;
+
+export const SuggestBody = Type.Object({
+  text: Type.String({ minLength: 1, maxLength: 20_000, description: 'Текст обращения' }),
+}, { additionalProperties: false });
+
+export const SuggestResult = Type.Object({ suggestions: Type.Array(TopicSuggestion) }, { title: 'Подсказки темы' });
+
+export const TopicSuggestionSettings = Type.Object({
+  autoFileThreshold: Type.Union([Type.Number({ minimum: 0.05, maximum: 1 }), Type.Null()], { description: 'Импорт (ПОС, соцсети, почта, форма гражданина) сам ставит тему, если уверенность первой подсказки не ниже порога; null — никогда' }),
+  retrainEvery: Type.Integer({ minimum: 1, maximum: 100_000, description: 'Модель обучается заново после стольких новых тем, выбранных людьми' }),
+}, { additionalProperties: false, title: 'Подсказки темы' });

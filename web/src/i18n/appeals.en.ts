@@ -248,6 +248,14 @@ export const appealsEn: Widen<typeof appealsRu> = {
     submit: 'Register',
     cancel: 'Cancel',
   },
+  suggest: {
+    title: 'Topic suggestion',
+    hint: 'The topics the text most likely belongs to; choose one with a click',
+    words: (words: string) => `Decided by: ${words}`,
+    confidence: (percent: number) => `${percent} %`,
+    chosen: (title: string) => `Topic changed: ${title}`,
+    current: 'chosen',
+  },
   notifications: {
     title: 'Notifications',
     open: (n: number) => (n > 0 ? `Notifications: ${n} unread` : 'Notifications'),

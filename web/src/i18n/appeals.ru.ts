@@ -247,6 +247,14 @@ export const appealsRu = {
     submit: 'Зарегистрировать',
     cancel: 'Отмена',
   },
+  suggest: {
+    title: 'Подсказка темы',
+    hint: 'Темы, которые вероятнее всего подходят по тексту; выберите одним нажатием',
+    words: (words: string) => `Решили слова: ${words}`,
+    confidence: (percent: number) => `${percent} %`,
+    chosen: (title: string) => `Тема изменена: ${title}`,
+    current: 'выбрана',
+  },
   notifications: {
     title: 'Уведомления',
     open: (n: number) => (n > 0 ? `Уведомления: ${n} непрочитанных` : 'Уведомления'),

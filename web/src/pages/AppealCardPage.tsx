@@ -17,6 +17,7 @@ import { AppealActionDialog } from '../components/AppealActionDialog';
 import { AppealTimeline } from '../components/AppealTimeline';
 import { FilesPanel } from '../components/Files';
 import { useNotify } from '../components/notify';
+import { TopicSuggestions } from '../components/TopicSuggestions';
 
 /** Actions that end or undo work get the «danger» look; the main step forward gets «action». */
 const DANGER: AppealAction[] = ['leave_without_answer', 'merge', 'return_for_rework', 'reopen'];
@@ -33,6 +34,7 @@ export function AppealCardPage() {
   const { data: appeal, error, set: setAppeal } = useResource(() => api.appeals.get(id), [id]);
   const timeline = useResource(() => api.appeals.timeline(id).then((r) => r.items), [id]);
   const [action, setAction] = useState<AppealAction | null>(null);
+  const [choosing, setChoosing] = useState(false);
   const notice = (location.state as { notice?: string } | null)?.notice;
 
   // The history is secondary: its failure is a notice, the card stays.
@@ -54,6 +56,19 @@ export function AppealCardPage() {
     setAction(null);
     notify.success(t.appeals.action.done(ACTION_LABELS[locale][performed]));
     void timeline.reload();
+  };
+
+  const chooseTopic = async (topic: string, title: string) => {
+    setChoosing(true);
+    try {
+      setAppeal(await api.appeals.update(appeal.id, { topic }));
+      notify.success(t.appeals.suggest.chosen(title));
+      void timeline.reload();
+    } catch (e) {
+      failure(e);
+    } finally {
+      setChoosing(false);
+    }
   };
 
   return (
@@ -97,7 +112,13 @@ export function AppealCardPage() {
         </div>
         <aside className="appeal-card__side">
           <AppealDeadlines appeal={appeal} />
+          {appeal.can.edit && appeal.suggestions.length > 0 && (
+            <Panel title={t.appeals.suggest.title} qa="appeal-suggestions">
+              <TopicSuggestions suggestions={appeal.suggestions} current={appeal.topic} busy={choosing} onChoose={(s) => void chooseTopic(s.topic, s.topicTitle)} />
+            </Panel>
+          )}
           <AppealDetails appeal={appeal} onChange={(a) => { setAppeal(a); void timeline.reload(); }} />
+
           <AppealAuthor appeal={appeal} />
         </aside>
       </div>

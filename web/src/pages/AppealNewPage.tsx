@@ -1,12 +1,12 @@
 // Registration of an appeal by staff: channel and how it came, dates, author, text, place, topic, kind.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Button, Card, Checkbox, Select, Text, TextArea } from '@gravity-ui/uikit';
 import {
   APPEAL_KINDS, CHANNELS, CHANNEL_LABELS, CHANNEL_OF_SUB_CHANNEL, KIND_LABELS, SUB_CHANNELS, SUB_CHANNEL_LABELS,
   type AppealKind, type Channel, type SubChannel,
 } from '../../../domain/appeals';
-import { api, type CreateAppeal } from '../api';
+import { api, type CreateAppeal, type TopicSuggestion } from '../api';
 import { useI18n } from '../i18n';
 import { useCurrentSession } from '../state/session';
 import { useMunicipality } from '../state/municipality';
@@ -14,6 +14,7 @@ import { PageHeader } from '../components/PageHeader';
 import { Field, SelectField, TextField, fieldErrorOf } from '../components/form';
 import { AuthorFields, EMPTY_AUTHOR, authorPayload, type AuthorValues } from '../components/AuthorFields';
 import { TopicSelect } from '../components/TopicSelect';
+import { TopicSuggestions } from '../components/TopicSuggestions';
 
 /** Channels whose messages carry an id of the source system: registering it twice opens the same appeal. */
 const EXTERNAL_ID_CHANNELS: Channel[] = ['pos', 'social', 'voice', 'survey'];
@@ -50,6 +51,21 @@ export function AppealNewPage() {
   const [repeated, setRepeated] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [suggestions, setSuggestions] = useState<TopicSuggestion[]>([]);
+
+  // The likeliest topics follow the text as it is typed, read once the typing pauses.
+  useEffect(() => {
+    const draft = text.trim();
+    if (draft.length < 10) {
+      setSuggestions([]);
+      return;
+    }
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      api.text.suggest(draft).then((r) => { if (!cancelled) setSuggestions(r.suggestions); }).catch(() => {});
+    }, 400);
+    return () => { cancelled = true; clearTimeout(timer); };
+  }, [text]);
 
   const chooseChannel = (next: Channel) => {
     setChannel(next);
@@ -130,6 +146,7 @@ export function AppealNewPage() {
             <TextField label={f.address} name="address" value={address} onUpdate={setAddress} error={error} />
             <Field label={f.topic} error={fieldErrorOf(error, 'topic')} qa="field-topic">
               <TopicSelect value={topic} onUpdate={setTopic} label={f.topic} placeholder={f.chooseTopic} error={fieldErrorOf(error, 'topic')} qa="select-topic" />
+              <TopicSuggestions suggestions={suggestions} current={topic || null} onChoose={(s) => setTopic(s.topic)} />
             </Field>
             <Field label={f.kind} qa="field-kind">
               <Select
