@@ -2,7 +2,7 @@
 // ratings that fit their age, numbered and with deadlines exactly as the registry would give them.
 import { randomUUID } from 'node:crypto';
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import { toLocalDate } from '../../domain/calendar/localDate';
+import { DEFAULT_TIME_ZONE, toLocalDate } from '../../domain/calendar/localDate';
 import type { ResultCode } from '../../domain/appeals';
 import type { Db, Executor } from '../db';
 import { appealCounters, appeals, departments, organizations, users } from '../db/schema';
@@ -173,7 +173,7 @@ export async function* seedBatches(db: Executor, options: SeedAppealsOptions): A
   for (const c of await db.select().from(appealCounters)) counters.set(`${c.organizationId}:${c.year}`, c.lastSeq);
   const rules = await loadDeadlineRules(db);
   const now = options.now;
-  const today = toLocalDate(now, 'Asia/Yekaterinburg');
+  const today = toLocalDate(now, DEFAULT_TIME_ZONE);
   const from = new Date(now.getTime() - (options.days ?? 365) * 86_400_000);
   const statementSize = options.batchSize ?? 5000;
   let rows: SeededRow[] = [];

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isImportSource } from '../../../domain/imports/columns';
 import type { Database } from '../../db';
+import { systemClock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { completeImport, rejectionsCsv, startImport } from './service';
 
@@ -49,8 +50,8 @@ export async function importCommand(args: string[], open: () => Promise<Database
   try {
     const started = await startImport(database.db, null, {
       source, municipality: parsed.values.municipality, dryRun: parsed.values['dry-run'] ?? false, filename: path.basename(file), content,
-    }, new Date());
-    const counts = await completeImport(database.db, null, started, () => new Date(), (p) => err.write(`\r  ${bar(p.processed, p.total)}`));
+    }, systemClock.now());
+    const counts = await completeImport(database.db, null, started, () => systemClock.now(), (p) => err.write(`\r  ${bar(p.processed, p.total)}`));
     err.write('\n');
     if (parsed.values.report) fs.writeFileSync(parsed.values.report, rejectionsCsv(started.prepared.rejections));
     if (counts.unmappedCategories.length) err.write(`Категории без темы в таблице соответствия: ${counts.unmappedCategories.join('; ')}\n`);
