@@ -118,7 +118,7 @@ describe('rating', () => {
     const dept = (await head.get('/api/departments')).json().items[0].id;
     for (const [s, action, body] of [
       [head, 'register', {}], [head, 'assign', { departmentId: dept, executorId: executor.user.id }], [executor, 'take', {}],
-      [executor, 'submit_answer', { answerText: 'Площадка включена в план благоустройства на 2026 год.', resultCode: 'supported' }], [head, 'approve', {}],
+      [executor, 'submit_answer', { answerText: 'Детская площадка во дворе дома 12 по улице Милицейской включена в план благоустройства и будет установлена до 30 мая 2026 года; ответственный — отдел благоустройства администрации.', resultCode: 'supported' }], [head, 'approve', {}],
     ] as const) {
       const res = await s.post(`/api/appeals/${id}/actions/${action}`, body);
       expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
@@ -132,7 +132,7 @@ describe('rating', () => {
     expect(early.statusCode).toBe(409);
     const a = await answered();
     const status = (await t.app.inject({ method: 'GET', url: `/api/public/appeals/${encodeURIComponent(a.number)}?code=${a.trackingCode}` })).json();
-    expect(status).toMatchObject({ status: 'answered', canRate: true, answer: { text: 'Площадка включена в план благоустройства на 2026 год.', resultLabel: expect.any(String) } });
+    expect(status).toMatchObject({ status: 'answered', canRate: true, answer: { text: 'Детская площадка во дворе дома 12 по улице Милицейской включена в план благоустройства и будет установлена до 30 мая 2026 года; ответственный — отдел благоустройства администрации.', resultLabel: expect.any(String) } });
     const rated = await t.app.inject({ method: 'POST', url: `/api/public/appeals/${encodeURIComponent(a.number)}/rating`, payload: { code: a.trackingCode, score: 5, comment: 'Спасибо!' } });
     expect(rated.statusCode).toBe(200);
     expect(rated.json()).toMatchObject({ rating: { score: 5, comment: 'Спасибо!' }, canRate: false, status: 'answered' });
@@ -170,10 +170,10 @@ describe('letters to the author', () => {
     await head.post(`/api/appeals/${id}/actions/register`, {});
     await head.post(`/api/appeals/${id}/actions/assign`, { departmentId: dept, executorId: executor.user.id });
     await executor.post(`/api/appeals/${id}/actions/take`, {});
-    await executor.post(`/api/appeals/${id}/actions/submit_answer`, { answerText: 'Площадка будет установлена в мае.', resultCode: 'supported' });
+    await executor.post(`/api/appeals/${id}/actions/submit_answer`, { answerText: 'Детская площадка во дворе дома 12 по улице Милицейской включена в план благоустройства и будет установлена до 30 мая 2026 года; ответственный — отдел благоустройства администрации.', resultCode: 'supported' });
     await head.post(`/api/appeals/${id}/actions/approve`, {});
     const letters = await subjects(to);
     expect(letters.map((l) => l.subject)).toEqual([`Обращение № ${number} принято`, `Ответ на обращение № ${number}`]);
-    expect(letters[1].text).toContain('Площадка будет установлена в мае.');
+    expect(letters[1].text).toContain('Детская площадка во дворе дома 12 по улице Милицейской включена в план благоустройства и будет установлена до 30 мая 2026 года; ответственный — отдел благоустройства администрации.');
   });
 });
