@@ -304,7 +304,10 @@ export const risks = pgTable('risks', {
   registeredBy: uuid('registered_by').references(() => users.id),
   registeredBySide: text('registered_by_side', { enum: ['cur', 'municipality'] }).notNull(),
   curatorId: uuid('curator_id').references(() => users.id),
+  /** When the signal reached the administration (its 3-hour clock starts here, §10.3). */
   signalReceivedAt: timestamp('signal_received_at', { withTimezone: true }),
+  /** When a contact official opened and acknowledged the signal: a fact, not the start of the clock. */
+  acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
   acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
   curProposalAt: timestamp('cur_proposal_at', { withTimezone: true }),
   draftAt: timestamp('draft_at', { withTimezone: true }),
