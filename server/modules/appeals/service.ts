@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import {
   availableActions, checkActionPayload, transition, CHANNEL_OF_SUB_CHANNEL, TRANSITION_REFUSAL_LABELS,
-  PAYLOAD_PROBLEM_LABELS, STATUS_LABELS, type AppealAction, type AppealActor, type AppealStatus, type Channel, type SubChannel,
+  PAYLOAD_PROBLEM_LABELS, STATUS_LABELS, type AppealAction, type AppealActor, type AppealContext, type DeadlineRules, type AppealStatus, type Channel, type SubChannel,
 } from '../../../domain/appeals';
 import { toLocalDate } from '../../../domain/calendar/localDate';
 import type { Db, Executor } from '../../db';
@@ -42,15 +42,16 @@ async function visibleAppeal(db: Executor, actor: Actor, id: string, forUpdate =
   return row;
 }
 
-function contextOfRow(row: repo.AppealRow) {
-  return { channel: row.channel as Channel, extended: row.extensionDays !== null, onControl: row.onControl };
+/** The machine's context of an appeal, with the installation's deadline rules (they say which channels extend). */
+function contextOfRow(row: repo.AppealRow, rules: DeadlineRules): AppealContext {
+  return { channel: row.channel as Channel, extended: row.extensionDays !== null, onControl: row.onControl, rules };
 }
 
 export async function present(db: Executor, row: repo.AppealRow, actor: Actor | null, now: Date): Promise<Appeal> {
   const related = await repo.relatedOf(db, row);
   const files = (await listFiles(db, { type: 'appeal', id: row.id }))
     .map((f) => ({ id: f.id, filename: f.filename, mimeType: f.mimeType, size: f.size, purpose: f.purpose, createdAt: f.createdAt.toISOString() }));
-  const actions = actor ? availableActions(row.status as AppealStatus, actor.role, contextOfRow(row)) : [];
+  const actions = actor ? availableActions(row.status as AppealStatus, actor.role, contextOfRow(row, await loadDeadlineRules(db))) : [];
   const can = actor ? appealPolicy.capabilities(actor, row) : { edit: false, upload: false, comment: false };
   return presentAppeal(row, related, deadlineState(row, now, related.timeZone), files, actions, can);
 }
@@ -211,7 +212,7 @@ export async function performAction(db: Db, ctx: RequestContext | null, actorKin
   const row = await audited(db, ctx, async (tx) => {
     const current = ctx ? await visibleAppeal(tx, ctx.actor, id, true) : await repo.findAppeal(tx, id, true);
     if (!current) throw appealNotFound();
-    const outcome = transition(current.status as AppealStatus, action, actorKind, contextOfRow(current));
+    const outcome = transition(current.status as AppealStatus, action, actorKind, contextOfRow(current, await loadDeadlineRules(tx)));
     if (!outcome.ok) {
       const message = TRANSITION_REFUSAL_LABELS.ru[outcome.reason];
       if (outcome.reason === 'unknown_action') throw notFound('unknown_action', message);

@@ -1,10 +1,10 @@
 // What each step of an appeal's life cycle does besides changing the status: one function per step,
 // returning the values to store, the note for the timeline and whom to notify.
-import type { AppealAction, Channel } from '../../../domain/appeals';
+import { checkExtension, TRANSITION_REFUSAL_LABELS, type AppealAction, type Channel } from '../../../domain/appeals';
 import type { Executor } from '../../db';
 import type { organizations } from '../../db/schema';
 import type { RequestContext } from '../../platform/actor';
-import { validationFailed } from '../../platform/errors';
+import { AppError, validationFailed } from '../../platform/errors';
 import { isUuid } from '../../platform/http';
 import { enqueueMail } from '../../platform/mail';
 import { activeHeads, activeStaffOf } from '../users/repository';
@@ -137,8 +137,11 @@ export const STEPS: Record<AppealAction, (s: Step) => Promise<Applied>> = {
   async extend({ tx, p, current, org, now }) {
     const rules = await loadDeadlineRules(tx);
     const days = Number(p.days);
-    const max = rules.channels[current.channel as Channel].extension?.days ?? 0;
-    if (days > max) throw validationFailed([{ field: 'days', message: `Продлить можно не более чем на ${max} дн.` }]);
+    const check = checkExtension({ channel: current.channel as Channel, days, alreadyExtended: current.extensionDays !== null, rules });
+    if (!check.ok) {
+      if (check.reason === 'channel_not_extendable' || check.reason === 'already_extended') throw new AppError(409, check.reason, TRANSITION_REFUSAL_LABELS.ru[check.reason]);
+      throw validationFailed([{ field: 'days', message: check.maxDays ? `Продлить можно не более чем на ${check.maxDays} дн.` : 'Укажите число дней продления' }]);
+    }
     const d = deadlinesOf({ channel: current.channel, receivedAt: current.receivedAt, registeredAt: current.registeredAt, extensionDays: days }, org.timeZone, rules);
     // 59-ФЗ ст.12 ч.2: the author is told of the extension.
     if (current.authorEmail) {
