@@ -95,7 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const jobs = new JobScheduler(database.db, clock, app.log, [deadlineJob(database.db), riskClockJob(database.db), requestReminderJob(database.db), reportReminderJob(database.db), mailJob(database.db, config, app.log)]);
+  const jobs = new JobScheduler(database.db, clock, app.log, [deadlineJob(database.db), riskClockJob(database.db, { publicBaseUrl: config.publicBaseUrl }), requestReminderJob(database.db), reportReminderJob(database.db), mailJob(database.db, config, app.log)]);
   app.decorate('services', { config, database, clock, jobs });
   app.addHook('onClose', async () => { await jobs.stop(); });
 

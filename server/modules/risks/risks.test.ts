@@ -162,7 +162,11 @@ describe('escalation of the clocks', () => {
   it('warns 60 minutes before and when each clock has run out, once each, though nobody opened the signal', async () => {
     at('2026-11-27T05:00:00Z');
     const cur = await as('cur.analyst');
-    const { id } = (await cur.post('/api/risks', { ...publication, municipality: 'ekaterinburg', publishedAt: undefined })).json();
+    const { id, number } = (await cur.post('/api/risks', { ...publication, municipality: 'ekaterinburg', publishedAt: undefined })).json();
+    const letters = async () => {
+      const res = await t.database.db.execute(sql`select "to", subject from mail_outbox where subject like ${`%${number}`} and subject not like 'Сигнал%' order by subject, "to"`);
+      return (((res as { rows?: unknown[] }).rows ?? res) as { to: string; subject: string }[]).map((m) => `${m.subject} → ${m.to}`);
+    };
     const kinds = async () => ((await (await as('ekb.contact')).get('/api/notifications?limit=200')).json().items as { kind: string; entityId: string }[])
       .filter((n) => n.entityId === id).map((n) => n.kind).sort();
     at('2026-11-27T06:30:00Z');
@@ -175,10 +179,17 @@ describe('escalation of the clocks', () => {
     const titles = ((await (await as('ekb.contact')).get('/api/notifications?limit=200')).json().items as { title: string; entityId: string }[])
       .filter((n) => n.entityId === id).map((n) => n.title).join('\n');
     expect(titles).toContain('срока проекта комментария');
+    // By e-mail too, once per clock and stage: the contact official, the head and the ЦУР curator.
+    const soon = await letters();
+    expect(soon).toHaveLength(6);
+    expect(soon.filter((l) => l.endsWith('→ cur.analyst@demo.otklik.local'))).toHaveLength(2);
+    expect(soon.some((l) => l.startsWith(`Срок истекает: информационный риск ${number} → ekb.contact@`))).toBe(true);
+    expect(soon.some((l) => l.startsWith(`Срок истекает: информационный риск ${number} → ekb.head@`))).toBe(true);
     expect(await escalateRiskClocks(t.database.db, new Date('2026-11-27T07:05:00Z'))).toEqual({ notified: 0 });
     at('2026-11-27T08:01:00Z');
     await t.app.services.jobs.runOnce('risk-clocks');
     expect(await kinds()).toEqual(['risk.clock.due_soon', 'risk.clock.due_soon', 'risk.clock.overdue', 'risk.clock.overdue', 'risk.detected']);
+    expect((await letters()).filter((l) => l.startsWith('Истёк срок'))).toHaveLength(6);
     // A second pass over the same state notifies nobody again.
     expect(await escalateRiskClocks(t.database.db, new Date('2026-11-27T08:01:00Z'))).toEqual({ notified: 0 });
     const board = (await (await as('cur.analyst')).get('/api/risks?open=true&sort=urgency&overdue=true')).json().items;

@@ -70,3 +70,10 @@ export async function activeStaffOf(db: Executor, organizationId: string, roles:
 export function activeHeads(db: Executor, organizationId: string) {
   return activeStaffOf(db, organizationId, ['head']);
 }
+
+/** The e-mail addresses of the given users that are active and have one. */
+export async function activeEmailsOf(db: Executor, ids: string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db.select({ email: users.email }).from(users).where(and(inArray(users.id, ids), eq(users.active, true)));
+  return rows.map((r) => r.email).filter((e): e is string => !!e);
+}
