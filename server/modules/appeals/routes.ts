@@ -85,7 +85,7 @@ export async function appealRoutes(fastify: FastifyInstance): Promise<void> {
       const check = request.compileValidationSchema(AnyStepBody);
       if (!check(body)) throw validationFailed(translateValidation(check.errors ?? []));
     }
-    return service.act(db(), contextOf(request), request.params.id, request.params.action, body ?? {}, now());
+    return service.act(db(), contextOf(request), request.params.id, request.params.action, body ?? {}, now(), app.services.config.publicBaseUrl);
   });
 
   app.get('/api/appeals/:id/timeline', {

@@ -206,8 +206,14 @@ function pick(row: Record<string, unknown>, keys: string[]) {
   return Object.fromEntries(keys.map((k) => [k, row[k]]));
 }
 
+/** The step's values as the audit stores them: never the hash of the author's code. */
+function withoutSecrets(values: Partial<repo.NewAppealRow>): Partial<repo.NewAppealRow> {
+  const { trackingCodeHash: _hidden, ...rest } = values;
+  return rest;
+}
+
 /** Performs one step of the life cycle. Every refusal is a 4xx with a Russian message. */
-export async function performAction(db: Db, ctx: RequestContext | null, actorKind: AppealActor, id: string, action: string, body: unknown, now: Date): Promise<repo.AppealRow> {
+export async function performAction(db: Db, ctx: RequestContext | null, actorKind: AppealActor, id: string, action: string, body: unknown, now: Date, publicBaseUrl = ''): Promise<repo.AppealRow> {
   const woken: string[] = [];
   const row = await audited(db, ctx, async (tx) => {
     const current = ctx ? await visibleAppeal(tx, ctx.actor, id, true) : await repo.findAppeal(tx, id, true);
@@ -224,7 +230,7 @@ export async function performAction(db: Db, ctx: RequestContext | null, actorKin
       throw validationFailed(checked.problems.map((p) => ({ field: p.field, message: PAYLOAD_PROBLEM_LABELS.ru[p.code] })));
     }
     const org = await orgOf(tx, current.organizationId);
-    const { values, note, notifyUsers } = await STEPS[action as AppealAction]({ tx, ctx, p: checked.payload as Record<string, unknown>, current, org, now });
+    const { values, note, notifyUsers } = await STEPS[action as AppealAction]({ tx, ctx, p: checked.payload as Record<string, unknown>, current, org, now, publicBaseUrl });
     const updated = await repo.updateAppeal(tx, id, { ...values, status: outcome.to }, now);
     await repo.addEvent(tx, {
       appealId: id, organizationId: current.organizationId, at: now, actorId: ctx?.actor.userId ?? null, kind: ctx ? 'action' : 'system',
@@ -233,15 +239,15 @@ export async function performAction(db: Db, ctx: RequestContext | null, actorKin
     for (const n of notifyUsers) woken.push(...(await notify(tx, { ...n, organizationId: current.organizationId, entityType: 'appeal', entityId: id, link: `/appeals/${id}` })));
     return {
       result: updated,
-      audit: { action: `appeal.${action}`, entityType: 'appeal', entityId: id, organizationId: current.organizationId, before: { status: current.status }, after: { status: outcome.to, ...values } },
+      audit: { action: `appeal.${action}`, entityType: 'appeal', entityId: id, organizationId: current.organizationId, before: { status: current.status }, after: { status: outcome.to, ...withoutSecrets(values) } },
     };
   });
   wake(woken);
   return row;
 }
 
-export async function act(db: Db, ctx: RequestContext, id: string, action: string, body: unknown, now: Date): Promise<Appeal> {
-  const row = await performAction(db, ctx, ctx.actor.role, id, action, body, now);
+export async function act(db: Db, ctx: RequestContext, id: string, action: string, body: unknown, now: Date, publicBaseUrl = ''): Promise<Appeal> {
+  const row = await performAction(db, ctx, ctx.actor.role, id, action, body, now, publicBaseUrl);
   return present(db, row, ctx.actor, now);
 }
 
