@@ -390,6 +390,10 @@ export const contactOfficials = pgTable('contact_officials', {
   id: id(),
   organizationId: uuid('organization_id').notNull().references(() => organizations.id),
   userId: uuid('user_id').references(() => users.id),
+  /** §9: the surname, name and patronymic in full, each on its own; full_name is their joined form. */
+  surname: text('surname').notNull().default(''),
+  name: text('name').notNull().default(''),
+  patronymic: text('patronymic'),
   fullName: text('full_name').notNull(),
   position: text('position').notNull(),
   email: text('email').notNull(),
