@@ -43,7 +43,10 @@ describe('contact officials', () => {
 
     await page.getByRole('button', { name: 'Добавить контактное лицо' }).click();
     const form = page.getByRole('dialog');
-    await form.getByLabel('Фамилия, имя, отчество').fill(NEW_CONTACT);
+    const [surname, name, patronymic] = NEW_CONTACT.split(' ');
+    await form.getByLabel('Фамилия', { exact: true }).fill(surname);
+    await form.getByLabel('Имя', { exact: true }).fill(name);
+    await form.getByLabel('Отчество (при наличии)').fill(patronymic);
     await form.getByLabel('Должность', { exact: true }).fill('Заместитель главы по внутренней политике');
     await form.getByLabel('Электронная почта').fill('kuzmina@beloyarsky.example');
     await form.getByLabel('Телефон').fill('+7 (34377) 2-11-22');

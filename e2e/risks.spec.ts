@@ -77,7 +77,7 @@ describe('information risk from detection to the public refutation', () => {
     expect(await status(page)).toBe('Выявлен');
     expect(await page.locator('[data-qa="risk-details"]').innerText()).toMatch(/12\s400 просмотров/);
 
-    // The board: the row of the new risk, its ЦУР clock ticking down, the administration's waiting for the signal.
+    // The board: the row of the new risk, both clocks ticking down.
     await page.goto(`${server.url}/risks`);
     const row = page.locator('[data-qa="risks-table"] tr', { hasText: riskNumber });
     await row.waitFor();
@@ -89,7 +89,8 @@ describe('information risk from detection to the public refutation', () => {
     expect(first).toMatch(HMS);
     expect(first.startsWith('02:') || first === '03:00:00').toBe(true);
     await expect.poll(async () => (await clock.innerText()).trim(), { timeout: 4000 }).not.toBe(first);
-    expect(await row.locator('[data-qa="clock-draft"]').innerText()).toBe('ждёт сигнала');
+    // The administration's clock runs from the delivery of the signal, opened or not (§10.3).
+    expect(await row.locator('[data-qa="clock-draft"]').getAttribute('data-state')).toBe('running');
     await page.screenshot({ path: path.join(shots, 'otklik-risks-board-1280.png') });
 
     // A screenshot of the publication, and the proposal for the official comment.
@@ -118,6 +119,8 @@ describe('information risk from detection to the public refutation', () => {
 
     await act(page, 'acknowledge', 'Подтвердить получение сигнала');
     await expect.poll(() => status(page)).toBe('Сигнал получен');
+    // The reading is recorded beside the delivery: «прочитано 26.11.2026, 23:50».
+    await expect.poll(() => page.locator('[data-qa="step-signal"]').innerText()).toContain('прочитано');
     const draftClock = page.locator('[data-qa="card-clock-draft"] [data-qa="clock-draft"]');
     expect(await draftClock.getAttribute('data-state')).toBe('running');
     expect((await draftClock.locator('.risk-clock__main').innerText()).trim()).toMatch(HMS);

@@ -104,7 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const db = database.db;
-  const jobs = new JobScheduler(db, clock, app.log, [deadlineJob(db), riskClockJob(db), requestReminderJob(db), reportReminderJob(db), mailJob(db, config, app.log), topicModelJob(db, app.log),
+  const jobs = new JobScheduler(db, clock, app.log, [deadlineJob(db), riskClockJob(db, { publicBaseUrl: config.publicBaseUrl }), requestReminderJob(db), reportReminderJob(db), mailJob(db, config, app.log), topicModelJob(db, app.log),
     markCleanupJob({ [DEADLINE_JOB]: deadlineMarkCleanup(db), 'risk-clocks': riskClockMarkCleanup(db), 'request-reminders': requestMarkCleanup(db), 'report-reminders': reportMarkCleanup(db) })]);
   const notifications = await NotificationHub.start(database);
   app.decorate('services', { config, database, clock, jobs, notifications });

@@ -73,3 +73,45 @@ describe('0009_files', () => {
     expect(Number(left.n)).toBe(0);
   });
 });
+
+describe('0015_risk_acknowledged_and_contact_names', () => {
+  it('starts the administration clock of unopened risks at their registration, keeps the reading of opened ones, and splits contact names', async () => {
+    test = await createTestDatabase({ prepare: false });
+    const { database } = test;
+    const old = migrationsUpTo('0009_files');
+    try {
+      await database.migrate(old);
+    } finally {
+      fs.rmSync(old, { recursive: true, force: true });
+    }
+    const db = database.db;
+    const all = async (query: ReturnType<typeof sql>) => ((await db.execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows;
+    const org = (await all(sql`insert into organizations (kind, name, short_name, slug, number_prefix)
+      values ('municipality', 'Белоярский городской округ', 'Белоярский ГО', 'beloyarsky', 'БЕЛ') returning id`))[0].id as string;
+    const user = (await all(sql`insert into users (organization_id, login, full_name, role, password_hash)
+      values (${org}, 'bel.contact', 'Иванова Мария Сергеевна', 'contact_official', 'x') returning id`))[0].id as string;
+    await all(sql`insert into risks (organization_id, number, platform, detected_at, text, kind, level, status, registered_by_side, deadline_cur_proposal, created_at)
+      values (${org}, 'ИР-2026-00001', 'vk', '2026-11-26T18:30:00Z', 'Непрочитанный', 'negative', 'high', 'detected', 'cur', '2026-11-26T21:30:00Z', '2026-11-26T18:30:00Z')`);
+    await all(sql`insert into risks (organization_id, number, platform, detected_at, text, kind, level, status, registered_by_side, deadline_cur_proposal, created_at,
+      signal_received_at, acknowledged_by, deadline_draft)
+      values (${org}, 'ИР-2026-00002', 'vk', '2026-11-26T18:30:00Z', 'Прочитанный', 'negative', 'high', 'acknowledged', 'cur', '2026-11-26T21:30:00Z', '2026-11-26T18:30:00Z',
+        '2026-11-26T18:50:00Z', ${user}, '2026-11-26T21:50:00Z')`);
+    await all(sql`insert into contact_officials (organization_id, full_name, position, email, phone) values
+      (${org}, 'Иванова Мария Сергеевна', 'Пресс-секретарь', 'a@example.ru', '+7 343 000-00-00'),
+      (${org}, 'Ким Ли', 'Специалист', 'b@example.ru', '+7 343 000-00-01')`);
+
+    await database.migrate();
+
+    const risks = await all(sql`select number, signal_received_at, acknowledged_at, deadline_draft from risks order by number`);
+    const at = (v: unknown) => (v === null ? null : new Date(v as string).toISOString());
+    expect(risks.map((r) => [r.number, at(r.signal_received_at), at(r.acknowledged_at), at(r.deadline_draft)])).toEqual([
+      ['ИР-2026-00001', '2026-11-26T18:30:00.000Z', null, '2026-11-26T21:30:00.000Z'],
+      ['ИР-2026-00002', '2026-11-26T18:50:00.000Z', '2026-11-26T18:50:00.000Z', '2026-11-26T21:50:00.000Z'],
+    ]);
+    const contacts = await all(sql`select surname, name, patronymic, full_name from contact_officials order by full_name`);
+    expect(contacts).toEqual([
+      { surname: 'Иванова', name: 'Мария', patronymic: 'Сергеевна', full_name: 'Иванова Мария Сергеевна' },
+      { surname: 'Ким', name: 'Ли', patronymic: null, full_name: 'Ким Ли' },
+    ]);
+  });
+});

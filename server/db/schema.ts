@@ -336,7 +336,10 @@ export const risks = pgTable('risks', {
   registeredBy: uuid('registered_by').references(() => users.id),
   registeredBySide: text('registered_by_side', { enum: ['cur', 'municipality'] }).notNull(),
   curatorId: uuid('curator_id').references(() => users.id),
+  /** When the signal reached the administration (its 3-hour clock starts here, §10.3). */
   signalReceivedAt: timestamp('signal_received_at', { withTimezone: true }),
+  /** When a contact official opened and acknowledged the signal: a fact, not the start of the clock. */
+  acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
   acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
   curProposalAt: timestamp('cur_proposal_at', { withTimezone: true }),
   draftAt: timestamp('draft_at', { withTimezone: true }),
@@ -419,6 +422,10 @@ export const contactOfficials = pgTable('contact_officials', {
   id: id(),
   organizationId: uuid('organization_id').notNull().references(() => organizations.id),
   userId: uuid('user_id').references(() => users.id),
+  /** §9: the surname, name and patronymic in full, each on its own; full_name is their joined form. */
+  surname: text('surname').notNull().default(''),
+  name: text('name').notNull().default(''),
+  patronymic: text('patronymic'),
   fullName: text('full_name').notNull(),
   position: text('position').notNull(),
   email: text('email').notNull(),

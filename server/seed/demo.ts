@@ -67,9 +67,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
     const CONTACT_NAMES = ['Никитина Ирина Валерьевна', 'Орлов Максим Андреевич', 'Фёдорова Татьяна Николаевна', 'Зайцев Роман Сергеевич', 'Белова Ксения Дмитриевна'];
     await tx.insert(contactOfficials).values(orgs.filter((o) => o.kind === 'municipality').map((o, i) => {
       const user = createdUsers.find((u) => u.organizationId === o.id && u.role === 'contact_official');
+      const fullName = user?.fullName ?? CONTACT_NAMES[i % CONTACT_NAMES.length];
+      const [surname, name, ...patronymic] = fullName.split(' ');
       return {
         organizationId: o.id, userId: user?.id ?? null,
-        fullName: user?.fullName ?? CONTACT_NAMES[i % CONTACT_NAMES.length],
+        surname, name, patronymic: patronymic.join(' ') || null, fullName,
         position: user?.position ?? 'Начальник отдела по связям с общественностью',
         email: user?.email ?? `press@${o.slug}.demo.otklik.local`,
         phone: `+7 (343) ${String(200 + i).padStart(3, '0')}-${String(10 + i * 7).padStart(2, '0')}-${String(30 + i).padStart(2, '0')}`,

@@ -85,7 +85,7 @@ describe.each(LOGINS)('%s', (login) => {
     expectKept(policies['risks.create'], (await s.post('/api/risks', { municipality: 'beloyarsky', platform: 'vk', text: `Риск от ${login}`, kind: 'misinformation', level: 'low' })).statusCode);
     expectKept(policies['requests.create'], (await s.post('/api/requests', { subject: `Запрос ${login}`, text: 'Текст', municipalities: ['beloyarsky'], dueAt: '2099-01-01T00:00:00Z' })).statusCode);
     expectKept(policies['reports.compose'], (await s.post('/api/reports', { municipality: 'beloyarsky', year: 2026, quarter: 2 })).statusCode);
-    expectKept(policies['contacts.create'], (await s.post('/api/contacts', { municipality: 'beloyarsky', fullName: `Контакт ${login}`, position: 'Специалист', email: 'c@example.ru', phone: '+7 343 111-11-11' })).statusCode);
+    expectKept(policies['contacts.create'], (await s.post('/api/contacts', { municipality: 'beloyarsky', surname: 'Контакт', name: login, position: 'Специалист', email: 'c@example.ru', phone: '+7 343 111-11-11' })).statusCode);
     expectKept(policies['departments.manage'], (await s.post('/api/departments', { municipality: 'beloyarsky', name: `Отдел ${login}` })).statusCode);
     const boundary = 'importcapabilities';
     const csv = 'Номер;Факт;Дата поступления\n1;Сообщение ПОС;01.03.2026 10:00\n';

@@ -104,7 +104,7 @@ it('drops no field of the answers whose schemas were added: reports, the risk ti
   await keepsEveryField(timeline, 200);
   expect((timeline.json() as { items: unknown[] }).items.length).toBeGreaterThan(0);
 
-  const contact = await head.post('/api/contacts', { fullName: 'Сидорова Алла Борисовна', position: 'Пресс-секретарь главы', email: 'sidorova@beloyarsky.example', phone: '+7 (34377) 2-10-10' });
+  const contact = await head.post('/api/contacts', { surname: 'Сидорова', name: 'Алла', patronymic: 'Борисовна', position: 'Пресс-секретарь главы', email: 'sidorova@beloyarsky.example', phone: '+7 (34377) 2-10-10' });
   expect(contact.statusCode).toBe(201);
   const history = await cur.get('/api/contacts/history');
   await keepsEveryField(history, 200);

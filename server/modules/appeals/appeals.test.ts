@@ -339,4 +339,27 @@ describe('deadline rules of the installation', () => {
     // 5 working days from Mon 2 March: 3, 4, 5, 6, (9 is a holiday) 10.
     expect(a.deadlines.answer).toBe('2026-03-10');
   });
+
+  it('a channel made extendable in the rules is extended by the head within the installation maximum', async () => {
+    const admin = await t.login('cur.admin');
+    const pos = (await (await t.login('beloyarsky.contact')).post('/api/appeals', { channel: 'pos', externalId: 'POS-RULES-2', receivedAt: '2026-03-02T05:00:00Z', registeredAt: '2026-03-02T06:00:00Z', text: 'Проверка продления' })).json();
+    const boss = await t.login('beloyarsky.head');
+    expect((await boss.get(`/api/appeals/${pos.id}`)).json().actions).not.toContain('extend');
+    expect((await boss.post(`/api/appeals/${pos.id}/actions/extend`, { reason: 'Нужна проверка', days: 3 })).json().code).toBe('channel_not_extendable');
+    const rules = (await admin.get('/api/settings/deadline-rules')).json().rules;
+    rules.channels.pos.extension = { days: 5, unit: 'working' };
+    rules.channels.fz59.extension = { days: 10, unit: 'calendar' };
+    expect((await admin.request({ method: 'PUT', url: '/api/settings/deadline-rules', payload: rules })).statusCode).toBe(200);
+    expect((await boss.get(`/api/appeals/${pos.id}`)).json().actions).toContain('extend');
+    const tooLong = await boss.post(`/api/appeals/${pos.id}/actions/extend`, { reason: 'Нужна проверка', days: 6 });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().details[0]).toMatchObject({ field: 'days', message: expect.stringContaining('5') });
+    const extended = await boss.post(`/api/appeals/${pos.id}/actions/extend`, { reason: 'Нужна проверка', days: 5 });
+    expect(extended.statusCode).toBe(200);
+    // 5 working days after 10 March: 11, 12, 13, 16, 17.
+    expect(extended.json().deadlines.answer).toBe('2026-03-17');
+    // The fz59 maximum is the installation's 10 days now, not the law's 30.
+    const letter59 = (await (await t.login('beloyarsky.contact')).post('/api/appeals', { channel: 'fz59', text: 'Проверка максимума продления' })).json();
+    expect((await boss.post(`/api/appeals/${letter59.id}/actions/extend`, { reason: 'Нужна проверка', days: 11 })).statusCode).toBe(400);
+  });
 });

@@ -74,7 +74,7 @@ export async function appealRoutes(fastify: FastifyInstance): Promise<void> {
     // The schema documents each step's payload; the step checks it itself, with a message per field and the
     // rules of who acts, so the body reaches it as sent: any JSON object, as before the payloads were described.
     ...actionBody.options,
-  }, async (request) => service.act(db(), contextOf(request), request.params.id, request.params.action, actionBody.read(request) ?? {}, now()));
+  }, async (request) => service.act(db(), contextOf(request), request.params.id, request.params.action, actionBody.read(request) ?? {}, now(), app.services.config.publicBaseUrl));
 
   app.get('/api/appeals/:id/timeline', {
     schema: { tags, summary: 'Ход работы и внутренние комментарии', params: IdParams, response: { 200: Timeline, ...errors(400, 401, 404) } },

@@ -1,7 +1,7 @@
 // Use cases of the appeals registry; each returns the presented appeal (or list) for the actor.
 import {
   availableActions, checkActionPayload, transition, CHANNEL_OF_SUB_CHANNEL, TRANSITION_REFUSAL_LABELS,
-  PAYLOAD_PROBLEM_LABELS, STATUS_LABELS, type AppealAction, type AppealActor, type AppealStatus, type Channel, type SubChannel,
+  PAYLOAD_PROBLEM_LABELS, STATUS_LABELS, type AppealAction, type AppealActor, type AppealContext, type DeadlineRules, type AppealStatus, type Channel, type SubChannel,
 } from '../../../domain/appeals';
 import { toLocalDate } from '../../../domain/calendar/localDate';
 import type { Db, Executor } from '../../db';
@@ -45,15 +45,16 @@ async function visibleAppeal(db: Executor, actor: Actor, id: string, forUpdate =
   return row;
 }
 
-function contextOfRow(row: repo.AppealRow) {
-  return { channel: row.channel as Channel, extended: row.extensionDays !== null, onControl: row.onControl };
+/** The machine's context of an appeal, with the installation's deadline rules (they say which channels extend). */
+function contextOfRow(row: repo.AppealRow, rules: DeadlineRules): AppealContext {
+  return { channel: row.channel as Channel, extended: row.extensionDays !== null, onControl: row.onControl, rules };
 }
 
 export async function present(db: Db, row: repo.AppealRow, actor: Actor | null, now: Date): Promise<Appeal> {
   const related = await repo.relatedOf(db, row);
   const files = (await listFiles(db, { type: 'appeal', id: row.id }))
     .map((f) => ({ id: f.id, filename: f.filename, mimeType: f.mimeType, size: f.size, purpose: f.purpose, createdAt: f.createdAt.toISOString() }));
-  const actions = actor ? availableActions(row.status as AppealStatus, actor.role, contextOfRow(row)) : [];
+  const actions = actor ? availableActions(row.status as AppealStatus, actor.role, contextOfRow(row, await loadDeadlineRules(db))) : [];
   const can = actor ? appealPolicy.capabilities(actor, row) : { edit: false, upload: false, comment: false };
   return presentAppeal(row, related, deadlineState(row, now, related.timeZone), files, actions, can, await suggestionsFor(db, row.text));
 }
@@ -235,12 +236,18 @@ function pick(row: Record<string, unknown>, keys: string[]) {
   return Object.fromEntries(keys.map((k) => [k, row[k]]));
 }
 
+/** The step's values as the audit stores them: never the hash of the author's code. */
+function withoutSecrets(values: Partial<repo.NewAppealRow>): Partial<repo.NewAppealRow> {
+  const { trackingCodeHash: _hidden, ...rest } = values;
+  return rest;
+}
+
 /** Performs one step of the life cycle. Every refusal is a 4xx with a Russian message. */
-export async function performAction(db: Db, ctx: RequestContext | null, actorKind: AppealActor, id: string, action: string, body: unknown, now: Date): Promise<repo.AppealRow> {
+export async function performAction(db: Db, ctx: RequestContext | null, actorKind: AppealActor, id: string, action: string, body: unknown, now: Date, publicBaseUrl = ''): Promise<repo.AppealRow> {
   const row = await audited(db, ctx, async (tx) => {
     const current = ctx ? await visibleAppeal(tx, ctx.actor, id, true) : await repo.findAppeal(tx, id, true);
     if (!current) throw appealNotFound();
-    const outcome = transition(current.status as AppealStatus, action, actorKind, contextOfRow(current));
+    const outcome = transition(current.status as AppealStatus, action, actorKind, contextOfRow(current, await loadDeadlineRules(tx)));
     if (!outcome.ok) {
       const message = TRANSITION_REFUSAL_LABELS.ru[outcome.reason];
       if (outcome.reason === 'unknown_action') throw notFound('unknown_action', message);
@@ -252,7 +259,7 @@ export async function performAction(db: Db, ctx: RequestContext | null, actorKin
       throw validationFailed(checked.problems.map((p) => ({ field: p.field, message: PAYLOAD_PROBLEM_LABELS.ru[p.code] })));
     }
     const org = await orgOf(tx, current.organizationId);
-    const { values, note, notifyUsers } = await STEPS[action as AppealAction]({ tx, ctx, p: checked.payload as Record<string, unknown>, current, org, now });
+    const { values, note, notifyUsers } = await STEPS[action as AppealAction]({ tx, ctx, p: checked.payload as Record<string, unknown>, current, org, now, publicBaseUrl });
     const updated = await repo.updateAppeal(tx, id, { ...values, status: outcome.to }, now);
     await repo.addEvent(tx, {
       appealId: id, organizationId: current.organizationId, at: now, actorId: ctx?.actor.userId ?? null, kind: ctx ? 'action' : 'system',
@@ -261,14 +268,14 @@ export async function performAction(db: Db, ctx: RequestContext | null, actorKin
     for (const n of notifyUsers) await notify(tx, { ...n, organizationId: current.organizationId, entityType: 'appeal', entityId: id, link: `/appeals/${id}` });
     return {
       result: updated,
-      audit: { action: `appeal.${action}`, entityType: 'appeal', entityId: id, organizationId: current.organizationId, before: { status: current.status }, after: { status: outcome.to, ...values } },
+      audit: { action: `appeal.${action}`, entityType: 'appeal', entityId: id, organizationId: current.organizationId, before: { status: current.status }, after: { status: outcome.to, ...withoutSecrets(values) } },
     };
   });
   return row;
 }
 
-export async function act(db: Db, ctx: RequestContext, id: string, action: string, body: unknown, now: Date): Promise<Appeal> {
-  const row = await performAction(db, ctx, ctx.actor.role, id, action, body, now);
+export async function act(db: Db, ctx: RequestContext, id: string, action: string, body: unknown, now: Date, publicBaseUrl = ''): Promise<Appeal> {
+  const row = await performAction(db, ctx, ctx.actor.role, id, action, body, now, publicBaseUrl);
   return present(db, row, ctx.actor, now);
 }
 

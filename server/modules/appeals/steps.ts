@@ -1,6 +1,8 @@
 // What each step of an appeal's life cycle does besides changing the status: one function per step,
 // returning the values to store, the note for the timeline and whom to notify.
-import type { AppealAction, Channel } from '../../../domain/appeals';
+import {
+  checkExtension, NO_ANSWER_GROUND_INFO, NO_ANSWER_GROUND_LABELS, TRANSITION_REFUSAL_LABELS, type AppealAction, type Channel, type NoAnswerGround,
+} from '../../../domain/appeals';
 import type { Executor } from '../../db';
 import type { organizations } from '../../db/schema';
 import type { RequestContext } from '../../platform/actor';
@@ -8,6 +10,8 @@ import { AppError, validationFailed } from '../../platform/errors';
 import { checkAnswer } from '../../text/answerCheck';
 import { isUuid } from '../../platform/http';
 import { enqueueMail } from '../../platform/mail';
+import { sha256 } from '../../platform/passwords';
+import { trackingCode } from './tracking';
 import { activeHeads, activeStaffOf } from '../users/repository';
 import { deadlinesOf, loadDeadlineRules } from './deadlines';
 import { assignmentPolicy } from './policy';
@@ -27,7 +31,12 @@ export interface Step {
   current: repo.AppealRow;
   org: typeof organizations.$inferSelect;
   now: Date;
+  /** The address of the web application, for the links in letters to the author. */
+  publicBaseUrl: string;
 }
+
+const ruDate = (isoDate: string) => isoDate.split('-').reverse().join('.');
+const greeting = (current: repo.AppealRow) => `${[current.authorName, current.authorPatronymic].filter(Boolean).join(' ') || 'Уважаемый заявитель'}!`;
 
 const actorIdOf = (s: Step) => s.ctx?.actor.userId ?? null;
 /** An executor works only on appeals assigned to them or to nobody. */
@@ -81,16 +90,28 @@ export const STEPS: Record<AppealAction, (s: Step) => Promise<Applied>> = {
     if (check?.formal && p.despiteWarning !== true) {
       throw new AppError(409, 'answer_formal', `Проект ответа похож на отписку: ${check.reasons.map((r) => r.message).join('; ')}. Подтвердите согласование`);
     }
+    const values: Applied['values'] = { answerApprovedBy: actorIdOf(s), answeredAt: now, answerCheck: check, answerApprovedDespiteWarning: !!check?.formal };
     // The answer goes to the author by e-mail when an address is known; a letter by post is the clerk's.
+    // Whatever the channel, it carries the link and the code to rate the answer (§4.6, §11.4): an appeal
+    // that has no code yet (letters, ПОС, social, voice) gets one now; the e-reception's was in its receipt.
     if (current.authorEmail && current.answerText) {
+      let codeLine = 'Код — тот, что указан в письме о приёме обращения.';
+      if (!current.trackingCodeHash) {
+        const code = trackingCode();
+        values.trackingCodeHash = sha256(code);
+        codeLine = `Код: ${code}`;
+      }
       await enqueueMail(tx, {
         at: now, to: current.authorEmail, dedupeKey: `appeal:${current.id}:answer:${now.getTime()}`,
         subject: `Ответ на обращение № ${current.number}`,
-        text: `${[current.authorName, current.authorPatronymic].filter(Boolean).join(' ') || 'Уважаемый заявитель'}!\n\n${current.answerText}\n\n${org.name}`,
+        text: [
+          greeting(current), '', current.answerText, '', org.name, '',
+          'Оцените, пожалуйста, ответ — это займёт минуту:', `${s.publicBaseUrl}/status/${encodeURIComponent(current.number)}`, codeLine,
+        ].join('\n'),
       });
     }
     return {
-      values: { answerApprovedBy: actorIdOf(s), answeredAt: now, answerCheck: check, answerApprovedDespiteWarning: !!check?.formal },
+      values,
       note: check?.formal ? `Согласовано, несмотря на предупреждение об отписке: ${check.reasons.map((r) => r.message).join('; ')}` : null,
       notifyUsers: current.executorId ? [{ userIds: [current.executorId], kind: 'appeal.approved', title: title(s, 'ответ согласован') }] : [],
     };
@@ -110,13 +131,39 @@ export const STEPS: Record<AppealAction, (s: Step) => Promise<Applied>> = {
 
   async forward(s) {
     mine(s);
-    const { p } = s;
+    const { tx, p, current, org, now } = s;
+    // 59-ФЗ ст.8 ч.3: the author is told where the appeal went and when.
+    if (current.authorEmail) {
+      await enqueueMail(tx, {
+        at: now, to: current.authorEmail, dedupeKey: `appeal:${current.id}:forwarded:${now.getTime()}`,
+        subject: `Обращение № ${current.number} направлено по компетенции`,
+        text: [
+          greeting(current), '',
+          `Ваше обращение № ${current.number} ${ruDate(String(p.forwardedOn))} направлено для рассмотрения по компетенции: ${String(p.bodyName)} (ч. 3 ст. 8 Федерального закона № 59-ФЗ).`,
+          `Статус: ${s.publicBaseUrl}/status/${encodeURIComponent(current.number)}`, '', org.name,
+        ].join('\n'),
+      });
+    }
     return unchanged({ forwardedTo: String(p.bodyName), forwardedAt: new Date(`${p.forwardedOn}T12:00:00Z`), answerResult: 'forwarded' }, String(p.bodyName));
   },
 
   async leave_without_answer(s) {
     mine(s);
-    const { p } = s;
+    const { tx, p, current, org, now } = s;
+    const ground = p.ground as NoAnswerGround;
+    // 59-ФЗ ст.11: the author is told of the ground, except under ч.1 where there is no address to write to.
+    if (current.authorEmail && NO_ANSWER_GROUND_INFO[ground].part !== '1') {
+      await enqueueMail(tx, {
+        at: now, to: current.authorEmail, dedupeKey: `appeal:${current.id}:left_without_answer:${now.getTime()}`,
+        subject: `Обращение № ${current.number} оставлено без ответа по существу`,
+        text: [
+          greeting(current), '',
+          `Ваше обращение № ${current.number} оставлено без ответа по существу поставленных вопросов.`,
+          `Основание: ${NO_ANSWER_GROUND_LABELS.ru[ground]}.`,
+          `Статус: ${s.publicBaseUrl}/status/${encodeURIComponent(current.number)}`, '', org.name,
+        ].join('\n'),
+      });
+    }
     return unchanged({ leftGround: String(p.ground), answerResult: 'left_without_answer' }, (p.note as string) ?? null);
   },
 
@@ -143,8 +190,11 @@ export const STEPS: Record<AppealAction, (s: Step) => Promise<Applied>> = {
   async extend({ tx, p, current, org, now }) {
     const rules = await loadDeadlineRules(tx);
     const days = Number(p.days);
-    const max = rules.channels[current.channel as Channel].extension?.days ?? 0;
-    if (days > max) throw validationFailed([{ field: 'days', message: `Продлить можно не более чем на ${max} дн.` }]);
+    const check = checkExtension({ channel: current.channel as Channel, days, alreadyExtended: current.extensionDays !== null, rules });
+    if (!check.ok) {
+      if (check.reason === 'channel_not_extendable' || check.reason === 'already_extended') throw new AppError(409, check.reason, TRANSITION_REFUSAL_LABELS.ru[check.reason]);
+      throw validationFailed([{ field: 'days', message: check.maxDays ? `Продлить можно не более чем на ${check.maxDays} дн.` : 'Укажите число дней продления' }]);
+    }
     const d = deadlinesOf({ channel: current.channel, receivedAt: current.receivedAt, registeredAt: current.registeredAt, extensionDays: days }, org.timeZone, rules);
     // 59-ФЗ ст.12 ч.2: the author is told of the extension.
     if (current.authorEmail) {

@@ -26,8 +26,9 @@ describe('contact officials (§9)', () => {
 
   it('a change reaches ЦУР at once, in the app and by e-mail, and stays in the history', async () => {
     const head = await t.login('beloyarsky.head');
-    const created = await head.post('/api/contacts', { fullName: 'Сидорова Алла Борисовна', position: 'Пресс-секретарь главы', email: 'sidorova@beloyarsky.example', phone: '+7 (34377) 2-10-10' });
+    const created = await head.post('/api/contacts', { surname: 'Сидорова', name: 'Алла', patronymic: 'Борисовна', position: 'Пресс-секретарь главы', email: 'sidorova@beloyarsky.example', phone: '+7 (34377) 2-10-10' });
     expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ surname: 'Сидорова', name: 'Алла', patronymic: 'Борисовна', fullName: 'Сидорова Алла Борисовна' });
     const cur = await t.login('cur.analyst');
     const notes = (await cur.get('/api/notifications')).json().items;
     expect(notes.some((n: { kind: string; title: string }) => n.kind === 'contact.changed' && n.title.includes('новое контактное лицо'))).toBe(true);
@@ -52,5 +53,18 @@ describe('contact officials (§9)', () => {
     expect((await (await t.login('beloyarsky.executor')).patch(`/api/contacts/${bel.id}`, { phone: '+7 000 000-00-00' })).statusCode).toBe(403);
     expect((await (await t.login('ekb.contact')).patch(`/api/contacts/${bel.id}`, { phone: '+7 000 000-00-00' })).statusCode).toBe(404);
     expect((await (await t.login('cur.admin')).patch(`/api/contacts/${bel.id}`, { phone: '+7 (34377) 2-22-22' })).statusCode).toBe(200);
+  });
+
+  it('keeps the surname, name and patronymic apart (§9); the full name is their joined, read-only form', async () => {
+    const head = await t.login('beloyarsky.head');
+    const [existing] = (await head.get(`/api/contacts?q=${encodeURIComponent('Иванова')}`)).json().items;
+    expect(existing).toMatchObject({ surname: 'Иванова', name: 'Мария', patronymic: 'Сергеевна', fullName: 'Иванова Мария Сергеевна' });
+    const renamed = await head.patch(`/api/contacts/${existing.id}`, { surname: 'Петрова' });
+    expect(renamed.json()).toMatchObject({ surname: 'Петрова', name: 'Мария', patronymic: 'Сергеевна', fullName: 'Петрова Мария Сергеевна' });
+    expect((await head.patch(`/api/contacts/${existing.id}`, { patronymic: null })).json().fullName).toBe('Петрова Мария');
+    expect((await head.patch(`/api/contacts/${existing.id}`, { fullName: 'Кто-то Другой' })).statusCode).toBe(400);
+    const missing = await head.post('/api/contacts', { surname: 'Орлова', position: 'Специалист', email: 'orlova@beloyarsky.example', phone: '+7 343 111-11-11' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().details.map((d: { field: string }) => d.field)).toContain('name');
   });
 });

@@ -36,6 +36,25 @@ export function notifiedStaff(options: { heads: boolean } = { heads: true }): (d
   };
 }
 
+/**
+ * The e-mail addresses a reminder job writes to in each administration: its current contact officials'
+ * and its active heads'. Looked up once per administration and pass.
+ */
+export function notifiedStaffAddresses(): (db: Executor, organizationId: string) => Promise<string[]> {
+  const cache = new Map<string, Promise<string[]>>();
+  return (db, organizationId) => {
+    let emails = cache.get(organizationId);
+    if (!emails) {
+      emails = (async () => {
+        const heads = (await activeHeads(db, organizationId)).map((h) => h.email).filter((e): e is string => !!e);
+        return [...new Set([...(await currentContacts(db, organizationId)).emails, ...heads])];
+      })();
+      cache.set(organizationId, emails);
+    }
+    return emails;
+  };
+}
+
 /** An entry of the registry when it is within the actor's scope, else null; `forUpdate` locks it for a change. */
 export async function findVisible(db: Executor, actor: Actor, id: string, options: { forUpdate?: boolean } = {}) {
   const query = db.select().from(contactOfficials).where(and(eq(contactOfficials.id, id), withinScope(contactOfficials.organizationId, scopeOf(actor))));

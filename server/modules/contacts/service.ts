@@ -20,7 +20,8 @@ const contactNotFound = () => notFound('contact_not_found', 'Контактно�
 
 export function presentContact(row: Row & { municipality: string; municipalityName: string }, actor: Actor) {
   return {
-    id: row.id, municipality: row.municipality, municipalityName: row.municipalityName, userId: row.userId, fullName: row.fullName,
+    id: row.id, municipality: row.municipality, municipalityName: row.municipalityName, userId: row.userId,
+    surname: row.surname, name: row.name, patronymic: row.patronymic, fullName: row.fullName,
     position: row.position, email: row.email, phone: row.phone, active: row.active, updatedAt: row.updatedAt.toISOString(),
     can: contactPolicy.capabilities(actor, row),
   };
@@ -42,11 +43,19 @@ async function tellCur(tx: Executor, org: OrganizationRow, title: string, body: 
   return notify(tx, { userIds: cur.map((u) => u.id), organizationId: org.id, kind: 'contact.changed', title, body, entityType: 'contact', link: '/contacts' });
 }
 
-export interface ContactInput { municipality?: string; userId?: string | null; fullName?: string; position?: string; email?: string; phone?: string; active?: boolean }
+export interface ContactInput {
+  municipality?: string; userId?: string | null; surname?: string; name?: string; patronymic?: string | null;
+  position?: string; email?: string; phone?: string; active?: boolean;
+}
 
-const snapshot = (r: Row) => ({ fullName: r.fullName, position: r.position, email: r.email, phone: r.phone, active: r.active, userId: r.userId });
+/** The joined form of the three parts of a name: «Иванова Мария Сергеевна». */
+export function joinFullName(p: { surname: string; name: string; patronymic?: string | null }): string {
+  return [p.surname, p.name, p.patronymic].map((x) => x?.trim()).filter(Boolean).join(' ');
+}
 
-export async function createContact(db: Db, ctx: RequestContext, input: Required<Pick<ContactInput, 'fullName' | 'position' | 'email' | 'phone'>> & ContactInput, now: Date) {
+const snapshot = (r: Row) => ({ surname: r.surname, name: r.name, patronymic: r.patronymic, fullName: r.fullName, position: r.position, email: r.email, phone: r.phone, active: r.active, userId: r.userId });
+
+export async function createContact(db: Db, ctx: RequestContext, input: Required<Pick<ContactInput, 'surname' | 'name' | 'position' | 'email' | 'phone'>> & ContactInput, now: Date) {
   const created = await audited(db, ctx, async (tx) => {
     const org = isRegional(ctx.actor) ? await findMunicipalityBySlug(tx, input.municipality ?? '') : await findOrganization(tx, ctx.actor.organizationId);
     if (!org || (input.municipality && input.municipality !== org.slug)) throw validationFailed([{ field: 'municipality', message: 'Муниципальное образование не найдено' }]);
@@ -55,7 +64,8 @@ export async function createContact(db: Db, ctx: RequestContext, input: Required
       if (!(await findUserOf(tx, org.id, input.userId))) throw validationFailed([{ field: 'userId', message: 'Такого сотрудника нет в этой администрации' }]);
     }
     const row = await repo.insertContact(tx, {
-      organizationId: org.id, userId: input.userId ?? null, fullName: input.fullName.trim(), position: input.position.trim(),
+      organizationId: org.id, userId: input.userId ?? null,
+      surname: input.surname.trim(), name: input.name.trim(), patronymic: input.patronymic?.trim() || null, fullName: joinFullName(input), position: input.position.trim(),
       email: input.email.trim(), phone: input.phone.trim(), createdAt: now, updatedAt: now,
     });
     await repo.addHistory(tx, { contactId: row.id, organizationId: org.id, at: now, actorId: ctx.actor.userId, change: 'create', after: snapshot(row) });
@@ -74,7 +84,11 @@ export async function updateContact(db: Db, ctx: RequestContext, id: string, inp
       if ((await repo.countActive(tx, current.organizationId)) <= 1) throw new AppError(422, 'last_contact_official', 'У администрации должно остаться хотя бы одно действующее контактное лицо: сначала добавьте замену');
     }
     const values: Partial<typeof contactOfficials.$inferInsert> = { updatedAt: now };
-    for (const key of ['fullName', 'position', 'email', 'phone'] as const) if (input[key] !== undefined) values[key] = input[key]!.trim();
+    for (const key of ['surname', 'name', 'position', 'email', 'phone'] as const) if (input[key] !== undefined) values[key] = input[key]!.trim();
+    if (input.patronymic !== undefined) values.patronymic = input.patronymic?.trim() || null;
+    if (input.surname !== undefined || input.name !== undefined || input.patronymic !== undefined) {
+      values.fullName = joinFullName({ surname: values.surname ?? current.surname, name: values.name ?? current.name, patronymic: values.patronymic !== undefined ? values.patronymic : current.patronymic });
+    }
     if (input.active !== undefined) values.active = input.active;
     if (input.userId !== undefined) values.userId = input.userId;
     const row = await repo.updateContact(tx, id, values);

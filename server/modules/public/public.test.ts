@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Session, type TestApp } from '../../test/helpers';
+import { sql } from 'drizzle-orm';
 
 let t: TestApp;
 let head: Session;
@@ -175,5 +176,64 @@ describe('letters to the author', () => {
     const letters = await subjects(to);
     expect(letters.map((l) => l.subject)).toEqual([`Обращение № ${number} принято`, `Ответ на обращение № ${number}`]);
     expect(letters[1].text).toContain('Детская площадка во дворе дома 12 по улице Милицейской включена в план благоустройства и будет установлена до 30 мая 2026 года; ответственный — отдел благоустройства администрации.');
+  });
+});
+
+describe('the author hears of every outcome, whatever the channel', () => {
+  const mails = async (to: string) => {
+    const res = await t.database.db.execute(sql`select subject, text from mail_outbox where "to" = ${to} order by subject`);
+    return ((res as { rows?: unknown[] }).rows ?? res) as { subject: string; text: string }[];
+  };
+  const register = async (email: string, over: Record<string, unknown> = {}) => {
+    const contact = await t.login('beloyarsky.contact');
+    const res = await contact.post('/api/appeals', {
+      channel: 'pos', externalId: `POS-${email}`, author: { surname: 'Яковлев', name: 'Игорь', email }, text: 'Прошу убрать мусор у дома 3 по улице Мира.', ...over,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as string;
+    if (res.json().status === 'received') expect((await head.post(`/api/appeals/${id}/actions/register`, {})).statusCode).toBe(200);
+    return res.json() as { id: string; number: string };
+  };
+
+  it('an answer to a ПОС appeal carries the rating link and a code that rates it', async () => {
+    const a = await register('yakovlev@example.ru');
+    const dept = (await head.get('/api/departments')).json().items[0].id;
+    for (const [s, action, body] of [
+      [head, 'assign', { departmentId: dept, executorId: executor.user.id }], [executor, 'take', {}],
+      [executor, 'submit_answer', { answerText: 'Мусор вывезен 12 марта.', resultCode: 'supported' }], [head, 'approve', {}],
+    ] as const) expect((await s.post(`/api/appeals/${a.id}/actions/${action}`, body)).statusCode).toBe(200);
+    const [answer] = (await mails('yakovlev@example.ru')).filter((m) => m.subject.startsWith('Ответ на обращение'));
+    expect(answer.text).toContain(`/status/${encodeURIComponent(a.number)}`);
+    const code = /Код: ([A-Z2-9]{10})/.exec(answer.text)?.[1];
+    expect(code).toBeDefined();
+    const rated = await t.app.inject({ method: 'POST', url: `/api/public/appeals/${encodeURIComponent(a.number)}/rating`, payload: { code, score: 4 } });
+    expect(rated.statusCode, rated.body).toBe(200);
+    expect(rated.json().rating).toEqual({ score: 4, comment: null });
+  });
+
+  it('forwarding tells the author where and when (59-ФЗ ст.8 ч.3), by e-mail and on the status page', async () => {
+    const { number, trackingCode } = (await send({ ...citizen, email: 'forwarded@example.ru' })).json();
+    const id = (await head.get(`/api/appeals?q=${encodeURIComponent(number)}`)).json().items[0].id;
+    await head.post(`/api/appeals/${id}/actions/register`, {});
+    expect((await head.post(`/api/appeals/${id}/actions/forward`, { bodyName: 'Министерство энергетики и ЖКХ Свердловской области', forwardedOn: '2026-03-04' })).statusCode).toBe(200);
+    const letter = (await mails('forwarded@example.ru')).find((m) => m.subject.includes('направлено по компетенции'));
+    expect(letter?.text).toContain('04.03.2026 направлено для рассмотрения по компетенции: Министерство энергетики и ЖКХ Свердловской области');
+    const status = (await t.app.inject({ method: 'GET', url: `/api/public/appeals/${encodeURIComponent(number)}?code=${trackingCode}` })).json();
+    expect(status).toMatchObject({ forwardedTo: 'Министерство энергетики и ЖКХ Свердловской области', forwardedOn: '2026-03-04' });
+  });
+
+  it('leaving without an answer tells the author the ground (ст.11 ч.3–5), and nobody under ч.1', async () => {
+    const { number, trackingCode } = (await send({ ...citizen, email: 'left@example.ru' })).json();
+    const id = (await head.get(`/api/appeals?q=${encodeURIComponent(number)}`)).json().items[0].id;
+    await head.post(`/api/appeals/${id}/actions/register`, {});
+    expect((await head.post(`/api/appeals/${id}/actions/leave_without_answer`, { ground: 'repeated_without_new_arguments' })).statusCode).toBe(200);
+    const letter = (await mails('left@example.ru')).find((m) => m.subject.includes('без ответа по существу'));
+    expect(letter?.text).toContain('ч. 5 ст. 11 59-ФЗ');
+    const status = (await t.app.inject({ method: 'GET', url: `/api/public/appeals/${encodeURIComponent(number)}?code=${trackingCode}` })).json();
+    expect(status.noAnswerGround).toContain('ч. 5 ст. 11 59-ФЗ');
+
+    const nameless = await register('nameless@example.ru');
+    expect((await head.post(`/api/appeals/${nameless.id}/actions/leave_without_answer`, { ground: 'no_name_or_address' })).statusCode).toBe(200);
+    expect((await mails('nameless@example.ru')).filter((m) => m.subject.includes('без ответа'))).toEqual([]);
   });
 });

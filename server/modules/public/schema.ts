@@ -39,6 +39,10 @@ export const PublicStatus = Type.Object({
   overdue: Type.Boolean(),
   answer: Type.Union([Type.Null(), Type.Object({ text: Type.String(), result: Type.Union([Type.String(), Type.Null()]), resultLabel: Type.Union([Type.String(), Type.Null()]), answeredAt: Type.Union([Type.String(), Type.Null()]) })]),
   forwardedTo: Type.Union([Type.String(), Type.Null()]),
+  /** The day it was forwarded to the other body (59-ФЗ ст.8 ч.3), YYYY-MM-DD. */
+  forwardedOn: Type.Union([Type.String(), Type.Null()]),
+  /** The ground on which it was left without an answer on the merits (59-ФЗ ст.11), in words. */
+  noAnswerGround: Type.Union([Type.String(), Type.Null()]),
   rating: Type.Union([Type.Null(), Type.Object({ score: Type.Integer(), comment: Type.Union([Type.String(), Type.Null()]) })]),
   canRate: Type.Boolean(),
 });

@@ -1,6 +1,6 @@
 // Citizens' use cases: submit through the e-reception, follow the status, rate the answer.
-import { randomInt, timingSafeEqual } from 'node:crypto';
-import { RESULT_CODE_LABELS, STATUS_LABELS, type AppealStatus, type ResultCode } from '../../../domain/appeals';
+import { timingSafeEqual } from 'node:crypto';
+import { NO_ANSWER_GROUND_LABELS, RESULT_CODE_LABELS, STATUS_LABELS, type AppealStatus, type NoAnswerGround, type ResultCode } from '../../../domain/appeals';
 import type { Db } from '../../db';
 import { activeMunicipalities, findMunicipalityBySlug, findOrganization } from '../organizations/repository';
 import { audited } from '../../platform/audit';
@@ -11,6 +11,7 @@ import { intake, performAction } from '../appeals/service';
 import { enqueueMail } from '../../platform/mail';
 import { findByNumber, updateAppeal, addEvent, type AppealRow } from '../appeals/repository';
 import { deadlineState } from '../appeals/deadlines';
+import { trackingCode } from '../appeals/tracking';
 import type { PublicAppealBody } from './schema';
 
 const notFoundAppeal = () => notFound('appeal_not_found', 'Обращение с таким номером и кодом не найдено');
@@ -21,11 +22,7 @@ export async function municipalities(db: Db) {
   return (await activeMunicipalities(db, 'all')).map((o) => ({ slug: o.slug, name: o.name, shortName: o.shortName }));
 }
 
-/** A code that is easy to type from a letter: no look-alike characters. */
-export function trackingCode(): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  return Array.from({ length: 10 }, () => alphabet[randomInt(alphabet.length)]).join('');
-}
+export { trackingCode };
 
 export async function submit(db: Db, input: PublicAppealBody, files: CheckedFile[], now: Date, baseUrl: string) {
   const problems: FieldError[] = [];
@@ -83,6 +80,8 @@ async function presentStatus(db: Db, row: AppealRow, now: Date) {
       answeredAt: row.answeredAt?.toISOString() ?? null,
     } : null,
     forwardedTo: row.forwardedTo,
+    forwardedOn: row.forwardedTo && row.forwardedAt ? row.forwardedAt.toISOString().slice(0, 10) : null,
+    noAnswerGround: row.leftGround ? NO_ANSWER_GROUND_LABELS.ru[row.leftGround as NoAnswerGround] ?? row.leftGround : null,
     rating: row.ratingScore ? { score: row.ratingScore, comment: row.ratingComment } : null,
     canRate: RATEABLE.includes(row.status as AppealStatus) && row.ratingScore === null,
   };

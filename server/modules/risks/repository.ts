@@ -140,7 +140,8 @@ export async function dueClocks(db: Executor, now: Date, limit: number) {
   };
   const curProposalDue = due(risks.curProposalAt, risks.deadlineCurProposal, 'curProposal');
   const draftDue = due(risks.draftAt, risks.deadlineDraft, 'draft');
-  return db.select({ risk: risks, curProposalDue, draftDue }).from(risks)
+  return db.select({ risk: risks, timeZone: organizations.timeZone, curProposalDue, draftDue }).from(risks)
+    .innerJoin(organizations, eq(organizations.id, risks.organizationId))
     .where(and(inArray(risks.status, [...OPEN_RISK_STATUSES]), or(curProposalDue, draftDue))).limit(limit);
 }
 

@@ -27,7 +27,7 @@ describe('the §7 workflow', () => {
   let id: string;
   let number: string;
 
-  it('ЦУР registers a risk at 23:30: the contact official is notified at once, by the app and by e-mail; the ЦУР clock runs to 02:30', async () => {
+  it('ЦУР registers a risk at 23:30: the contact official is notified at once, by the app and by e-mail; both clocks run to 02:30', async () => {
     const cur = await as('cur.analyst');
     const res = await cur.post('/api/risks', publication);
     expect(res.statusCode).toBe(201);
@@ -35,8 +35,11 @@ describe('the §7 workflow', () => {
     ({ id, number } = risk);
     expect(number).toMatch(/^ИР-2026-\d{5}$/);
     expect(risk).toMatchObject({ status: 'detected', municipality: 'beloyarsky', level: 'high', reach: { views: 12400 } });
-    expect(risk.deadlines).toEqual({ curProposal: '2026-11-26T21:30:00.000Z', draft: null });
+    // §10.3: the administration's clock starts when the signal is delivered, not when somebody opens it.
+    expect(risk.deadlines).toEqual({ curProposal: '2026-11-26T21:30:00.000Z', draft: '2026-11-26T21:30:00.000Z' });
+    expect(risk.steps).toMatchObject({ signalReceivedAt: '2026-11-26T18:30:00.000Z', acknowledgedAt: null });
     expect(risk.clocks.curProposal.state).toBe('running');
+    expect(risk.clocks.draft.state).toBe('running');
     const contact = await as('beloyarsky.contact');
     const notes = (await contact.get('/api/notifications')).json().items;
     expect(notes.some((n: { kind: string; entityId: string }) => n.kind === 'risk.detected' && n.entityId === id)).toBe(true);
@@ -70,12 +73,15 @@ describe('the §7 workflow', () => {
     }
   });
 
-  it('the contact official acknowledges at 23:50; the administration clock runs to 02:50, across the date change', async () => {
+  it('the contact official reads the signal at 23:50: the reading is recorded, the clock still runs from the delivery to 02:30', async () => {
     at('2026-11-26T18:50:00Z');
     const contact = await as('beloyarsky.contact');
     const res = await contact.post(`/api/risks/${id}/actions/acknowledge`, {});
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'acknowledged', steps: { signalReceivedAt: '2026-11-26T18:50:00.000Z' }, deadlines: { draft: '2026-11-26T21:50:00.000Z' } });
+    expect(res.json()).toMatchObject({
+      status: 'acknowledged', steps: { signalReceivedAt: '2026-11-26T18:30:00.000Z', acknowledgedAt: '2026-11-26T18:50:00.000Z' },
+      deadlines: { draft: '2026-11-26T21:30:00.000Z' },
+    });
   });
 
   it('ЦУР proposes, the administration drafts, ЦУР remarks, a second draft; every version kept', async () => {
@@ -148,15 +154,19 @@ describe('the §7 workflow', () => {
     const stats = (await cur.get('/api/risks/statistics?from=2026-11-01&to=2026-11-30')).json();
     const row = stats.rows.find((r: { municipality: string }) => r.municipality === 'beloyarsky');
     expect(row).toMatchObject({ total: 1, byKind: { misinformation: 1 }, byLevel: { high: 1 }, onTime: { curProposal: 1, draft: 1 } });
-    expect(row.medianMinutes).toEqual({ acknowledge: 20, curProposal: 40, draft: 70, publication: 170 });
+    expect(row.medianMinutes).toEqual({ acknowledge: 20, curProposal: 40, draft: 90, publication: 170 });
   });
 });
 
 describe('escalation of the clocks', () => {
-  it('warns 60 minutes before and when a clock has run out, once each', async () => {
+  it('warns 60 minutes before and when each clock has run out, once each, though nobody opened the signal', async () => {
     at('2026-11-27T05:00:00Z');
     const cur = await as('cur.analyst');
-    const { id } = (await cur.post('/api/risks', { ...publication, municipality: 'ekaterinburg', publishedAt: undefined })).json();
+    const { id, number } = (await cur.post('/api/risks', { ...publication, municipality: 'ekaterinburg', publishedAt: undefined })).json();
+    const letters = async () => {
+      const res = await t.database.db.execute(sql`select "to", subject from mail_outbox where subject like ${`%${number}`} and subject not like 'Сигнал%' order by subject, "to"`);
+      return (((res as { rows?: unknown[] }).rows ?? res) as { to: string; subject: string }[]).map((m) => `${m.subject} → ${m.to}`);
+    };
     const kinds = async () => ((await (await as('ekb.contact')).get('/api/notifications?limit=200')).json().items as { kind: string; entityId: string }[])
       .filter((n) => n.entityId === id).map((n) => n.kind).sort();
     at('2026-11-27T06:30:00Z');
@@ -165,11 +175,21 @@ describe('escalation of the clocks', () => {
     at('2026-11-27T07:05:00Z');
     await t.app.services.jobs.runOnce('risk-clocks');
     await t.app.services.jobs.runOnce('risk-clocks');
-    expect(await kinds()).toEqual(['risk.clock.due_soon', 'risk.detected']);
+    expect(await kinds()).toEqual(['risk.clock.due_soon', 'risk.clock.due_soon', 'risk.detected']);
+    const titles = ((await (await as('ekb.contact')).get('/api/notifications?limit=200')).json().items as { title: string; entityId: string }[])
+      .filter((n) => n.entityId === id).map((n) => n.title).join('\n');
+    expect(titles).toContain('срока проекта комментария');
+    // By e-mail too, once per clock and stage: the contact official, the head and the ЦУР curator.
+    const soon = await letters();
+    expect(soon).toHaveLength(6);
+    expect(soon.filter((l) => l.endsWith('→ cur.analyst@demo.otklik.local'))).toHaveLength(2);
+    expect(soon.some((l) => l.startsWith(`Срок истекает: информационный риск ${number} → ekb.contact@`))).toBe(true);
+    expect(soon.some((l) => l.startsWith(`Срок истекает: информационный риск ${number} → ekb.head@`))).toBe(true);
     expect(await escalateRiskClocks(t.database.db, new Date('2026-11-27T07:05:00Z'))).toEqual({ notified: 0 });
     at('2026-11-27T08:01:00Z');
     await t.app.services.jobs.runOnce('risk-clocks');
-    expect(await kinds()).toEqual(['risk.clock.due_soon', 'risk.clock.overdue', 'risk.detected']);
+    expect(await kinds()).toEqual(['risk.clock.due_soon', 'risk.clock.due_soon', 'risk.clock.overdue', 'risk.clock.overdue', 'risk.detected']);
+    expect((await letters()).filter((l) => l.startsWith('Истёк срок'))).toHaveLength(6);
     // A second pass over the same state notifies nobody again.
     expect(await escalateRiskClocks(t.database.db, new Date('2026-11-27T08:01:00Z'))).toEqual({ notified: 0 });
     const board = (await (await as('cur.analyst')).get('/api/risks?open=true&sort=urgency&overdue=true')).json().items;

@@ -43,6 +43,7 @@ export const Risk = Type.Object({
   deadlines: Type.Object({ curProposal: DateTime, draft: Nullable(DateTime) }),
   steps: Type.Object({
     signalReceivedAt: Nullable(DateTime),
+    acknowledgedAt: Nullable(DateTime),
     curProposalAt: Nullable(DateTime),
     draftAt: Nullable(DateTime),
     headApprovedAt: Nullable(DateTime),

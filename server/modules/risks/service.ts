@@ -70,7 +70,7 @@ export async function present(db: Executor, row: RiskRow, actor: Actor, now: Dat
     curator: curator ?? null,
     deadlines: { curProposal: row.deadlineCurProposal.toISOString(), draft: iso(row.deadlineDraft) },
     steps: {
-      signalReceivedAt: iso(row.signalReceivedAt), curProposalAt: iso(row.curProposalAt), draftAt: iso(row.draftAt),
+      signalReceivedAt: iso(row.signalReceivedAt), acknowledgedAt: iso(row.acknowledgedAt), curProposalAt: iso(row.curProposalAt), draftAt: iso(row.draftAt),
       headApprovedAt: iso(row.headApprovedAt), curApprovedAt: iso(row.curApprovedAt), publicationAt: iso(row.publicationAt), closedAt: iso(row.closedAt),
     },
     clocks: { curProposal: presentClock(clocks.curProposal), draft: presentClock(clocks.draft) },
@@ -117,10 +117,12 @@ export async function createRisk(db: Db, ctx: RequestContext, input: CreateRisk,
       publishedAt: input.publishedAt ? new Date(input.publishedAt) : null, detectedAt, text: input.text.trim(),
       reachViews: input.reach?.views ?? null, reachComments: input.reach?.comments ?? null, reachReposts: input.reach?.reposts ?? null,
       topicCode: input.topic || null, kind: input.kind, level: input.level,
-      // A municipality that registers a risk itself has the signal already.
+      // A municipality that registers a risk itself has the signal already. Otherwise the signal is delivered
+      // now (in the app and by e-mail, in this transaction), and the administration's clock starts at delivery
+      // (§10.3), whether or not anyone opens it.
       status: municipalSide ? 'acknowledged' : 'detected',
-      signalReceivedAt: municipalSide ? now : null, acknowledgedBy: municipalSide ? actor.userId : null,
-      deadlineCurProposal: clockDeadline(detectedAt), deadlineDraft: municipalSide ? clockDeadline(now) : null,
+      signalReceivedAt: now, acknowledgedAt: municipalSide ? now : null, acknowledgedBy: municipalSide ? actor.userId : null,
+      deadlineCurProposal: clockDeadline(detectedAt), deadlineDraft: clockDeadline(now),
       registeredBy: actor.userId, registeredBySide: municipalSide ? 'municipality' : 'cur', curatorId: municipalSide ? null : actor.userId,
       createdAt: now, updatedAt: now,
     });

@@ -30,7 +30,7 @@ function summarise(municipality: string, municipalityName: string, rows: RiskRow
   return {
     municipality, municipalityName, total: rows.length, byKind: count('kind'), byLevel: count('level'),
     medianMinutes: {
-      acknowledge: median(values((r) => minutes(r.detectedAt, r.signalReceivedAt))),
+      acknowledge: median(values((r) => minutes(r.detectedAt, r.acknowledgedAt))),
       curProposal: median(values((r) => minutes(r.detectedAt, r.curProposalAt))),
       draft: median(values((r) => minutes(r.signalReceivedAt, r.draftAt))),
       publication: median(values((r) => minutes(r.detectedAt, r.publicationAt))),

@@ -28,8 +28,9 @@ function need(body: ActionBody, field: keyof ActionBody, message: string): void 
 }
 
 export const RISK_STEPS: Record<RiskAction, (s: RiskStep) => Promise<RiskStepResult>> = {
+  // Reading the signal is recorded as a fact; the administration's clock already runs from its delivery.
   async acknowledge({ ctx, now }) {
-    return { values: { signalReceivedAt: now, acknowledgedBy: ctx.actor.userId, deadlineDraft: clockDeadline(now) } };
+    return { values: { acknowledgedAt: now, acknowledgedBy: ctx.actor.userId } };
   },
 
   async propose({ ctx, body, current, now }) {
@@ -43,7 +44,9 @@ export const RISK_STEPS: Record<RiskAction, (s: RiskStep) => Promise<RiskStepRes
   async submit_draft({ ctx, body, current, now }) {
     need(body, 'text', 'Напишите проект официального комментария');
     const values: RiskStepResult['values'] = {};
-    if (!current.signalReceivedAt) Object.assign(values, { signalReceivedAt: now, acknowledgedBy: ctx.actor.userId, deadlineDraft: clockDeadline(now) });
+    if (!current.acknowledgedAt) Object.assign(values, { acknowledgedAt: now, acknowledgedBy: ctx.actor.userId });
+    // A risk delivered before the clock started at delivery may still have none: it starts now.
+    if (!current.deadlineDraft) Object.assign(values, { signalReceivedAt: current.signalReceivedAt ?? now, deadlineDraft: clockDeadline(current.signalReceivedAt ?? now) });
     if (!current.draftAt) values.draftAt = now;
     // A new draft needs a new agreement from both sides.
     Object.assign(values, { headApprovedAt: null, headApprovedBy: null, curApprovedAt: null, curApprovedBy: null });

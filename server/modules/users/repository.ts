@@ -84,3 +84,10 @@ export async function findUserOf(db: Executor, organizationId: string, id: strin
   const [row] = await db.select().from(users).where(and(eq(users.id, id), eq(users.organizationId, organizationId))).limit(1);
   return row ?? null;
 }
+
+/** The e-mail addresses of the given users that are active and have one. */
+export async function activeEmailsOf(db: Executor, ids: string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db.select({ email: users.email }).from(users).where(and(inArray(users.id, ids), eq(users.active, true)));
+  return rows.map((r) => r.email).filter((e): e is string => !!e);
+}

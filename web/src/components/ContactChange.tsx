@@ -9,7 +9,7 @@ type Field = (typeof FIELDS)[number];
 export function ContactChangeDetails({ change }: { change: ContactChange }) {
   const { t } = useI18n();
   const s = t.directory.contacts;
-  const label = (field: Field) => (field === 'active' ? s.columns.active : s.fields[field]);
+  const label = (field: Field) => (field === 'active' || field === 'fullName' ? s.columns[field] : s.fields[field]);
   const show = (field: Field, value: unknown) => (field === 'active' ? (value ? s.yes : s.no) : value == null ? '—' : String(value));
   const { before, after } = change;
   const record = after ?? before;

@@ -28,7 +28,8 @@ export function RiskSteps({ risk }: { risk: Risk }) {
     : null;
   const list: Step[] = [
     { key: 'detected', label: s.detected, at: risk.detectedAt },
-    { key: 'signal', label: s.signal, at: steps.signalReceivedAt },
+    // The clock runs from the delivery; the reading is a fact shown beside it («прочитано 26.11.2026, 23:50»).
+    { key: 'signal', label: s.signal, at: steps.signalReceivedAt, detail: steps.signalReceivedAt ? (steps.acknowledgedAt ? `${s.read} ${formatDateTime(steps.acknowledgedAt)}` : s.unread) : null },
     { key: 'curProposal', label: s.curProposal, at: steps.curProposalAt, clock: risk.clocks.curProposal },
     { key: 'draft', label: s.draft, at: steps.draftAt, clock: risk.clocks.draft },
     { key: 'agreement', label: s.agreement, at: bothApproved, detail: approvals || null },

@@ -18,7 +18,7 @@ export const directoryEn: typeof directoryRu = {
     no: 'no',
     dialogCreate: 'New contact official',
     dialogEdit: 'Contact official',
-    fields: { municipality: 'Municipality', fullName: 'Full name', position: 'Position', email: 'E-mail', phone: 'Phone' },
+    fields: { municipality: 'Municipality', surname: 'Surname', name: 'Name', patronymic: 'Patronymic (if any)', position: 'Position', email: 'E-mail', phone: 'Phone' },
     save: 'Save',
     cancel: 'Cancel',
     saved: 'Saved. The regional centre has been notified.',

@@ -17,7 +17,7 @@ export const directoryRu = {
     no: 'нет',
     dialogCreate: 'Новое контактное лицо',
     dialogEdit: 'Контактное лицо',
-    fields: { municipality: 'Муниципальное образование', fullName: 'Фамилия, имя, отчество', position: 'Должность', email: 'Электронная почта', phone: 'Телефон' },
+    fields: { municipality: 'Муниципальное образование', surname: 'Фамилия', name: 'Имя', patronymic: 'Отчество (при наличии)', position: 'Должность', email: 'Электронная почта', phone: 'Телефон' },
     save: 'Сохранить',
     cancel: 'Отмена',
     saved: 'Сохранено. ЦУР получил уведомление об изменении.',

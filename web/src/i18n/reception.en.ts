@@ -60,6 +60,8 @@ export const receptionEn: Widen<typeof receptionRu> = {
   answerDeadline: 'Answer deadline',
   overdue: 'The answer deadline has passed',
   forwardedTo: 'Forwarded to',
+  forwardedOn: 'Forwarded on',
+  noAnswerGround: 'Left without an answer on the merits',
   answer: 'Answer',
   result: 'Result',
   answeredAt: 'Answered on',

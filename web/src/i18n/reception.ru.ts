@@ -58,6 +58,8 @@ export const receptionRu = {
   answerDeadline: 'Срок ответа',
   overdue: 'Срок ответа истёк',
   forwardedTo: 'Направлено по компетенции',
+  forwardedOn: 'Дата направления',
+  noAnswerGround: 'Оставлено без ответа по существу',
   answer: 'Ответ',
   result: 'Результат',
   answeredAt: 'Дата ответа',

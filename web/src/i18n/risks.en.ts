@@ -131,7 +131,9 @@ export const risksEn: Widen<typeof risksRu> = {
   },
   steps: {
     detected: 'Publication detected',
-    signal: 'Signal received by the administration',
+    signal: 'Signal delivered to the administration',
+    read: 'read',
+    unread: 'not read yet',
     curProposal: 'Centre proposal',
     draft: 'Draft comment',
     agreement: 'Agreement',

@@ -14,7 +14,7 @@ import { useNotify } from '../components/notify';
 import { ContactChangeDetails } from '../components/ContactChange';
 
 type Tab = 'directory' | 'history';
-const FIELDS = ['fullName', 'position', 'email', 'phone'] as const;
+const FIELDS = ['surname', 'name', 'patronymic', 'position', 'email', 'phone'] as const;
 
 function ContactDialog({ contact, municipalities, needsMunicipality, onClose, onSaved }: {
   contact: ContactOfficial | null;
@@ -25,7 +25,7 @@ function ContactDialog({ contact, municipalities, needsMunicipality, onClose, on
 }) {
   const { t, errorText } = useI18n();
   const s = t.directory.contacts;
-  const [values, setValues] = useState<ContactInput>(() => (contact ? { fullName: contact.fullName, position: contact.position, email: contact.email, phone: contact.phone } : {}));
+  const [values, setValues] = useState<ContactInput>(() => (contact ? { surname: contact.surname, name: contact.name, patronymic: contact.patronymic, position: contact.position, email: contact.email, phone: contact.phone } : {}));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

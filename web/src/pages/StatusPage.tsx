@@ -58,7 +58,9 @@ export function StatusPage() {
             <div><dt>{r.registeredAt}</dt><dd>{status.registeredAt ? formatDateTime(status.registeredAt) : r.notRegistered}</dd></div>
             {!status.registeredAt && <div><dt>{r.registerDeadline}</dt><dd>{formatDate(status.deadlines.register)}</dd></div>}
             {!status.answer && <div><dt>{r.answerDeadline}</dt><dd>{formatDate(status.deadlines.answer)}{status.overdue && <Text color="danger"> · {r.overdue}</Text>}</dd></div>}
-            {status.forwardedTo && <div><dt>{r.forwardedTo}</dt><dd>{status.forwardedTo}</dd></div>}
+            {status.forwardedTo && <div><dt>{r.forwardedTo}</dt><dd data-qa="status-forwarded">{status.forwardedTo}</dd></div>}
+            {status.forwardedOn && <div><dt>{r.forwardedOn}</dt><dd>{formatDate(status.forwardedOn)}</dd></div>}
+            {status.noAnswerGround && <div><dt>{r.noAnswerGround}</dt><dd data-qa="status-no-answer-ground">{status.noAnswerGround}</dd></div>}
           </dl>
           {status.answer ? (
             <div className="public-answer" data-qa="status-answer">
