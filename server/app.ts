@@ -32,6 +32,7 @@ import { publicAppealRoutes } from './modules/public/routes';
 import { MAX_FILE_BYTES, MAX_FILES } from './platform/files';
 import { JobScheduler } from './platform/jobs';
 import { mailJob } from './platform/mail';
+import { mailIntakeJob } from './modules/mailboxes/service';
 import { deadlineJob } from './modules/appeals/escalation';
 import { departmentRoutes } from './modules/departments/routes';
 import { topicRoutes } from './modules/topics/routes';
@@ -95,7 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const jobs = new JobScheduler(database.db, clock, app.log, [deadlineJob(database.db), riskClockJob(database.db), requestReminderJob(database.db), reportReminderJob(database.db), mailJob(database.db, config, app.log)]);
+  const jobs = new JobScheduler(database.db, clock, app.log, [deadlineJob(database.db), riskClockJob(database.db), requestReminderJob(database.db), reportReminderJob(database.db), mailJob(database.db, config, app.log), mailIntakeJob(database.db, config, app.log)]);
   app.decorate('services', { config, database, clock, jobs });
   app.addHook('onClose', async () => { await jobs.stop(); });
 
