@@ -24,6 +24,7 @@ import { VERSION } from './version';
 import { healthRoutes } from './modules/health/routes';
 import { authRoutes } from './modules/auth/routes';
 import { organizationRoutes } from './modules/organizations/routes';
+import { mailboxRoutes } from './modules/mailboxes/routes';
 import { userRoutes } from './modules/users/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { notificationRoutes } from './modules/notifications/routes';
@@ -183,6 +184,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(organizationRoutes);
+  await app.register(mailboxRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(notificationRoutes);

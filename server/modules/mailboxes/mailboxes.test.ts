@@ -71,14 +71,53 @@ beforeAll(async () => {
   dovecot = await startDovecot({ [LOGIN]: PASSWORD });
   t = await buildTestApp({ clock, config: { mailboxKey: key } });
   contact = await t.login('beloyarsky.contact');
+  const admin = await t.login('cur.admin');
   const [org] = await t.database.db.select().from(organizations).where(eq(organizations.slug, 'beloyarsky'));
-  await repo.upsertMailbox(t.database.db, {
-    organizationId: org.id, host: dovecot.host, port: dovecot.port, tls: false, login: LOGIN, passwordEncrypted: encryptSecret(key, PASSWORD), updatedAt: clock.now(),
-  });
+  const saved = await admin.request({ method: 'PUT', url: `/api/organizations/${org.id}/mailbox`, payload: { host: dovecot.host, port: dovecot.port, tls: false, login: LOGIN, password: PASSWORD } });
+  if (saved.statusCode !== 200) throw new Error(saved.body);
 }, 60_000);
 afterAll(async () => {
   await t?.close();
   await dovecot?.stop();
+});
+
+describe('mailbox settings', () => {
+  it('the ЦУР administrator sets a municipality\'s mailbox; the password is stored encrypted and never shown', async () => {
+    const admin = await t.login('cur.admin');
+    const [org] = await t.database.db.select().from(organizations).where(eq(organizations.slug, 'beloyarsky'));
+    const res = await admin.get(`/api/organizations/${org.id}/mailbox`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ host: dovecot.host, port: dovecot.port, tls: false, login: LOGIN, passwordSource: 'stored', passwordEnv: null, folder: 'INBOX', active: true });
+    expect(res.body).not.toContain(PASSWORD);
+    const stored = await rows<{ password_encrypted: string }>(t.database.db, sql`select password_encrypted from mailboxes`);
+    expect(stored[0].password_encrypted).not.toContain(PASSWORD);
+    expect(decryptSecret(key, stored[0].password_encrypted)).toBe(PASSWORD);
+    const audit = (await admin.get(`/api/audit?entityType=mailbox`)).json().items;
+    expect(audit.map((a: { action: string }) => a.action)).toContain('mailbox.create');
+    expect(JSON.stringify(audit)).not.toContain(PASSWORD);
+  });
+
+  it('a municipality cannot read or change the mailbox settings; a password without an encryption key is refused', async () => {
+    const [org] = await t.database.db.select().from(organizations).where(eq(organizations.slug, 'beloyarsky'));
+    const body = { host: 'imap.example.ru', port: 993, tls: true, login: 'x@example.ru', password: 'другой' };
+    expect((await contact.get(`/api/organizations/${org.id}/mailbox`)).statusCode).toBe(403);
+    expect((await contact.request({ method: 'PUT', url: `/api/organizations/${org.id}/mailbox`, payload: body })).statusCode).toBe(403);
+    const admin = await t.login('cur.admin');
+    const cur = (await admin.get('/api/organizations?kind=regional_center')).json().items[0];
+    expect((await admin.get(`/api/organizations/${cur.id}/mailbox`)).json().code).toBe('mailbox_not_found');
+    const config = t.app.services.config;
+    config.mailboxKey = null;
+    try {
+      const refused = await admin.request({ method: 'PUT', url: `/api/organizations/${org.id}/mailbox`, payload: body });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().code).toBe('mailbox_key_missing');
+    } finally {
+      config.mailboxKey = key;
+    }
+    const both = await admin.request({ method: 'PUT', url: `/api/organizations/${org.id}/mailbox`, payload: { ...body, passwordEnv: 'OTKLIK_BELOYARSKY_IMAP' } });
+    expect(both.statusCode).toBe(400);
+    expect((await admin.get(`/api/organizations/${org.id}/mailbox`)).json().host).toBe(dovecot.host);
+  });
 });
 
 describe('e-mail over IMAP', () => {

@@ -5,9 +5,15 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { ImapFlow } from 'imapflow';
 import type { Config } from '../../config';
-import type { Db } from '../../db';
+import { eq } from 'drizzle-orm';
+import type { Db, Executor } from '../../db';
+import type { Actor, RequestContext } from '../../platform/actor';
+import { audited } from '../../platform/audit';
+import { isUuid } from '../../platform/http';
+import { assertVisible, authorize } from '../../platform/policy';
+import type { Mailbox, SaveMailbox } from './schema';
 import { organizations } from '../../db/schema';
-import { AppError } from '../../platform/errors';
+import { AppError, notFound, unprocessable, validationFailed } from '../../platform/errors';
 import type { Job } from '../../platform/jobs';
 import { errorSummary } from '../../platform/logging';
 import { enqueueMail, isValidEmail } from '../../platform/mail';
@@ -149,4 +155,66 @@ export function mailIntakeJob(db: Db, config: Pick<Config, 'mailboxKey' | 'publi
       return total;
     },
   };
+}
+
+// Settings of the mailbox: the ЦУР administrator's, for a municipality.
+
+export function presentMailbox(row: repo.MailboxRow): Mailbox {
+  return {
+    organizationId: row.organizationId, host: row.host, port: row.port, tls: row.tls, login: row.login,
+    passwordSource: row.passwordEnv ? 'env' : 'stored', passwordEnv: row.passwordEnv,
+    folder: row.folder, active: row.active, lastPolledAt: row.lastPolledAt?.toISOString() ?? null, lastError: row.lastError,
+  };
+}
+
+async function municipalityOf(db: Executor, actor: Actor, organizationId: string): Promise<Org> {
+  const [org] = isUuid(organizationId) ? await db.select().from(organizations).where(eq(organizations.id, organizationId)).limit(1) : [];
+  const visible = assertVisible(actor, org ?? null, (o) => o.id, 'organization_not_found', 'Организация не найдена');
+  if (visible.kind !== 'municipality') throw notFound('mailbox_not_found', 'Почтовый ящик есть только у муниципального образования');
+  return visible;
+}
+
+export async function getMailbox(db: Db, actor: Actor, organizationId: string): Promise<Mailbox> {
+  authorize(actor, 'organizations.manage');
+  await municipalityOf(db, actor, organizationId);
+  const row = await repo.findMailbox(db, organizationId);
+  if (!row) throw notFound('mailbox_not_found');
+  return presentMailbox(row);
+}
+
+export async function saveMailbox(db: Db, ctx: RequestContext, organizationId: string, input: SaveMailbox, config: Pick<Config, 'mailboxKey'>, now: Date): Promise<Mailbox> {
+  authorize(ctx.actor, 'organizations.manage');
+  return audited(db, ctx, async (tx) => {
+    await municipalityOf(tx, ctx.actor, organizationId);
+    const current = await repo.findMailbox(tx, organizationId);
+    const passwordEnv = input.passwordEnv === undefined ? (input.password ? null : current?.passwordEnv ?? null) : input.passwordEnv;
+    let passwordEncrypted = passwordEnv ? null : current?.passwordEncrypted ?? null;
+    if (input.password && input.passwordEnv) {
+      throw validationFailed([{ field: 'password', message: 'Укажите либо пароль, либо переменную окружения с паролем' }]);
+    }
+    if (input.password) {
+      if (!config.mailboxKey) throw unprocessable('mailbox_key_missing');
+      passwordEncrypted = encryptSecret(config.mailboxKey, input.password);
+    }
+    if (!passwordEnv && !passwordEncrypted) {
+      throw validationFailed([{ field: 'password', message: 'Укажите пароль почтового ящика или переменную окружения с паролем' }]);
+    }
+    const row = await repo.upsertMailbox(tx, {
+      organizationId, host: input.host.trim(), port: input.port, tls: input.tls, login: input.login.trim(),
+      passwordEncrypted, passwordEnv, folder: input.folder?.trim() || current?.folder || 'INBOX',
+      active: input.active ?? current?.active ?? true, lastError: null, updatedAt: now,
+    });
+    const after = presentMailbox(row);
+    return { result: after, audit: { action: current ? 'mailbox.update' : 'mailbox.create', entityType: 'mailbox', entityId: row.id, organizationId, before: current ? presentMailbox(current) : undefined, after } };
+  });
+}
+
+export async function deleteMailbox(db: Db, ctx: RequestContext, organizationId: string): Promise<void> {
+  authorize(ctx.actor, 'organizations.manage');
+  await audited(db, ctx, async (tx) => {
+    await municipalityOf(tx, ctx.actor, organizationId);
+    const row = await repo.deleteMailbox(tx, organizationId);
+    if (!row) throw notFound('mailbox_not_found');
+    return { result: undefined, audit: { action: 'mailbox.delete', entityType: 'mailbox', entityId: row.id, organizationId, before: presentMailbox(row) } };
+  });
 }
