@@ -29,6 +29,7 @@ function header(mail: ParsedMail, name: string): string {
   const value = mail.headers.get(name);
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value;
+  if (typeof value === 'object' && 'text' in value) return String((value as { text: unknown }).text); // address headers
   if (typeof value === 'object' && 'value' in value) return String((value as { value: unknown }).value);
   return String(value);
 }

@@ -12,6 +12,8 @@ import { organizations } from '../../db/schema';
 import { eq } from 'drizzle-orm';
 import { decryptSecret, encryptSecret, pollMailbox } from './service';
 import * as repo from './repository';
+import { readLetter } from './letters';
+import { loadConfig } from '../../config';
 
 // Tuesday 10 March 2026, 14:00 in Yekaterinburg.
 const clock = new ManualClock(new Date('2026-03-10T09:00:00Z'));
@@ -79,6 +81,32 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
   await dovecot?.stop();
+});
+
+describe('reading a letter', () => {
+  const raw = (headers: string[], body = 'Прошу починить освещение во дворе дома 7.') => Buffer.from(
+    [`From: Petrov <petrov@example.ru>`, 'Subject: test', ...headers, 'Content-Type: text/plain; charset=utf-8', '', body, ''].join('\r\n'));
+
+  it('tells letters written by programs from people\'s', async () => {
+    expect((await readLetter(raw(['Message-ID: <a@x>']))).automatic).toBe(false);
+    expect((await readLetter(raw(['Auto-Submitted: no']))).automatic).toBe(false);
+    expect((await readLetter(raw(['Precedence: bulk']))).automatic).toBe(true);
+    expect((await readLetter(raw(['Return-Path: <>']))).automatic).toBe(true);
+    expect((await readLetter(Buffer.from('From: postmaster@example.ru\r\nSubject: x\r\n\r\nundeliverable\r\n'))).automatic).toBe(true);
+    expect((await readLetter(Buffer.from('From: a@example.ru\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nfailed\r\n--b--\r\n'))).automatic).toBe(true);
+  });
+
+  it('a letter without a Message-ID is still kept once: its id is the hash of the letter', async () => {
+    const a = await readLetter(raw([]));
+    expect(a.messageId).toMatch(/^<sha256\.[0-9a-f]{64}@otklik\.local>$/);
+    expect((await readLetter(raw([]))).messageId).toBe(a.messageId);
+    expect(a.author).toMatchObject({ surname: null, name: null });
+  });
+
+  it('the encryption key is checked at start', () => {
+    expect(loadConfig({ OTKLIK_MAILBOX_KEY: key }).mailboxKey).toBe(key);
+    expect(() => loadConfig({ OTKLIK_MAILBOX_KEY: 'короткий' })).toThrow(/OTKLIK_MAILBOX_KEY/);
+  });
 });
 
 describe('mailbox settings', () => {
