@@ -213,7 +213,7 @@ describe('e-mail over IMAP', () => {
     expect(await unseen()).toBe(1);
     expect(await emailAppeals()).toHaveLength(3);
     const counts = await pollMailbox(db, org, mailbox, t.config, clock.now());
-    expect(counts).toEqual({ created: 0, existing: 1, skipped: 0 });
+    expect(counts).toEqual({ created: 0, existing: 1, skipped: 0, refused: 0 });
     expect(await emailAppeals()).toHaveLength(3);
     expect(await unseen()).toBe(0);
   });

@@ -63,6 +63,8 @@ export interface PollCounts {
   existing: number;
   /** Auto-replies, bounces and mailer-daemon letters, marked seen without an appeal. */
   skipped: number;
+  /** Letters the rules refused (an AppError): left unseen for the next poll, the rest go on. */
+  refused: number;
 }
 
 export interface PollOptions {
@@ -96,7 +98,7 @@ async function registerLetter(db: Db, org: Org, source: Buffer, now: Date, baseU
 
 /** Reads the unseen letters of one mailbox, at most MAX_LETTERS_PER_POLL, each committed on its own. */
 export async function pollMailbox(db: Db, org: Org, mailbox: repo.MailboxRow, config: Pick<Config, 'mailboxKey' | 'publicBaseUrl'>, now: Date, options: PollOptions = {}): Promise<PollCounts> {
-  const counts: PollCounts = { created: 0, existing: 0, skipped: 0 };
+  const counts: PollCounts = { created: 0, existing: 0, skipped: 0, refused: 0 };
   const client = new ImapFlow({
     host: mailbox.host, port: mailbox.port, secure: mailbox.tls,
     auth: { user: mailbox.login, pass: passwordOf(mailbox, config, options.env ?? process.env) },
@@ -113,7 +115,16 @@ export async function pollMailbox(db: Db, org: Org, mailbox: repo.MailboxRow, co
         // BODY.PEEK: fetching does not set \Seen; only a committed appeal does.
         const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
         if (!message || !message.source) continue;
-        const { outcome, messageId } = await registerLetter(db, org, message.source, now, config.publicBaseUrl);
+        let registered: Awaited<ReturnType<typeof registerLetter>>;
+        try {
+          registered = await registerLetter(db, org, message.source, now, config.publicBaseUrl);
+        } catch (error) {
+          // One letter the rules refuse must not hold up the others; a database failure stops the poll.
+          if (!(error instanceof AppError)) throw error;
+          counts.refused++;
+          continue;
+        }
+        const { outcome, messageId } = registered;
         counts[outcome]++;
         if (outcome !== 'skipped') await options.afterCommit?.(messageId);
         await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
@@ -135,7 +146,7 @@ export function mailIntakeJob(db: Db, config: Pick<Config, 'mailboxKey' | 'publi
     name: 'mail-intake',
     everyMs: 60_000,
     async run(now, signal) {
-      const total: PollCounts & { failed: number } = { created: 0, existing: 0, skipped: 0, failed: 0 };
+      const total: PollCounts & { failed: number } = { created: 0, existing: 0, skipped: 0, refused: 0, failed: 0 };
       for (const { mailbox, org } of await repo.activeMailboxes(db)) {
         if (signal?.aborted) break;
         try {
@@ -144,7 +155,8 @@ export function mailIntakeJob(db: Db, config: Pick<Config, 'mailboxKey' | 'publi
           total.created += counts.created;
           total.existing += counts.existing;
           total.skipped += counts.skipped;
-          if (counts.created + counts.existing + counts.skipped > 0) log.info({ job: 'mail-intake', organization: org.slug, ...counts }, 'приём писем');
+          total.refused += counts.refused;
+          if (counts.created + counts.existing + counts.skipped + counts.refused > 0) log.info({ job: 'mail-intake', organization: org.slug, ...counts }, 'приём писем');
         } catch (error) {
           total.failed++;
           const summary = error instanceof AppError ? error.message : errorSummary(error);
