@@ -60,6 +60,7 @@ export const ERRORS = {
   client_key_not_found: { status: 404, ru: 'Ключ Open311 не найден', en: 'Open311 key not found' },
   token_not_found: { status: 404, ru: 'Токен не найден', en: 'Token not found' },
   cluster_not_found: { status: 404, ru: 'Группа обращений об одной проблеме не найдена', en: 'Problem cluster not found' },
+  mailbox_not_found: { status: 404, ru: 'Почтовый ящик администрации не настроен', en: 'The administration\'s mailbox is not set up' },
   // 409: the current state does not allow it
   not_allowed_in_status: { status: 409, ru: 'Действие недоступно в текущем статусе обращения', en: 'The action is not available in the current status' },
   action_not_allowed: { status: 409, ru: 'Это действие сейчас невозможно: проверьте статус отчёта и свою роль', en: 'This action is not possible now: check the report\'s status and your role' },
@@ -97,6 +98,7 @@ export const ERRORS = {
   rejected_as_spam: { status: 422, ru: 'Обращение отклонено автоматической защитой от спама. Обновите страницу и отправьте его ещё раз', en: 'The appeal was rejected by the spam protection' },
   cannot_deactivate_regional_center: { status: 422, ru: 'Центр управления региона нельзя деактивировать', en: 'The regional management centre cannot be deactivated' },
   cannot_change_self: { status: 422, ru: 'Нельзя деактивировать себя или изменить собственную роль', en: 'You cannot deactivate yourself or change your own role' },
+  mailbox_key_missing: { status: 422, ru: 'Пароль почтового ящика нельзя сохранить: не задан ключ шифрования OTKLIK_MAILBOX_KEY. Задайте ключ или укажите переменную окружения с паролем', en: 'The mailbox password cannot be stored: OTKLIK_MAILBOX_KEY is not set' },
   // 429 and 5xx
   rate_limited: { status: 429, ru: 'Слишком много запросов', en: 'Too many attempts. Try again later' },
   internal_error: { status: 500, ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },

@@ -24,6 +24,7 @@ import { VERSION } from './version';
 import { healthRoutes } from './modules/health/routes';
 import { authRoutes } from './modules/auth/routes';
 import { organizationRoutes } from './modules/organizations/routes';
+import { mailboxRoutes } from './modules/mailboxes/routes';
 import { userRoutes } from './modules/users/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { notificationRoutes } from './modules/notifications/routes';
@@ -34,6 +35,7 @@ import { MAX_FILE_BYTES, MAX_FILES } from './platform/files';
 import { JobScheduler, markCleanupJob } from './platform/jobs';
 import { mailJob } from './platform/mail';
 import { DEADLINE_JOB, deadlineJob, deadlineMarkCleanup } from './modules/appeals/escalation';
+import { mailIntakeJob } from './modules/mailboxes/service';
 import { departmentRoutes } from './modules/departments/routes';
 import { topicRoutes } from './modules/topics/routes';
 import { settingsRoutes } from './modules/settings/routes';
@@ -104,7 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const db = database.db;
-  const jobs = new JobScheduler(db, clock, app.log, [deadlineJob(db), riskClockJob(db, { publicBaseUrl: config.publicBaseUrl }), requestReminderJob(db), reportReminderJob(db), mailJob(db, config, app.log), topicModelJob(db, app.log),
+  const jobs = new JobScheduler(db, clock, app.log, [deadlineJob(db), riskClockJob(db, { publicBaseUrl: config.publicBaseUrl }), requestReminderJob(db), reportReminderJob(db), mailJob(db, config, app.log), topicModelJob(db, app.log), mailIntakeJob(db, config, app.log),
     markCleanupJob({ [DEADLINE_JOB]: deadlineMarkCleanup(db), 'risk-clocks': riskClockMarkCleanup(db), 'request-reminders': requestMarkCleanup(db), 'report-reminders': reportMarkCleanup(db) })]);
   const notifications = await NotificationHub.start(database);
   app.decorate('services', { config, database, clock, jobs, notifications });
@@ -193,6 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(organizationRoutes);
+  await app.register(mailboxRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(notificationRoutes);

@@ -22,6 +22,8 @@ export interface Config {
   smtpUrl: string | null;
   /** Sender of outgoing mail. */
   mailFrom: string;
+  /** Key (32 bytes, base64 or hex) that encrypts the municipalities' mailbox passwords; null when not set. */
+  mailboxKey: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -43,6 +45,7 @@ export const CONFIG_VARIABLES = [
   ['OTKLIK_PUBLIC_URL', 'http://HOST:PORT', 'Внешний адрес системы (для ссылок в письмах).'],
   ['OTKLIK_TRUST_PROXY', '0', '1 — доверять X-Forwarded-For от обратного прокси.'],
   ['OTKLIK_SMTP_URL', '—', 'Сервер исходящей почты: smtp://пользователь:пароль@хост:587 или smtps://…:465. Без него письма ждут отправки в очереди.'],
+  ['OTKLIK_MAILBOX_KEY', '—', 'Ключ шифрования паролей почтовых ящиков администраций (32 байта в base64 или hex: openssl rand -base64 32). Без него пароль ящика можно взять только из переменной окружения.'],
   ['OTKLIK_MAIL_FROM', 'Отклик <noreply@otklik.local>', 'Отправитель писем.'],
   ['LOG_LEVEL', 'info', 'Уровень журнала pino: fatal, error, warn, info, debug, trace, silent.'],
 ] as const;
@@ -65,6 +68,14 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name}: ожидается 1 или 0, получено «${raw}»`);
+}
+
+function mailboxKey(value: string | undefined): string | null {
+  const key = value?.trim();
+  if (!key) return null;
+  const bytes = /^[0-9a-f]{64}$/i.test(key) ? Buffer.from(key, 'hex') : Buffer.from(key, 'base64');
+  if (bytes.length !== 32) throw new ConfigError('OTKLIK_MAILBOX_KEY: ожидается ключ из 32 байт в base64 или hex (openssl rand -base64 32)');
+  return key;
 }
 
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
@@ -110,6 +121,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     trustProxy: flag(env, 'OTKLIK_TRUST_PROXY', false),
     smtpUrl,
     mailFrom,
+    mailboxKey: mailboxKey(env.OTKLIK_MAILBOX_KEY),
   };
   return { ...config, ...overrides };
 }

@@ -410,6 +410,10 @@ export const mailOutbox = pgTable('mail_outbox', {
   lastError: text('last_error'),
   nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
   dedupeKey: text('dedupe_key'),
+  /** Message-ID of the letter this one answers (RFC 5322 In-Reply-To), with its angle brackets. */
+  inReplyTo: text('in_reply_to'),
+  /** The thread's Message-IDs (RFC 5322 References), space-separated. */
+  references: text('references'),
   createdAt: createdAt(),
   sentAt: timestamp('sent_at', { withTimezone: true }),
 }, (t) => [
@@ -582,3 +586,23 @@ export const textModels = pgTable('text_models', {
   learntUntil: timestamp('learnt_until', { withTimezone: true }),
   trainedAt: timestamp('trained_at', { withTimezone: true }).notNull(),
 });
+
+/** A municipality's incoming mailbox (IMAP): every new letter becomes a 59-ФЗ appeal sent by e-mail. */
+export const mailboxes = pgTable('mailboxes', {
+  id: id(),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  host: text('host').notNull(),
+  port: integer('port').notNull(),
+  tls: boolean('tls').notNull().default(true),
+  login: text('login').notNull(),
+  /** AES-256-GCM of the password under OTKLIK_MAILBOX_KEY (iv.tag.ciphertext, base64url); null when passwordEnv is used. */
+  passwordEncrypted: text('password_encrypted'),
+  /** Name of the environment variable holding the password instead. */
+  passwordEnv: text('password_env'),
+  folder: text('folder').notNull().default('INBOX'),
+  active: boolean('active').notNull().default(true),
+  lastPolledAt: timestamp('last_polled_at', { withTimezone: true }),
+  lastError: text('last_error'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [uniqueIndex('mailboxes_organization_key').on(t.organizationId)]);

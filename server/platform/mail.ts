@@ -17,6 +17,10 @@ export interface OutgoingMail {
   html?: string | null;
   /** The same key is stored once, so a use case or job that runs again does not send twice. */
   dedupeKey?: string | null;
+  /** Message-ID of the letter answered, so the reply lands in the citizen's thread. */
+  inReplyTo?: string | null;
+  /** Message-IDs of the thread, space-separated; defaults to inReplyTo. */
+  references?: string | null;
   /** The caller's clock; the database time when absent. */
   at?: Date;
 }
@@ -68,9 +72,15 @@ export async function enqueueMail(executor: Executor, mail: OutgoingMail): Promi
     text: mail.text,
     html: mail.html ?? null,
     dedupeKey: mail.dedupeKey ?? null,
+    inReplyTo: mail.inReplyTo ? oneLine(mail.inReplyTo) : null,
+    references: mail.references ? oneLine(mail.references) : mail.inReplyTo ? oneLine(mail.inReplyTo) : null,
     ...(mail.at ? { createdAt: mail.at, nextAttemptAt: mail.at } : {}),
   }).onConflictDoNothing({ target: mailOutbox.dedupeKey }).returning({ id: mailOutbox.id });
   return row?.id ?? null;
+}
+
+function oneLine(value: string): string {
+  return value.replace(/[\r\n]+/g, ' ').trim().slice(0, 2000);
 }
 
 /** An SMTP transport from OTKLIK_SMTP_URL; the sender comes from OTKLIK_MAIL_FROM. */
@@ -128,6 +138,7 @@ export async function deliverPendingMail(db: Db, transport: MailTransport, now: 
         text: row.text,
         ...(row.html ? { html: row.html } : {}),
         messageId: `<${row.id}@${domain}>`,
+        ...(row.inReplyTo ? { inReplyTo: row.inReplyTo, references: row.references ?? row.inReplyTo } : {}),
         // Keeps auto-replies and vacation notices away from the no-reply sender (RFC 3834).
         headers: { 'Auto-Submitted': 'auto-generated' },
       });

@@ -4,6 +4,7 @@ import type { SessionInfo as SessionInfoSchema, ApiToken as ApiTokenSchema, Crea
 import type { Organization as OrganizationSchema, CreateOrganization as CreateOrganizationSchema, UpdateOrganization as UpdateOrganizationSchema } from '../../server/modules/organizations/schema';
 import type { User as UserSchema, CreateUser as CreateUserSchema, UpdateUser as UpdateUserSchema, UserFilter as UserFilterSchema, UserList, UserWithPassword as UserWithPasswordSchema } from '../../server/modules/users/schema';
 import type { Appeal as AppealSchema, AppealFilter as AppealFilterSchema, AppealList as AppealListSchema, CreateAppeal as CreateAppealSchema, TimelineEntry as TimelineEntrySchema, UpdateAppeal as UpdateAppealSchema } from '../../server/modules/appeals/schema';
+import type { Mailbox as MailboxSchema, SaveMailbox as SaveMailboxSchema } from '../../server/modules/mailboxes/schema';
 import type { OrganizationKind } from '../../domain/roles';
 import type { AuditEntry as AuditEntrySchema, AuditPage, AuditQuery } from '../../server/modules/audit/schema';
 import type { Topic as TopicSchema, TopicList } from '../../server/modules/topics/schema';
@@ -24,6 +25,8 @@ export type NewApiToken = Static<typeof CreateTokenBody>;
 export type Organization = Static<typeof OrganizationSchema>;
 export type CreateOrganization = Static<typeof CreateOrganizationSchema>;
 export type UpdateOrganization = Static<typeof UpdateOrganizationSchema>;
+export type Mailbox = Static<typeof MailboxSchema>;
+export type SaveMailbox = Static<typeof SaveMailboxSchema>;
 export type User = Static<typeof UserSchema>;
 export type CreateUser = Static<typeof CreateUserSchema>;
 export type UpdateUser = Static<typeof UpdateUserSchema>;
@@ -166,6 +169,9 @@ export const api = {
     list: (filter: { kind?: OrganizationKind; active?: boolean } = {}) => request<{ items: Organization[] }>('GET', '/api/organizations', { query: filter }),
     create: (body: CreateOrganization) => request<Organization>('POST', '/api/organizations', { body }),
     update: (id: string, body: UpdateOrganization) => request<Organization>('PATCH', `/api/organizations/${encodeURIComponent(id)}`, { body }),
+    mailbox: (id: string) => request<Mailbox>('GET', `/api/organizations/${encodeURIComponent(id)}/mailbox`),
+    saveMailbox: (id: string, body: SaveMailbox) => request<Mailbox>('PUT', `/api/organizations/${encodeURIComponent(id)}/mailbox`, { body }),
+    deleteMailbox: (id: string) => request<void>('DELETE', `/api/organizations/${encodeURIComponent(id)}/mailbox`),
   },
 
   users: {

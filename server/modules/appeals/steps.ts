@@ -104,6 +104,8 @@ export const STEPS: Record<AppealAction, (s: Step) => Promise<Applied>> = {
       await enqueueMail(tx, {
         at: now, to: current.authorEmail, dedupeKey: `appeal:${current.id}:answer:${now.getTime()}`,
         subject: `Ответ на обращение № ${current.number}`,
+        // An appeal that came by e-mail is answered in the citizen's own thread.
+        inReplyTo: current.subChannel === 'email' && current.externalId ? current.externalId : null,
         text: [
           greeting(current), '', current.answerText, '', org.name, '',
           'Оцените, пожалуйста, ответ — это займёт минуту:', `${s.publicBaseUrl}/status/${encodeURIComponent(current.number)}`, codeLine,

@@ -1,7 +1,7 @@
 // The organisations of the region: the ЦУР and its municipalities; the administrator adds and edits them.
 import { useState } from 'react';
 import { Button, Icon, Label, Loader, Table, Text, type TableColumnConfig } from '@gravity-ui/uikit';
-import { Pencil, Plus } from '@gravity-ui/icons';
+import { Envelope, Pencil, Plus } from '@gravity-ui/icons';
 import { ORGANIZATION_KIND_LABELS } from '../../../domain/labels';
 import { api, type Organization } from '../api';
 import { useI18n } from '../i18n';
@@ -9,6 +9,7 @@ import { useCurrentSession } from '../state/session';
 import { useResource } from '../state/useResource';
 import { PageHeader } from '../components/PageHeader';
 import { OrganizationDialog } from '../components/OrganizationDialog';
+import { MailboxDialog } from '../components/MailboxDialog';
 import { useNotify } from '../components/notify';
 
 export function OrganizationsPage() {
@@ -20,6 +21,7 @@ export function OrganizationsPage() {
   const { data: items, error: loadError } = list;
   const [dialog, setDialog] = useState<{ open: boolean; organization: Organization | null }>({ open: false, organization: null });
   const [busyId, setBusyId] = useState<string | null>(null);
+  const [mailboxOf, setMailboxOf] = useState<Organization | null>(null);
 
   const toggleActive = async (org: Organization) => {
     setBusyId(org.id);
@@ -58,6 +60,11 @@ export function OrganizationsPage() {
             <Icon data={Pencil} size={14} />
           </Button>
           {org.kind === 'municipality' && (
+            <Button view="flat" size="s" onClick={() => setMailboxOf(org)} title={o.mailbox} aria-label={`${o.mailbox}: ${org.shortName}`} qa={`mailbox-${org.slug}`}>
+              <Icon data={Envelope} size={14} />
+            </Button>
+          )}
+          {org.kind === 'municipality' && (
             <Button view="outlined" size="s" loading={busyId === org.id} onClick={() => void toggleActive(org)}>
               {org.active ? o.deactivate : o.activate}
             </Button>
@@ -84,6 +91,11 @@ export function OrganizationsPage() {
           <Table data={items} columns={columns} width="max" wordWrap emptyMessage={t.common.empty} getRowDescriptor={(org) => ({ id: org.id })} qa="organizations-table" />
         </div>
       )}
+      <MailboxDialog
+        organization={mailboxOf}
+        onClose={() => setMailboxOf(null)}
+        onSaved={(message) => { setMailboxOf(null); notify.success(message); }}
+      />
       <OrganizationDialog
         open={dialog.open}
         organization={dialog.organization}
