@@ -43,7 +43,8 @@ describe('cleanup of job marks', () => {
     const of = (job: string) => [...before].filter((m) => m.startsWith(`${job} `)).map((m) => m.slice(job.length + 1));
     const deadlineMarks = of('appeal-deadlines');
     expect(deadlineMarks.length).toBeGreaterThan(20);
-    expect(of('risk-clocks').sort()).toEqual([`${risk.json().id}:curProposal:due_soon`, `${other.json().id}:curProposal:due_soon`].sort());
+    // Both clocks of a risk run from its delivery to the administration (§10.3), so both warn.
+    expect(of('risk-clocks').sort()).toEqual([risk, other].flatMap((r) => [`${r.json().id}:curProposal:due_soon`, `${r.json().id}:draft:due_soon`]).sort());
     expect(of('request-reminders')).toHaveLength(2);
     expect(of('report-reminders').length).toBeGreaterThan(2);
 
