@@ -90,7 +90,7 @@ describe('npm scripts', () => {
     const unknown = npmRun('bench', ['nothing-like-this']);
     expect(unknown.status).toBe(2);
     expect(unknown.out).toContain('Нет такого замера');
-  });
+  }, 180_000); // a child process builds the whole application and tries every operation of the API
 
   it('dev serves the web application', async () => {
     const { spawn } = await import('node:child_process');
