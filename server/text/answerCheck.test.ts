@@ -36,4 +36,12 @@ describe('the «отписка» check', () => {
     const result = checkAnswer('Яма на дороге', 'Ваше обращение от 12.03.2026 № 45 рассмотрено, информация принята к сведению.');
     expect(result.reasons.map((r) => r.code)).toContain('no_term');
   });
+
+  it('reads a term and a body after a space, where word edges are Russian letters', () => {
+    const terms = ['Работы включены в план на 2026 год.', 'Работы выполнят до конца мая.', 'Работы выполнят в июне.'];
+    for (const answer of terms) expect(checkAnswer('Яма на дороге', answer).reasons.map((r) => r.code), answer).not.toContain('no_term');
+    expect(checkAnswer('Яма на дороге', 'Работы выполнят в течение лета.').reasons.map((r) => r.code)).toContain('no_term');
+    expect(checkAnswer('Яма на дороге', 'Яму засыплет МУП до 1 июня.').reasons.map((r) => r.code)).not.toContain('no_responsible');
+    expect(checkAnswer('Яма на дороге', 'Яму засыплют до 1 июня, контроль — Петров И. И.').reasons.map((r) => r.code)).not.toContain('no_responsible');
+  });
 });
