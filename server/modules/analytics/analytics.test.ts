@@ -19,20 +19,20 @@ const rowsOf = (res: unknown) => ((res as { rows?: unknown[] }).rows ?? res) as 
 
 interface A {
   slug: string; tz: string; channel: string; received: Date; status: string; deadlineAnswer: string | null; deadlineRegister: string | null;
-  answered: Date | null; rating: number | null; repeated: boolean; department: string | null; executor: string | null; topic: string | null;
+  answered: Date | null; rating: number | null; repeated: boolean; despiteWarning: boolean; department: string | null; executor: string | null; topic: string | null;
 }
 let all: A[] = [];
 
 async function loadAppeals(): Promise<A[]> {
   const rows = rowsOf(await t.database.db.execute(sql`
     select o.slug, o.time_zone, a.channel, a.received_at, a.status, a.deadline_answer::text as deadline_answer, a.deadline_register::text as deadline_register,
-           a.answered_at, a.rating_score, a.repeated, a.department_id, a.executor_id, a.topic_code
+           a.answered_at, a.rating_score, a.repeated, a.answer_approved_despite_warning, a.department_id, a.executor_id, a.topic_code
     from appeals a join organizations o on o.id = a.organization_id`));
   const date = (v: unknown) => (v === null ? null : new Date(v as string));
   return rows.map((r) => ({
     slug: r.slug as string, tz: r.time_zone as string, channel: r.channel as string, received: date(r.received_at)!, status: r.status as string,
     deadlineAnswer: r.deadline_answer as string | null, deadlineRegister: r.deadline_register as string | null, answered: date(r.answered_at),
-    rating: r.rating_score === null ? null : Number(r.rating_score), repeated: r.repeated === true, department: r.department_id as string | null,
+    rating: r.rating_score === null ? null : Number(r.rating_score), repeated: r.repeated === true, despiteWarning: r.answer_approved_despite_warning === true, department: r.department_id as string | null,
     executor: r.executor_id as string | null, topic: r.topic_code as string | null,
   }));
 }
@@ -67,6 +67,7 @@ function expected(rows: A[]) {
     medianAnswerDays: r1(median(answered.map((a) => (a.answered!.getTime() - a.received.getTime()) / 86_400_000))),
     satisfaction: { rated: rated.length, mean: rated.length ? r2(rated.reduce((s, a) => s + a.rating!, 0) / rated.length) : null, low, lowShare: rated.length ? r3(low / rated.length) : null },
     repeated: rows.filter((a) => a.repeated).length,
+    approvedDespiteWarning: rows.filter((a) => a.despiteWarning).length,
   };
 }
 
@@ -106,6 +107,9 @@ beforeAll(async () => {
     insert into info_request_recipients (request_id, organization_id, answered_at)
     select r.id, o.id, case o.slug when 'beloyarsky' then timestamptz '2026-08-09 10:00+00' when 'ekaterinburg' then timestamptz '2026-08-12 10:00+00' end
     from info_requests r, organizations o where r.number = 'ЗИ-Т-1' and o.slug in ('beloyarsky', 'ekaterinburg', 'asbest')`);
+  // Some answers were approved although the check called them an «отписка».
+  await db.execute(sql`update appeals set answer_approved_despite_warning = true
+    where id in (select id from appeals where answered_at is not null order by number limit 25)`);
   all = await loadAppeals();
   cur = await t.login('cur.analyst');
 }, 240_000);
@@ -138,6 +142,7 @@ describe('region overview', () => {
     expect(o.region.answeredLate).toBeGreaterThan(0);
     expect(o.region.satisfaction.low).toBeGreaterThan(0);
     expect(o.region.repeated).toBeGreaterThan(0);
+    expect(o.region.approvedDespiteWarning).toBeGreaterThan(0);
   });
 
   it('risks, reports and requests are counted per municipality', async () => {
@@ -175,6 +180,7 @@ describe('region overview', () => {
       expect(await registryTotal(m.links.rated)).toBe(m.satisfaction.rated);
       expect(await registryTotal(m.links.lowRated)).toBe(m.satisfaction.low);
       expect(await registryTotal(m.links.repeated)).toBe(m.repeated);
+      expect(await registryTotal(m.links.approvedDespiteWarning)).toBe(m.approvedDespiteWarning);
       for (const c of m.byChannel) expect(await registryTotal(c.link)).toBe(c.appeals);
     }
   });

@@ -18,7 +18,7 @@ function sheet(workbook: ExcelJS.Workbook, name: string, columns: [string, numbe
 const FIGURE_COLUMNS: [string, number][] = [
   ['Место', 8], ['Муниципальное образование', 30], ['Рейтинг', 10], ['Обращений', 12], ['На 10 000 жителей', 12],
   ['Просрочено', 12], ['Доля просроченных, %', 12], ['Ответ с нарушением срока', 14], ['Медиана дней до ответа', 12],
-  ['Средняя оценка', 10], ['Доля оценок 1–2, %', 12], ['Доля повторных, %', 12], ['Информационных рисков', 12],
+  ['Средняя оценка', 10], ['Доля оценок 1–2, %', 12], ['Доля повторных, %', 12], ['Согласовано вопреки «отписке»', 14], ['Информационных рисков', 12],
   ['3-часовые сроки соблюдены, %', 14], ['Отчёты в срок, %', 12], ['Запросы в срок, %', 12],
   ...RATING_COMPONENTS.map((k): [string, number] => [`Составляющая: ${RATING_COMPONENT_LABELS[k]}`, 14]),
 ];
@@ -26,7 +26,7 @@ const FIGURE_COLUMNS: [string, number][] = [
 function figureRow(f: Figures): (string | number | null)[] {
   return [
     f.rank, f.municipalityName, f.rating, f.appeals, f.appealsPer10k, f.overdue, percent(f.overdueShare), f.answeredLate, f.medianAnswerDays,
-    f.satisfaction.mean, percent(f.satisfaction.lowShare), percent(f.repeatedShare), f.risks.total, percent(f.risks.clocksMetShare),
+    f.satisfaction.mean, percent(f.satisfaction.lowShare), percent(f.repeatedShare), f.approvedDespiteWarning, f.risks.total, percent(f.risks.clocksMetShare),
     percent(f.reports.onTimeShare), percent(f.requests.onTimeShare), ...RATING_COMPONENTS.map((k) => f.ratingComponents[k]),
   ];
 }

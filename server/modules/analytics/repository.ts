@@ -34,6 +34,8 @@ export interface AppealAggregate {
   meanRating: number | null;
   lowRated: number;
   repeated: number;
+  /** Answers the head approved despite the «отписка» warning. */
+  approvedDespiteWarning: number;
 }
 
 function aggregateColumns(now: Date) {
@@ -47,6 +49,7 @@ function aggregateColumns(now: Date) {
     meanRating: sql<number | null>`avg(${appeals.ratingScore})::float8`,
     lowRated: sql<number>`count(*) filter (where ${appeals.ratingScore} in (1, 2))`,
     repeated: sql<number>`count(*) filter (where ${appeals.repeated})`,
+    approvedDespiteWarning: sql<number>`count(*) filter (where ${appeals.answerApprovedDespiteWarning})`,
   };
 }
 
@@ -54,7 +57,7 @@ function toAggregate(r: Record<string, unknown>): AppealAggregate {
   return {
     appeals: num(r.appeals), overdue: num(r.overdue), answeredLate: num(r.answeredLate), answered: num(r.answered),
     medianAnswerDays: numOrNull(r.medianAnswerDays), rated: num(r.rated), meanRating: numOrNull(r.meanRating),
-    lowRated: num(r.lowRated), repeated: num(r.repeated),
+    lowRated: num(r.lowRated), repeated: num(r.repeated), approvedDespiteWarning: num(r.approvedDespiteWarning),
   };
 }
 

@@ -46,6 +46,7 @@ export const Figures = Type.Object({
   }),
   repeated: Count,
   repeatedShare: Share,
+  approvedDespiteWarning: Type.Integer({ minimum: 0, description: 'Ответы, согласованные несмотря на предупреждение об отписке' }),
   risks: Type.Object({ total: Count, clocksDecided: Count, clocksMet: Count, clocksMetShare: Share }),
   reports: Type.Object({ due: Count, onTime: Count, onTimeShare: Share }),
   requests: Type.Object({ decided: Count, onTime: Count, onTimeShare: Share }),
@@ -53,7 +54,7 @@ export const Figures = Type.Object({
   rank: Nullable(Type.Integer({ minimum: 1 })),
   ratingComponents: RatingComponents,
   links: Type.Object({
-    appeals: Link, overdue: Link, answeredLate: Link, rated: Link, lowRated: Link, repeated: Link,
+    appeals: Link, overdue: Link, answeredLate: Link, rated: Link, lowRated: Link, repeated: Link, approvedDespiteWarning: Link,
     risks: Type.String(), reports: Type.String(), requests: Type.String(),
   }),
 });

@@ -107,7 +107,7 @@ async function gather(db: Db, actor: Actor, scope: Scope, q: { from: string; to:
   return { ...q, weights, aggregates, byChannel, risks, reports, reportsDue: quarters.length, requests };
 }
 
-const EMPTY: repo.AppealAggregate = { appeals: 0, overdue: 0, answeredLate: 0, answered: 0, medianAnswerDays: null, rated: 0, meanRating: null, lowRated: 0, repeated: 0 };
+const EMPTY: repo.AppealAggregate = { appeals: 0, overdue: 0, answeredLate: 0, answered: 0, medianAnswerDays: null, rated: 0, meanRating: null, lowRated: 0, repeated: 0, approvedDespiteWarning: 0 };
 
 function figuresOf(c: Context, m: Municipality | null, organizationIds: string[]): Figures {
   const key = m ? m.id : null;
@@ -151,6 +151,7 @@ function figuresOf(c: Context, m: Municipality | null, organizationIds: string[]
     satisfaction: { rated: a.rated, mean: round(a.meanRating, 2), low: a.lowRated, lowShare: share(a.lowRated, a.rated) },
     repeated: a.repeated,
     repeatedShare: share(a.repeated, a.appeals),
+    approvedDespiteWarning: a.approvedDespiteWarning,
     risks: { total: risk.risks, clocksDecided: risk.clocksDecided, clocksMet: risk.clocksMet, clocksMetShare: share(risk.clocksMet, risk.clocksDecided) },
     reports: { due: reportsDue, onTime: reportsOnTime, onTimeShare: share(reportsOnTime, reportsDue) },
     requests: { decided: requests.decided, onTime: requests.onTime, onTimeShare: share(requests.onTime, requests.decided) },
@@ -160,6 +161,7 @@ function figuresOf(c: Context, m: Municipality | null, organizationIds: string[]
     links: {
       appeals: link(), overdue: link({ overdue: 'true' }), answeredLate: link({ answeredLate: 'true' }), rated: link({ rated: 'true' }),
       lowRated: link({ rating: '1,2' }), repeated: link({ repeated: 'true' }),
+      approvedDespiteWarning: link({ approvedDespiteWarning: 'true' }),
       risks: `/risks?${riskQuery.toString()}`, reports: '/reports', requests: '/requests',
     },
   };

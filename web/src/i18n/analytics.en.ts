@@ -27,6 +27,7 @@ export const analyticsEn: Widen<typeof analyticsRu> = {
     satisfaction: 'Mean rating',
     low: 'Ratings 1–2',
     repeated: 'Repeated',
+    despiteWarning: 'Approved despite the warning',
     risks: 'Risks',
     clocks: '3-hour clocks',
     reports: 'Reports on time',

@@ -24,6 +24,7 @@ export const analyticsRu = {
     satisfaction: 'Средняя оценка',
     low: 'Оценок 1–2',
     repeated: 'Повторных',
+    despiteWarning: 'Согласовано вопреки «отписке»',
     risks: 'Рисков',
     clocks: '3-часовые сроки',
     reports: 'Отчёты в срок',

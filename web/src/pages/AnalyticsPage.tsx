@@ -165,6 +165,7 @@ function RatingTable({ overview, onOpen }: { overview: Overview; onOpen(slug: st
     { id: 'satisfaction', name: r.satisfaction, align: 'right', template: (f) => <Num to={f.links.rated}>{f.satisfaction.mean ?? '—'}</Num> },
     { id: 'low', name: r.low, align: 'right', template: (f) => <Num to={f.links.lowRated}>{f.satisfaction.low} ({share(f.satisfaction.lowShare)})</Num> },
     { id: 'repeated', name: r.repeated, align: 'right', template: (f) => <Num to={f.links.repeated}>{f.repeated} ({share(f.repeatedShare)})</Num> },
+    { id: 'despiteWarning', name: r.despiteWarning, align: 'right', template: (f) => <Num to={f.links.approvedDespiteWarning}>{f.approvedDespiteWarning}</Num> },
     { id: 'risks', name: r.risks, align: 'right', template: (f) => <Num to={f.links.risks}>{f.risks.total}</Num> },
     { id: 'clocks', name: r.clocks, align: 'right', template: (f) => share(f.risks.clocksMetShare) },
     { id: 'reports', name: r.reports, align: 'right', template: (f) => <Num to={f.links.reports}>{share(f.reports.onTimeShare)}</Num> },
@@ -329,6 +330,7 @@ function MunicipalityView({ slug, period }: { slug: string; period: Period }) {
             <Fig label={r.satisfaction} value={<Num to={f.links.rated}>{f.satisfaction.mean ?? '—'}</Num>} />
             <Fig label={r.low} value={<Num to={f.links.lowRated}>{f.satisfaction.low}</Num>} />
             <Fig label={r.repeated} value={<Num to={f.links.repeated}>{f.repeated} ({share(f.repeatedShare)})</Num>} />
+            <Fig label={r.despiteWarning} value={<Num to={f.links.approvedDespiteWarning}>{f.approvedDespiteWarning}</Num>} />
             <Fig label={r.risks} value={<Num to={f.links.risks}>{f.risks.total}</Num>} />
             <Fig label={r.clocks} value={share(f.risks.clocksMetShare)} />
             <Fig label={r.reports} value={share(f.reports.onTimeShare)} />
