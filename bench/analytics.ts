@@ -5,7 +5,7 @@
 //   npm run bench -- analytics                     100 000 appeals (kept between runs in database otklik_bench_analytics)
 //   BENCH_APPEALS=1000000 npm run bench -- analytics
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
+import { ensureDatabase, percentile } from './common';
 import { sql } from 'drizzle-orm';
 import { addDays, toLocalDate } from '../domain/calendar/localDate';
 import { buildApp } from '../server/app';
@@ -17,28 +17,12 @@ import { appeals } from '../server/db/schema';
 import { seedDemo } from '../server/seed/demo';
 import { seedAppeals } from '../server/seed/appeals';
 
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = 'otklik_bench_analytics';
 const COUNT = Number(process.env.BENCH_APPEALS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 const fmt = (ms: number) => ms.toFixed(1).padStart(7);
 
-async function ensureDatabase(): Promise<string> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  if (process.env.BENCH_FRESH) await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB_NAME]);
-  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${DB_NAME}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DB_NAME}`;
-  return url.toString();
-}
 
 /** The appeal figures of the overview in one hand-written statement: the floor any API answer stands on. */
 const bareFigures = (from: string, to: string, now: string, org: string | null) => sql`
@@ -66,7 +50,7 @@ const bareUnits = (from: string, to: string, org: string, column: 'department_id
   group by a.${sql.raw(column)}`;
 
 async function main() {
-  const url = await ensureDatabase();
+  const url = await ensureDatabase(DB_NAME, { fresh: !!process.env.BENCH_FRESH });
   const database = await openDatabase({ databaseUrl: url, pgliteDir: null });
   await prepareDatabase(database, REFERENCE_DATA);
   await seedDemo(database.db);

@@ -5,7 +5,7 @@
 //   BENCH_APPEALS=20000 npm run bench   a smaller registry
 //   BENCH_FRESH=1 npm run bench         rebuild the bench database
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
+import { ensureDatabase, percentile } from './common';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
@@ -17,33 +17,17 @@ import { seedDemo } from '../server/seed/demo';
 import { seedAppeals } from '../server/seed/appeals';
 import { formatNumber } from '../server/modules/appeals/service';
 
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = 'otklik_bench';
 const COUNT = Number(process.env.BENCH_APPEALS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 500);
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 const fmt = (ms: number) => ms.toFixed(1).padStart(7);
 
-async function ensureDatabase(): Promise<string> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  if (process.env.BENCH_FRESH) await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB_NAME]);
-  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${DB_NAME}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DB_NAME}`;
-  return url.toString();
-}
 
 async function main() {
-  const url = await ensureDatabase();
+  const url = await ensureDatabase(DB_NAME, { fresh: !!process.env.BENCH_FRESH });
   const database = await openDatabase({ databaseUrl: url, pgliteDir: null });
   await prepareDatabase(database, REFERENCE_DATA);
   await seedDemo(database.db);

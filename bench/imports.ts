@@ -5,7 +5,7 @@
 //   npm run bench -- imports              5 000 rows
 //   BENCH_IMPORT_ROWS=20000 npm run bench -- imports
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
+import { ensureDatabase } from './common';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../server/db';
 import { prepareDatabase } from '../server/db/prepare';
@@ -16,23 +16,12 @@ import { completeImport, startImport } from '../server/modules/imports/service';
 import { posRows, toCsv } from '../server/modules/imports/fixtures';
 import { summaryLine } from '../server/modules/imports/cli';
 
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = 'otklik_bench_imports';
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 5000);
 
-async function freshDatabase(): Promise<string> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB_NAME}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DB_NAME}`;
-  return url.toString();
-}
 
 async function main() {
-  const database = await openDatabase({ databaseUrl: await freshDatabase(), pgliteDir: null });
+  const database = await openDatabase({ databaseUrl: await ensureDatabase(DB_NAME, { fresh: true }), pgliteDir: null });
   await prepareDatabase(database, REFERENCE_DATA);
   await seedDemo(database.db);
   const db = database.db;

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
+import { ensureDatabase, percentile } from './common';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../server/db';
 import { prepareDatabase } from '../server/db/prepare';
@@ -22,35 +22,20 @@ import { addDays, startOfLocalDay, toLocalDate } from '../domain/calendar/localD
 import { quarterPeriod, type Quarter } from '../domain/reports/quarters';
 import { quarterGroups, quarterTotals } from '../server/modules/reports/repository';
 
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = process.env.BENCH_DB ?? 'otklik_bench';
 const COUNT = Number(process.env.BENCH_APPEALS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_REPORT_ROUNDS ?? 20);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 const rowsOf = (res: unknown) => ((res as { rows?: unknown[] }).rows ?? res) as Record<string, unknown>[];
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 const fmt = (ms: number) => ms.toFixed(1).padStart(8);
 
-async function ensureDatabase(): Promise<string> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB_NAME]);
-  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${DB_NAME}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DB_NAME}`;
-  return url.toString();
-}
 
 /** The server's resident memory in MB, from /proc. */
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 async function main() {
-  const url = await ensureDatabase();
+  const url = await ensureDatabase(DB_NAME);
   const database = await openDatabase({ databaseUrl: url, pgliteDir: null });
   await prepareDatabase(database, REFERENCE_DATA);
   await seedDemo(database.db);

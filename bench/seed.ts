@@ -11,6 +11,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { ADMIN_URL, ensureDatabase } from './common';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../server/db';
 import { prepareDatabase } from '../server/db/prepare';
@@ -19,7 +20,6 @@ import { REFERENCE_DATA } from '../server/seed/reference';
 import { seedDemo } from '../server/seed/demo';
 import { seedAppeals, seedBatches } from '../server/seed/appeals';
 
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const { values } = parseArgs({ args: process.argv.slice(2), options: { appeals: { type: 'string' } }, strict: false, allowPositionals: true });
 const COUNT = Number(values.appeals ?? process.env.BENCH_SEED_APPEALS ?? 20_000);
 if (!Number.isInteger(COUNT) || COUNT < 1) throw new Error('--appeals: ожидается целое положительное число');
@@ -33,11 +33,7 @@ async function admin(query: string): Promise<void> {
 }
 
 async function freshDatabase(name: string): Promise<Database> {
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), pgliteDir: null });
+  const database = await openDatabase({ databaseUrl: await ensureDatabase(name, { fresh: true }), pgliteDir: null });
   await prepareDatabase(database, REFERENCE_DATA);
   await seedDemo(database.db);
   return database;
