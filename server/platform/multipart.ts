@@ -6,16 +6,18 @@ import { refuseForbiddenCharacters, stripForbiddenCharacters } from './validatio
 
 const malformed = () => new AppError(400, 'invalid_multipart', 'Запрос multipart/form-data повреждён или не содержит границы частей (boundary)');
 
-export async function readMultipart(request: FastifyRequest, maxFiles = MAX_FILES): Promise<{ fields: Record<string, string>; files: CheckedFile[] }> {
-  if (!request.isMultipart()) throw new AppError(400, 'invalid_multipart', 'Ожидается запрос multipart/form-data с файлами');
+/**
+ * Walks the parts of a multipart request: text fields are collected, each file goes to `onFile` with its
+ * name cleaned of forbidden characters. The parser's own complaints are the client's fault (400).
+ */
+async function readParts(request: FastifyRequest, notMultipart: string, onFile: (filename: string, content: Buffer) => Promise<void> | void): Promise<Record<string, string>> {
+  if (!request.isMultipart()) throw new AppError(400, 'invalid_multipart', notMultipart);
   const fields: Record<string, string> = {};
-  const files: CheckedFile[] = [];
   try {
     for await (const part of request.parts()) {
       if (part.type === 'file') {
         const content = await part.toBuffer();
-        if (files.length >= maxFiles) throw new AppError(413, 'too_many_files', `Можно приложить не более ${maxFiles} файлов`);
-        files.push(await checkFile(stripForbiddenCharacters(part.filename || '').trim() || 'файл', content));
+        await onFile(stripForbiddenCharacters(part.filename || '').trim(), content);
       } else {
         fields[part.fieldname] = String(part.value ?? '');
       }
@@ -24,34 +26,28 @@ export async function readMultipart(request: FastifyRequest, maxFiles = MAX_FILE
     if (error instanceof AppError) throw error;
     const code = (error as { code?: string }).code;
     if (code && MULTIPART_ERRORS[code]) throw error;
-    // The parser's own complaints (no boundary, cut-off body, bad headers) are the client's fault.
+    // No boundary, a cut-off body, bad headers.
     throw malformed();
   }
   refuseForbiddenCharacters(fields);
+  return fields;
+}
+
+export async function readMultipart(request: FastifyRequest, maxFiles = MAX_FILES): Promise<{ fields: Record<string, string>; files: CheckedFile[] }> {
+  const files: CheckedFile[] = [];
+  const fields = await readParts(request, 'Ожидается запрос multipart/form-data с файлами', async (filename, content) => {
+    if (files.length >= maxFiles) throw new AppError(413, 'too_many_files', `Можно приложить не более ${maxFiles} файлов`);
+    files.push(await checkFile(filename || 'файл', content));
+  });
   return { fields, files };
 }
 
 /** One uploaded file of any type with the text fields beside it: data files (CSV, XLSX) that the caller reads itself. */
 export async function readDataUpload(request: FastifyRequest): Promise<{ fields: Record<string, string>; file: { filename: string; content: Buffer } | null }> {
-  if (!request.isMultipart()) throw new AppError(400, 'invalid_multipart', 'Ожидается запрос multipart/form-data с файлом');
-  const fields: Record<string, string> = {};
   let file: { filename: string; content: Buffer } | null = null;
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        const content = await part.toBuffer();
-        if (file) throw new AppError(413, 'too_many_files', 'Загрузите один файл');
-        file = { filename: stripForbiddenCharacters(part.filename || '').trim().split(/[\\/]/).pop() || 'файл', content };
-      } else {
-        fields[part.fieldname] = String(part.value ?? '');
-      }
-    }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    const code = (error as { code?: string }).code;
-    if (code && MULTIPART_ERRORS[code]) throw error;
-    throw malformed();
-  }
-  refuseForbiddenCharacters(fields);
+  const fields = await readParts(request, 'Ожидается запрос multipart/form-data с файлом', (filename, content) => {
+    if (file) throw new AppError(413, 'too_many_files', 'Загрузите один файл');
+    file = { filename: filename.split(/[\\/]/).pop() || 'файл', content };
+  });
   return { fields, file };
 }
