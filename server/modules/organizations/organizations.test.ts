@@ -60,6 +60,14 @@ describe('organisations', () => {
     expect(tz.json().details[0]).toMatchObject({ field: 'timeZone' });
   });
 
+  it('each organisation says what the reader may do with it: the centre is never switched off, a municipality is, by the administrator only', async () => {
+    const all = (await admin.get('/api/organizations')).json().items as Array<{ kind: string; slug: string; active: boolean; can: Record<string, boolean> }>;
+    expect(all.find((o) => o.kind === 'regional_center')!.can).toEqual({ edit: true, deactivate: false, activate: false, mailbox: false });
+    expect(all.find((o) => o.slug === 'beloyarsky')!.can).toEqual({ edit: true, deactivate: true, activate: false, mailbox: true });
+    const analyst = (await (await t.login('cur.analyst')).get('/api/organizations')).json().items as typeof all;
+    expect(analyst.every((o) => Object.values(o.can).every((allowed) => !allowed))).toBe(true);
+  });
+
   it('only the ЦУР administrator manages organisations', async () => {
     const analyst = await t.login('cur.analyst');
     expect((await analyst.post('/api/organizations', { ...newMunicipality, slug: 'x-y', oktmo: '65797000' })).statusCode).toBe(403);

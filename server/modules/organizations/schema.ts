@@ -14,6 +14,12 @@ export const Organization = Type.Object({
   numberPrefix: Type.String(),
   population: Type.Union([Type.Integer(), Type.Null()], { description: 'Численность населения, для показателей на 10 000 жителей' }),
   active: Type.Boolean(),
+  can: Type.Object({
+    edit: Type.Boolean({ description: 'Изменить сведения' }),
+    deactivate: Type.Boolean({ description: 'Деактивировать (только муниципальное образование)' }),
+    activate: Type.Boolean({ description: 'Вернуть в работу' }),
+    mailbox: Type.Boolean({ description: 'Настроить почтовый ящик приёма' }),
+  }, { description: 'Что текущий пользователь может сделать с организацией' }),
 }, { title: 'Организация' });
 export type Organization = Static<typeof Organization>;
 

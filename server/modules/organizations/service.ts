@@ -2,17 +2,23 @@
 import type { Db } from '../../db';
 import type { RequestContext, Actor } from '../../platform/actor';
 import { audited } from '../../platform/audit';
-import { conflict, unprocessable, validationFailed } from '../../platform/errors';
+import { conflict, validationFailed } from '../../platform/errors';
 import { assertVisible, authorize, scopeOf } from '../../platform/policy';
 import { isUniqueViolation } from '../../platform/db-errors';
+import { organizationPolicy } from './policy';
 import * as repo from './repository';
 import type { CreateOrganization, Organization, UpdateOrganization } from './schema';
 
-export function presentOrganization(row: repo.OrganizationRow): Organization {
+/** What the audit keeps of an organisation: its data without what the reader may do with it. */
+function organizationData(row: repo.OrganizationRow): Omit<Organization, 'can'> {
   return {
     id: row.id, kind: row.kind, name: row.name, shortName: row.shortName, slug: row.slug,
     oktmo: row.oktmo, timeZone: row.timeZone, numberPrefix: row.numberPrefix, population: row.population, active: row.active,
   };
+}
+
+export function presentOrganization(actor: Actor, row: repo.OrganizationRow): Organization {
+  return { ...organizationData(row), can: organizationPolicy.capabilities(actor, row) };
 }
 
 function checkTimeZone(timeZone: string | undefined): void {
@@ -31,12 +37,12 @@ function translateUnique(error: unknown): never {
 }
 
 export async function listOrganizations(db: Db, actor: Actor, filter: { kind?: string; active?: boolean }): Promise<Organization[]> {
-  return (await repo.listOrganizations(db, scopeOf(actor), filter)).map(presentOrganization);
+  return (await repo.listOrganizations(db, scopeOf(actor), filter)).map((row) => presentOrganization(actor, row));
 }
 
 export async function getOrganization(db: Db, actor: Actor, id: string): Promise<Organization> {
   const row = assertVisible(actor, await repo.findOrganization(db, id), (o) => o.id, 'organization_not_found', 'Организация не найдена');
-  return presentOrganization(row);
+  return presentOrganization(actor, row);
 }
 
 export async function createOrganization(db: Db, ctx: RequestContext, input: CreateOrganization): Promise<Organization> {
@@ -55,8 +61,7 @@ export async function createOrganization(db: Db, ctx: RequestContext, input: Cre
         numberPrefix: input.numberPrefix,
         population: input.population ?? null,
       });
-      const after = presentOrganization(row);
-      return { result: after, audit: { action: 'organization.create', entityType: 'organization', entityId: row.id, organizationId: row.id, after } };
+      return { result: presentOrganization(ctx.actor, row), audit: { action: 'organization.create', entityType: 'organization', entityId: row.id, organizationId: row.id, after: organizationData(row) } };
     });
   } catch (error) {
     translateUnique(error);
@@ -68,15 +73,11 @@ export async function updateOrganization(db: Db, ctx: RequestContext, id: string
   try {
     return await audited(db, ctx, async (tx) => {
       const current = assertVisible(ctx.actor, await repo.findOrganization(tx, id), (o) => o.id, 'organization_not_found', 'Организация не найдена');
-      authorize(ctx.actor, 'organizations.manage');
-      if (current.kind === 'regional_center' && input.active === false) {
-        throw unprocessable('cannot_deactivate_regional_center', 'Центр управления региона нельзя деактивировать');
-      }
+      const switching = input.active === false && current.active ? 'deactivate' : input.active === true && !current.active ? 'activate' : 'edit';
+      organizationPolicy.authorize(ctx.actor, switching, current);
       const row = await repo.updateOrganization(tx, id, input, now);
-      const before = presentOrganization(current);
-      const after = presentOrganization(row);
-      const action = input.active === false && current.active ? 'organization.deactivate' : input.active === true && !current.active ? 'organization.activate' : 'organization.update';
-      return { result: after, audit: { action, entityType: 'organization', entityId: id, organizationId: id, before, after } };
+      const action = switching === 'edit' ? 'organization.update' : `organization.${switching}` as const;
+      return { result: presentOrganization(ctx.actor, row), audit: { action, entityType: 'organization', entityId: id, organizationId: id, before: organizationData(current), after: organizationData(row) } };
     });
   } catch (error) {
     translateUnique(error);

@@ -56,15 +56,17 @@ export function OrganizationsPage() {
     columns.push({
       id: 'actions', name: '', align: 'end', sticky: 'end', template: (org) => (
         <div className="row-actions">
-          <Button view="flat" size="s" onClick={() => setDialog({ open: true, organization: org })} title={t.common.edit} aria-label={`${t.common.edit}: ${org.shortName}`}>
-            <Icon data={Pencil} size={14} />
-          </Button>
-          {org.kind === 'municipality' && (
+          {org.can.edit && (
+            <Button view="flat" size="s" onClick={() => setDialog({ open: true, organization: org })} title={t.common.edit} aria-label={`${t.common.edit}: ${org.shortName}`}>
+              <Icon data={Pencil} size={14} />
+            </Button>
+          )}
+          {org.can.mailbox && (
             <Button view="flat" size="s" onClick={() => setMailboxOf(org)} title={o.mailbox} aria-label={`${o.mailbox}: ${org.shortName}`} qa={`mailbox-${org.slug}`}>
               <Icon data={Envelope} size={14} />
             </Button>
           )}
-          {org.kind === 'municipality' && (
+          {(org.can.deactivate || org.can.activate) && (
             <Button view="outlined" size="s" loading={busyId === org.id} onClick={() => void toggleActive(org)}>
               {org.active ? o.deactivate : o.activate}
             </Button>
