@@ -7,6 +7,7 @@ import { risksEn } from './risks.en';
 import { directoryEn } from './directory.en';
 import { reportsEn } from './reports.en';
 import { importsEn } from './imports.en';
+import { monitoringEn, officialPagesEn } from './monitoring.en';
 import { analyticsEn } from './analytics.en';
 
 export const en: Messages = {
@@ -108,6 +109,8 @@ export const en: Messages = {
   directory: directoryEn,
   reports: reportsEn,
   imports: importsEn,
+  monitoring: monitoringEn,
+  officialPages: officialPagesEn,
   analytics: analyticsEn,
   placeholder: {
     lead: 'This section is being prepared.',

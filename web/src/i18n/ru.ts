@@ -6,6 +6,7 @@ import { risksRu } from './risks.ru';
 import { directoryRu } from './directory.ru';
 import { reportsRu } from './reports.ru';
 import { importsRu } from './imports.ru';
+import { monitoringRu, officialPagesRu } from './monitoring.ru';
 import { analyticsRu } from './analytics.ru';
 
 export const ru = {
@@ -107,6 +108,8 @@ export const ru = {
   directory: directoryRu,
   reports: reportsRu,
   imports: importsRu,
+  monitoring: monitoringRu,
+  officialPages: officialPagesRu,
   analytics: analyticsRu,
   placeholder: {
     lead: 'Раздел готовится к запуску.',
