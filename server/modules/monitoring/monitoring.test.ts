@@ -58,6 +58,8 @@ describe('monitoring of publications', () => {
       'Вывоз мусора перенесли': { mentionsMunicipality: false, keywords: ['мусор'], tone: 'neutral' },
       'Что за безобразие': { mentionsMunicipality: false, keywords: [], tone: 'negative' },
     });
+    // The ЦУР analysts hear of them.
+    expect((await analyst.get('/api/notifications')).body).toContain('Мониторинг: новых публикаций — 3 (Белоярские вести)');
     expect(items[0]).toMatchObject({ municipality: 'beloyarsky', source: { id: media.id, name: 'Белоярские вести', platform: 'news' }, link: 'http://example.test/news/m-1', publishedAt: '2026-03-10T06:00:00.000Z', status: 'new' });
   });
 

@@ -145,7 +145,7 @@ export async function readSource(db: Db, source: repo.SourceRow, org: repo.Org, 
       const analysts = await activeRegionalStaff(tx, ['cur_analyst']);
       await notify(tx, {
         userIds: analysts.map((a) => a.id), organizationId: org.id, kind: 'monitoring.new',
-        title: `Мониторинг: ${inserted.length} нов. публикаций — ${source.name}`, body: `${org.shortName}. Зарегистрируйте риск или отклоните публикацию.`,
+        title: `Мониторинг: новых публикаций — ${inserted.length} (${source.name})`, body: `${org.shortName}. Зарегистрируйте риск или отклоните публикацию.`,
         entityType: 'monitoring_source', entityId: source.id, link: '/monitoring',
       });
     }
