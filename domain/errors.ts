@@ -61,6 +61,9 @@ export const ERRORS = {
   token_not_found: { status: 404, ru: 'Токен не найден', en: 'Token not found' },
   cluster_not_found: { status: 404, ru: 'Группа обращений об одной проблеме не найдена', en: 'Problem cluster not found' },
   mailbox_not_found: { status: 404, ru: 'Почтовый ящик администрации не настроен', en: 'The administration\'s mailbox is not set up' },
+  monitoring_source_not_found: { status: 404, ru: 'Источник мониторинга не найден', en: 'Monitoring source not found' },
+  monitoring_item_not_found: { status: 404, ru: 'Публикация из мониторинга не найдена', en: 'Monitored publication not found' },
+  official_page_not_found: { status: 404, ru: 'Официальная страница не найдена', en: 'Official page not found' },
   // 409: the current state does not allow it
   not_allowed_in_status: { status: 409, ru: 'Действие недоступно в текущем статусе обращения', en: 'The action is not available in the current status' },
   action_not_allowed: { status: 409, ru: 'Это действие сейчас невозможно: проверьте статус отчёта и свою роль', en: 'This action is not possible now: check the report\'s status and your role' },
@@ -80,6 +83,7 @@ export const ERRORS = {
   oktmo_taken: { status: 409, ru: 'Организация с таким кодом ОКТМО уже есть', en: 'An organization with this OKTMO code already exists' },
   login_taken: { status: 409, ru: 'Пользователь с таким логином уже есть', en: 'A user with this login already exists' },
   department_exists: { status: 409, ru: 'Такое подразделение уже есть', en: 'This department already exists' },
+  monitoring_item_decided: { status: 409, ru: 'По этой публикации уже принято решение', en: 'This publication has already been decided on' },
   already_exists: { status: 409, ru: 'Такая запись уже существует', en: 'Such a record already exists' },
   reference_conflict: { status: 409, ru: 'Связанный объект не найден или на этот объект есть ссылки', en: 'A related object is missing, or this object is referenced' },
   // 413–415: too much, or the wrong kind

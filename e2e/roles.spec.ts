@@ -14,6 +14,8 @@ const RUSSIAN_LABELS: Record<NavItem, string> = {
   requests: 'Запросы',
   contacts: 'Контакты',
   imports: 'Загрузка из каналов',
+  monitoring: 'Мониторинг публикаций',
+  officialPages: 'Официальные страницы',
   organizations: 'Организации',
   users: 'Пользователи',
   audit: 'Журнал аудита',

@@ -606,3 +606,79 @@ export const mailboxes = pgTable('mailboxes', {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [uniqueIndex('mailboxes_organization_key').on(t.organizationId)]);
+
+/**
+ * What the feed reader keeps of one feed between fetches: the validators of its last answer for a
+ * conditional GET, and after failures their count and when to try again (backoff).
+ */
+const feedState = () => ({
+  etag: text('etag'),
+  lastModified: text('last_modified'),
+  lastFetchedAt: timestamp('last_fetched_at', { withTimezone: true }),
+  lastError: text('last_error'),
+  failures: integer('failures').notNull().default(0),
+  nextFetchAt: timestamp('next_fetch_at', { withTimezone: true }),
+});
+
+/** A publication source the ЦУР watches for a municipality: an RSS or Atom feed of local media or an official page. */
+export const monitoringSources = pgTable('monitoring_sources', {
+  id: id(),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  name: text('name').notNull(),
+  url: text('url').notNull(),
+  /** The risk platform its publications come from (news, vk, telegram, website…). */
+  platform: text('platform').notNull(),
+  keywords: jsonb('keywords').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  active: boolean('active').notNull().default(true),
+  ...feedState(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [uniqueIndex('monitoring_sources_org_url_key').on(t.organizationId, t.url)]);
+
+/** A new publication of a source that mentions the municipality, a keyword, or reads as negative: the ЦУР triage queue. */
+export const monitoringItems = pgTable('monitoring_items', {
+  id: id(),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  sourceId: uuid('source_id').notNull().references(() => monitoringSources.id, { onDelete: 'cascade' }),
+  /** The feed's own id of the item (guid, Atom id) or, lacking one, its link: each is queued once per source. */
+  guid: text('guid').notNull(),
+  link: text('link'),
+  title: text('title').notNull(),
+  text: text('text').notNull(),
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+  foundAt: timestamp('found_at', { withTimezone: true }).notNull(),
+  /** Why it was queued: the municipality named, keywords found, the tone. */
+  mentionsMunicipality: boolean('mentions_municipality').notNull(),
+  keywords: jsonb('keywords').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  tone: text('tone').notNull(),
+  status: text('status', { enum: ['new', 'registered', 'rejected'] }).notNull().default('new'),
+  riskId: uuid('risk_id').references(() => risks.id),
+  decidedBy: uuid('decided_by').references(() => users.id),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  rejectReason: text('reject_reason'),
+}, (t) => [
+  uniqueIndex('monitoring_items_source_guid_key').on(t.organizationId, t.sourceId, t.guid),
+  index('monitoring_items_status_idx').on(t.status, t.foundAt),
+]);
+
+/** An administration's official account in a social network or messenger, or its website. */
+export const officialPages = pgTable('official_pages', {
+  id: id(),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  platform: text('platform').notNull(),
+  url: text('url').notNull(),
+  name: text('name'),
+  /** The platform's mark of an official (state) page. */
+  verified: boolean('verified').notNull().default(false),
+  /** The page's RSS or Atom, where it has one: the date of its last post is read from it. */
+  feedUrl: text('feed_url'),
+  lastPostAt: timestamp('last_post_at', { withTimezone: true }),
+  ...feedState(),
+  /** The website's check for the ПОС widget: null until checked. */
+  widgetInstalled: boolean('widget_installed'),
+  widgetEvidence: text('widget_evidence'),
+  widgetError: text('widget_error'),
+  widgetCheckedAt: timestamp('widget_checked_at', { withTimezone: true }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [uniqueIndex('official_pages_org_url_key').on(t.organizationId, t.url)]);

@@ -84,6 +84,9 @@ const RULES = {
   'imports.run': anyone(['cur_admin', 'cur_analyst', 'head', 'contact_official']),
   'imports.categories': anyone(['cur_admin']),
   'open311.manage': anyone(['cur_admin']),
+  'monitoring.manage': isRegional,
+  'officialPages.manage': anyone(['cur_admin', 'head', 'contact_official']),
+  'officialPages.check': anyone(['cur_admin', 'cur_analyst', 'head', 'contact_official']),
 } satisfies Rules<string, void>;
 
 export type Action = keyof typeof RULES;

@@ -94,6 +94,8 @@ describe.each(LOGINS)('%s', (login) => {
     expectKept(policies['imports.run'], (await s.request({ method: 'POST', url: '/api/imports', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } })).statusCode);
     expectKept(policies['imports.categories'], (await s.request({ method: 'PUT', url: '/api/import-categories/incidents', payload: { items: [] } })).statusCode);
     expectKept(policies['open311.manage'], (await s.get('/api/open311/keys')).statusCode);
+    expectKept(policies['monitoring.manage'], (await s.get('/api/monitoring/items')).statusCode);
+    expectKept(policies['officialPages.manage'], (await s.post('/api/official-pages', { municipality: 'beloyarsky', platform: 'vk', url: `https://vk.com/${login.replace('.', '_')}` })).statusCode);
   });
 });
 

@@ -5,7 +5,7 @@ import { buildTestApp, type Session, type TestApp } from './helpers';
 
 interface Fixture {
   /** Objects of Белоярский ГО, created by its own users or by the administrator. */
-  beloyarsky: { organizationId: string; userId: string; tokenId: string; appealId: string; appealNumber: string; attachmentId: string; departmentId: string; riskId: string; reportId: string; requestId: string; contactId: string; clusterId: string; importRunId: string };
+  beloyarsky: { organizationId: string; userId: string; tokenId: string; appealId: string; appealNumber: string; attachmentId: string; departmentId: string; riskId: string; reportId: string; requestId: string; contactId: string; clusterId: string; importRunId: string; officialPageId: string };
 }
 
 interface Probe {
@@ -48,6 +48,10 @@ const PROBES: Probe[] = [
   { name: 'analytics of the municipality in XLSX', method: 'GET', url: () => '/api/analytics/municipalities/beloyarsky/export?from=2026-01-01&to=2026-12-31' },
   { name: 'analytics trends of the municipality', method: 'GET', url: () => '/api/analytics/trends?from=2026-01-01&to=2026-12-31&municipality=beloyarsky' },
   { name: 'analytics spikes of the municipality', method: 'GET', url: () => '/api/analytics/spikes?municipality=beloyarsky' },
+  { name: 'official page', method: 'GET', url: (f) => `/api/official-pages/${f.beloyarsky.officialPageId}` },
+  { name: 'official page change', method: 'PATCH', url: (f) => `/api/official-pages/${f.beloyarsky.officialPageId}`, body: { verified: false } },
+  { name: 'official page deletion', method: 'DELETE', url: (f) => `/api/official-pages/${f.beloyarsky.officialPageId}` },
+  { name: 'official page check', method: 'POST', url: (f) => `/api/official-pages/${f.beloyarsky.officialPageId}/check` },
   { name: 'contact official change', method: 'PATCH', url: (f) => `/api/contacts/${f.beloyarsky.contactId}`, body: { phone: '+7 000 000-00-00' } },
   ...['acknowledge', 'propose', 'submit_draft', 'remark', 'approve', 'publish', 'close']
     .map((action): Probe => ({ name: `risk action ${action}`, method: 'POST', url: (f) => `/api/risks/${f.beloyarsky.riskId}/actions/${action}`, body: { text: 'чужой текст', place: 'x', outcome: 'no_reaction_needed' } })),
@@ -73,6 +77,8 @@ const LISTS: { name: string; url: (f: Fixture) => string }[] = [
   { name: 'contact history', url: () => '/api/contacts/history' },
   { name: 'problem clusters', url: () => '/api/clusters' },
   { name: 'imports', url: () => '/api/imports' },
+  { name: 'official pages', url: () => '/api/official-pages' },
+  { name: 'official pages filtered by the other municipality', url: () => '/api/official-pages?municipality=beloyarsky' },
 ];
 
 let t: TestApp;
@@ -112,7 +118,8 @@ beforeAll(async () => {
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="pos.csv"\r\nContent-Type: text/csv\r\n\r\n`), csv, Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   const importRunId = (await belHead.request({ method: 'POST', url: '/api/imports', payload: imported, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } })).json().id;
-  fixture = { beloyarsky: { organizationId: belOrg, userId: belHead.user.id, tokenId: token, appealId: appeal.id, appealNumber: submitted.number, attachmentId: attached.attachments[0].id, departmentId, riskId, reportId, requestId, contactId, clusterId, importRunId } };
+  const officialPageId = (await belHead.post('/api/official-pages', { platform: 'vk', url: 'https://vk.com/beloyarsky_official', name: 'Белоярский госпаблик', verified: true })).json().id;
+  fixture = { beloyarsky: { organizationId: belOrg, userId: belHead.user.id, tokenId: token, appealId: appeal.id, appealNumber: submitted.number, attachmentId: attached.attachments[0].id, departmentId, riskId, reportId, requestId, contactId, clusterId, importRunId, officialPageId } };
   for (const login of ['ekb.contact', 'ekb.executor', 'ekb.head']) outsiders[login] = await t.login(login);
 });
 afterAll(async () => { await t.close(); });
@@ -137,6 +144,11 @@ describe.each(['ekb.contact', 'ekb.executor', 'ekb.head'])('a user of Екате
   it('cannot read the audit log', async () => {
     expect((await outsiders[login].get('/api/audit')).statusCode).toBe(403);
   });
+
+  it('cannot reach the ЦУР\'s monitoring of publications', async () => {
+    expect((await outsiders[login].get('/api/monitoring/sources')).statusCode).toBe(403);
+    expect((await outsiders[login].get('/api/monitoring/items')).statusCode).toBe(403);
+  });
 });
 
 it('the object is really there for its own municipality (the probes are not vacuous)', async () => {
@@ -153,4 +165,5 @@ it('the object is really there for its own municipality (the probes are not vacu
   expect((await own.get(`/api/risks/${fixture.beloyarsky.riskId}/comment.pdf`)).statusCode).toBe(200);
   expect((await own.get(`/api/imports/${fixture.beloyarsky.importRunId}`)).statusCode).toBe(200);
   expect((await own.get('/api/imports')).json().items).toHaveLength(1);
+  expect((await own.get(`/api/official-pages/${fixture.beloyarsky.officialPageId}`)).statusCode).toBe(200);
 });

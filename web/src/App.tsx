@@ -31,6 +31,8 @@ import { RefutationsPage } from './pages/RefutationsPage';
 import { ReportsPage } from './pages/ReportsPage';
 import { ReportCardPage } from './pages/ReportCardPage';
 import { AnalyticsPage } from './pages/AnalyticsPage';
+import { MonitoringPage } from './pages/MonitoringPage';
+import { OfficialPagesPage } from './pages/OfficialPagesPage';
 
 const toaster = new Toaster();
 
@@ -76,6 +78,8 @@ function AppRoutes() {
         <Route path="risks/new" element={<RequireNavItem item="risks"><RiskNewPage /></RequireNavItem>} />
         <Route path="risks/statistics" element={<RequireNavItem item="risks"><RiskStatisticsPage /></RequireNavItem>} />
         <Route path="risks/:id" element={<RequireNavItem item="risks"><RiskCardPage /></RequireNavItem>} />
+        <Route path="monitoring" element={<RequireNavItem item="monitoring"><MonitoringPage /></RequireNavItem>} />
+        <Route path="official-pages" element={<RequireNavItem item="officialPages"><OfficialPagesPage /></RequireNavItem>} />
         <Route path="reports" element={<RequireNavItem item="reports"><ReportsPage /></RequireNavItem>} />
         <Route path="reports/:id" element={<RequireNavItem item="reports"><ReportCardPage /></RequireNavItem>} />
         <Route path="requests" element={<RequireNavItem item="requests"><InfoRequestsPage /></RequireNavItem>} />

@@ -1,6 +1,6 @@
 // Where each navigation item of the server's `navigation` list leads and which icon it shows.
 import type { IconData } from '@gravity-ui/uikit';
-import { ArrowUpFromSquare, Briefcase, ChartAreaStacked, ChartColumn, Comments, FileText, Handset, House, ListUl, Person, Persons, TriangleExclamation } from '@gravity-ui/icons';
+import { ArrowUpFromSquare, Briefcase, Globe, Magnifier, ChartAreaStacked, ChartColumn, Comments, FileText, Handset, House, ListUl, Person, Persons, TriangleExclamation } from '@gravity-ui/icons';
 import type { NavItem } from '../../domain/roles';
 
 export interface NavTarget {
@@ -18,6 +18,8 @@ export const NAV_TARGETS: Record<NavItem, NavTarget> = {
   requests: { item: 'requests', path: '/requests', icon: FileText },
   contacts: { item: 'contacts', path: '/contacts', icon: Handset },
   imports: { item: 'imports', path: '/imports', icon: ArrowUpFromSquare },
+  monitoring: { item: 'monitoring', path: '/monitoring', icon: Magnifier },
+  officialPages: { item: 'officialPages', path: '/official-pages', icon: Globe },
   organizations: { item: 'organizations', path: '/organizations', icon: Briefcase },
   users: { item: 'users', path: '/users', icon: Persons },
   audit: { item: 'audit', path: '/audit', icon: ListUl },

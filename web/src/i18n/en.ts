@@ -7,6 +7,7 @@ import { risksEn } from './risks.en';
 import { directoryEn } from './directory.en';
 import { reportsEn } from './reports.en';
 import { importsEn } from './imports.en';
+import { monitoringEn, officialPagesEn } from './monitoring.en';
 import { analyticsEn } from './analytics.en';
 
 export const en: Messages = {
@@ -74,6 +75,8 @@ export const en: Messages = {
     requests: 'Requests',
     contacts: 'Contacts',
     imports: 'Channel imports',
+    monitoring: 'Publication monitoring',
+    officialPages: 'Official pages',
     organizations: 'Organizations',
     users: 'Users',
     audit: 'Audit log',
@@ -88,6 +91,8 @@ export const en: Messages = {
     requests: 'Requests of the regional centre and their answers',
     contacts: 'Contact officials',
     imports: 'Feedback platform and incident management exports, Open311 keys',
+    monitoring: 'Media and official page feeds: new publications to triage',
+    officialPages: 'Administrations\' accounts, website and feedback widget',
     organizations: 'Municipalities of the region',
     users: 'Staff accounts and roles',
     audit: 'Who changed what and when',
@@ -104,6 +109,8 @@ export const en: Messages = {
   directory: directoryEn,
   reports: reportsEn,
   imports: importsEn,
+  monitoring: monitoringEn,
+  officialPages: officialPagesEn,
   analytics: analyticsEn,
   placeholder: {
     lead: 'This section is being prepared.',

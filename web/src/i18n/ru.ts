@@ -6,6 +6,7 @@ import { risksRu } from './risks.ru';
 import { directoryRu } from './directory.ru';
 import { reportsRu } from './reports.ru';
 import { importsRu } from './imports.ru';
+import { monitoringRu, officialPagesRu } from './monitoring.ru';
 import { analyticsRu } from './analytics.ru';
 
 export const ru = {
@@ -73,6 +74,8 @@ export const ru = {
     requests: 'Запросы',
     contacts: 'Контакты',
     imports: 'Загрузка из каналов',
+    monitoring: 'Мониторинг публикаций',
+    officialPages: 'Официальные страницы',
     organizations: 'Организации',
     users: 'Пользователи',
     audit: 'Журнал аудита',
@@ -87,6 +90,8 @@ export const ru = {
     requests: 'Запросы ЦУР и ответы на них',
     contacts: 'Контактные должностные лица',
     imports: 'Выгрузки ПОС и Инцидент-менеджмента, ключи Open311',
+    monitoring: 'Ленты СМИ и официальных страниц: новые публикации на разбор',
+    officialPages: 'Аккаунты администраций, сайт и виджет ПОС',
     organizations: 'Муниципальные образования региона',
     users: 'Учётные записи и роли сотрудников',
     audit: 'Кто, что и когда изменил',
@@ -103,6 +108,8 @@ export const ru = {
   directory: directoryRu,
   reports: reportsRu,
   imports: importsRu,
+  monitoring: monitoringRu,
+  officialPages: officialPagesRu,
   analytics: analyticsRu,
   placeholder: {
     lead: 'Раздел готовится к запуску.',
