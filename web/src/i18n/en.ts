@@ -7,6 +7,7 @@ import { risksEn } from './risks.en';
 import { directoryEn } from './directory.en';
 import { reportsEn } from './reports.en';
 import { importsEn } from './imports.en';
+import { methodologyEn } from './methodology.en';
 import { analyticsEn } from './analytics.en';
 
 export const en: Messages = {
@@ -72,6 +73,9 @@ export const en: Messages = {
     risks: 'Information risks',
     reports: 'Reports',
     requests: 'Requests',
+    recommendations: 'Recommendations',
+    practices: 'Best practices',
+    trainings: 'Training',
     contacts: 'Contacts',
     imports: 'Channel imports',
     organizations: 'Organizations',
@@ -86,6 +90,9 @@ export const en: Messages = {
     risks: 'Publications that need an official comment',
     reports: 'Reporting to the regional centre',
     requests: 'Requests of the regional centre and their answers',
+    recommendations: 'Guidance of the regional centre: acknowledgement and implementation reports',
+    practices: 'Library of practices and optimised regulations',
+    trainings: 'Courses and events for staff, training coverage',
     contacts: 'Contact officials',
     imports: 'Feedback platform and incident management exports, Open311 keys',
     organizations: 'Municipalities of the region',
@@ -105,6 +112,7 @@ export const en: Messages = {
   reports: reportsEn,
   imports: importsEn,
   analytics: analyticsEn,
+  methodology: methodologyEn,
   placeholder: {
     lead: 'This section is being prepared.',
   },

@@ -6,6 +6,7 @@ import { risksRu } from './risks.ru';
 import { directoryRu } from './directory.ru';
 import { reportsRu } from './reports.ru';
 import { importsRu } from './imports.ru';
+import { methodologyRu } from './methodology.ru';
 import { analyticsRu } from './analytics.ru';
 
 export const ru = {
@@ -71,6 +72,9 @@ export const ru = {
     risks: 'Информационные риски',
     reports: 'Отчёты',
     requests: 'Запросы',
+    recommendations: 'Рекомендации ЦУР',
+    practices: 'Лучшие практики',
+    trainings: 'Обучение',
     contacts: 'Контакты',
     imports: 'Загрузка из каналов',
     organizations: 'Организации',
@@ -85,6 +89,9 @@ export const ru = {
     risks: 'Публикации, требующие официального комментария',
     reports: 'Отчётность перед ЦУР',
     requests: 'Запросы ЦУР и ответы на них',
+    recommendations: 'Методические рекомендации ЦУР: ознакомление и отчёты о выполнении',
+    practices: 'Библиотека практик и оптимизированных регламентов',
+    trainings: 'Курсы и мероприятия для сотрудников, охват обучением',
     contacts: 'Контактные должностные лица',
     imports: 'Выгрузки ПОС и Инцидент-менеджмента, ключи Open311',
     organizations: 'Муниципальные образования региона',
@@ -104,6 +111,7 @@ export const ru = {
   reports: reportsRu,
   imports: importsRu,
   analytics: analyticsRu,
+  methodology: methodologyRu,
   placeholder: {
     lead: 'Раздел готовится к запуску.',
   },
