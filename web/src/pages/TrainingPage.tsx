@@ -64,7 +64,7 @@ export function TrainingPage() {
       <Text as="h2" variant="subheader-3">{s.participants} ({item.enrolled})</Text>
       {item.can.enrol && (staffEnroller ? (
         <div className="directory-toolbar">
-          <Select width={360} filterable value={who ? [who] : []} onUpdate={([v]) => setWho(v ?? '')} aria-label={s.enrolWho} placeholder={s.enrolWho}
+          <Select width={360} filterable qa="enrol-who" value={who ? [who] : []} onUpdate={([v]) => setWho(v ?? '')} aria-label={s.enrolWho} placeholder={s.enrolWho}
             options={(staff ?? []).filter((u) => !enrolledIds.has(u.id)).map((u) => ({ value: u.id, content: `${u.fullName}${isRegionalRole(session.user.role) ? ` — ${u.organization.shortName}` : ''}` }))} />
           <Button view="action" disabled={!who} loading={busy} onClick={() => act(() => methodologyApi.enrol(item.id, who), s.enrolled).then(() => setWho(''))}>{s.enrol}</Button>
         </div>
