@@ -60,7 +60,7 @@ describe('recommendations of ЦУР', () => {
     await review.page.getByRole('radio', { name: 'Не ознакомлены' }).check({ force: true });
     await expect.poll(() => review.page.locator('[data-qa="unacknowledged"] tbody tr', { hasText: SUBJECT }).count()).toBe(1);
     await closeClean(review);
-  });
+  }, 180_000);
 });
 
 describe('best practices', () => {
@@ -90,7 +90,7 @@ describe('best practices', () => {
     await ekb.page.getByLabel('Поиск по названию и тексту').fill('снегоуборочная техника');
     await ekb.page.getByText('Практик не найдено').waitFor();
     await closeClean(ekb);
-  });
+  }, 180_000);
 });
 
 describe('training', () => {
@@ -127,5 +127,5 @@ describe('training', () => {
     expect(text).toContain('Иванова Мария Сергеевна');
     expect(text).not.toContain('Петров Игорь Николаевич');
     await closeClean(mark);
-  });
+  }, 180_000);
 });
