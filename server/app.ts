@@ -45,6 +45,10 @@ import { riskClockJob, riskClockMarkCleanup } from './modules/risks/escalation';
 import { contactRoutes } from './modules/contacts/routes';
 import { requestRoutes } from './modules/requests/routes';
 import { requestMarkCleanup, requestReminderJob } from './modules/requests/service';
+import { recommendationRoutes } from './modules/recommendations/routes';
+import { recommendationMarkCleanup, recommendationReminderJob } from './modules/recommendations/service';
+import { practiceRoutes } from './modules/practices/routes';
+import { trainingRoutes } from './modules/trainings/routes';
 import { reportRoutes } from './modules/reports/routes';
 import { textRoutes } from './modules/text/routes';
 import { topicModelJob } from './modules/text/service';
@@ -110,8 +114,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const db = database.db;
-  const jobs = new JobScheduler(db, clock, app.log, [deadlineJob(db), riskClockJob(db, { publicBaseUrl: config.publicBaseUrl }), requestReminderJob(db), reportReminderJob(db), mailJob(db, config, app.log), topicModelJob(db, app.log), mailIntakeJob(db, config, app.log), monitoringJob(db), officialPagesJob(db),
-    markCleanupJob({ [DEADLINE_JOB]: deadlineMarkCleanup(db), 'risk-clocks': riskClockMarkCleanup(db), 'request-reminders': requestMarkCleanup(db), 'report-reminders': reportMarkCleanup(db) })]);
+  const jobs = new JobScheduler(db, clock, app.log, [deadlineJob(db), riskClockJob(db, { publicBaseUrl: config.publicBaseUrl }), requestReminderJob(db), recommendationReminderJob(db), reportReminderJob(db), mailJob(db, config, app.log), topicModelJob(db, app.log), mailIntakeJob(db, config, app.log), monitoringJob(db), officialPagesJob(db),
+    markCleanupJob({ [DEADLINE_JOB]: deadlineMarkCleanup(db), 'risk-clocks': riskClockMarkCleanup(db), 'request-reminders': requestMarkCleanup(db), 'recommendation-reminders': recommendationMarkCleanup(db), 'report-reminders': reportMarkCleanup(db) })]);
   const notifications = await NotificationHub.start(database);
   app.decorate('services', { config, database, clock, jobs, notifications });
   app.addHook('onClose', async () => { await jobs.stop(); await notifications.close(); });
@@ -212,6 +216,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(publicRefutationRoutes);
   await app.register(contactRoutes);
   await app.register(requestRoutes);
+  await app.register(recommendationRoutes);
+  await app.register(practiceRoutes);
+  await app.register(trainingRoutes);
   await app.register(analyticsRoutes);
   await app.register(reportRoutes);
   await app.register(textRoutes);

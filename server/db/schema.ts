@@ -265,9 +265,9 @@ export const appealEvents = pgTable('appeal_events', {
 export const files = pgTable('files', {
   id: id(),
   organizationId: uuid('organization_id').references(() => organizations.id),
-  ownerType: text('owner_type', { enum: ['appeal', 'risk', 'request'] }).notNull(),
+  ownerType: text('owner_type', { enum: ['appeal', 'risk', 'request', 'recommendation', 'practice', 'training'] }).notNull(),
   ownerId: uuid('owner_id').notNull(),
-  purpose: text('purpose', { enum: ['appeal', 'answer', 'publication', 'refutation', 'request'] }).notNull(),
+  purpose: text('purpose', { enum: ['appeal', 'answer', 'publication', 'refutation', 'request', 'recommendation', 'report', 'practice', 'material'] }).notNull(),
   filename: text('filename').notNull(),
   mimeType: text('mime_type').notNull(),
   size: integer('size').notNull(),
@@ -682,3 +682,69 @@ export const officialPages = pgTable('official_pages', {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [uniqueIndex('official_pages_org_url_key').on(t.organizationId, t.url)]);
+/** Recommendations and methodological guidance of ЦУР (§4.3, §4.5, §6.1) to one, several or all municipalities. */
+export const recommendations = pgTable('recommendations', {
+  id: id(),
+  number: text('number').notNull(),
+  subject: text('subject').notNull(),
+  text: text('text').notNull(),
+  dueAt: timestamp('due_at', { withTimezone: true }),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('recommendations_number_key').on(t.number), index('recommendations_created_idx').on(t.createdAt)]);
+
+/** One addressee of a recommendation: acknowledgement, the report on implementation and ЦУР's review of it. */
+export const recommendationRecipients = pgTable('recommendation_recipients', {
+  recommendationId: uuid('recommendation_id').notNull().references(() => recommendations.id, { onDelete: 'cascade' }),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  status: text('status', { enum: ['sent', 'acknowledged', 'reported', 'accepted', 'returned'] }).notNull().default('sent'),
+  acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+  acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
+  reportText: text('report_text'),
+  reportedAt: timestamp('reported_at', { withTimezone: true }),
+  reportedBy: uuid('reported_by').references(() => users.id),
+  remarks: text('remarks'),
+  reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+  reviewedBy: uuid('reviewed_by').references(() => users.id),
+}, (t) => [primaryKey({ columns: [t.recommendationId, t.organizationId] }), index('recommendation_recipients_org_idx').on(t.organizationId, t.status)]);
+
+/** The library of best practices and optimised regulations (§4.4): proposed by a municipality, published by ЦУР. */
+export const practices = pgTable('practices', {
+  id: id(),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  title: text('title').notNull(),
+  kind: text('kind', { enum: ['practice', 'regulation'] }).notNull().default('practice'),
+  topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+  text: text('text').notNull(),
+  status: text('status', { enum: ['proposed', 'published', 'returned'] }).notNull().default('proposed'),
+  remarks: text('remarks'),
+  proposedBy: uuid('proposed_by').references(() => users.id),
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+  reviewedBy: uuid('reviewed_by').references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [index('practices_org_idx').on(t.organizationId, t.status), index('practices_status_idx').on(t.status, t.publishedAt)]);
+
+/** Courses and events of ЦУР for the staff of administrations (§6.2). */
+export const trainings = pgTable('trainings', {
+  id: id(),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+  format: text('format', { enum: ['in_person', 'online', 'webinar'] }).notNull(),
+  place: text('place'),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [index('trainings_starts_idx').on(t.startsAt)]);
+
+/** A staff member enrolled in a training, and whether they attended it. */
+export const trainingParticipants = pgTable('training_participants', {
+  trainingId: uuid('training_id').notNull().references(() => trainings.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id').notNull().references(() => users.id),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  enrolledAt: timestamp('enrolled_at', { withTimezone: true }).notNull(),
+  enrolledBy: uuid('enrolled_by').references(() => users.id),
+  attended: boolean('attended'),
+  markedAt: timestamp('marked_at', { withTimezone: true }),
+  markedBy: uuid('marked_by').references(() => users.id),
+}, (t) => [primaryKey({ columns: [t.trainingId, t.userId] }), index('training_participants_org_idx').on(t.organizationId, t.userId)]);

@@ -1,8 +1,9 @@
 // Reads a multipart request: text fields and files, each file checked by content.
 import type { FastifyRequest } from 'fastify';
-import { AppError, MULTIPART_ERRORS } from './errors';
+import type { TSchema } from 'typebox';
+import { AppError, MULTIPART_ERRORS, validationFailed } from './errors';
 import { checkFile, MAX_FILES, type CheckedFile } from './files';
-import { refuseForbiddenCharacters, stripForbiddenCharacters } from './validation';
+import { refuseForbiddenCharacters, stripForbiddenCharacters, translateValidation } from './validation';
 
 const malformed = () => new AppError(400, 'invalid_multipart', 'Запрос multipart/form-data повреждён или не содержит границы частей (boundary)');
 
@@ -50,4 +51,24 @@ export async function readDataUpload(request: FastifyRequest): Promise<{ fields:
     file = { filename: filename.split(/[\\/]/).pop() || 'файл', content };
   });
   return { fields, file };
+}
+
+/**
+ * The body of a route that takes JSON or a multipart form with files, checked by the same schema either way
+ * (Fastify checks a JSON body only): form fields named in `lists` are comma-separated lists, and fields
+ * sent empty count as absent.
+ */
+export async function jsonOrForm<T>(request: FastifyRequest, schema: TSchema, lists: string[] = []): Promise<{ body: T; files: CheckedFile[] }> {
+  let body = request.body as unknown;
+  let files: CheckedFile[] = [];
+  if (request.isMultipart()) {
+    const parts = await readMultipart(request);
+    files = parts.files;
+    const fields: Record<string, unknown> = Object.fromEntries(Object.entries(parts.fields).filter(([, v]) => v !== ''));
+    for (const name of lists) if (name in parts.fields) fields[name] = parts.fields[name].split(',').map((s) => s.trim()).filter(Boolean);
+    body = fields;
+  }
+  const validate = request.compileValidationSchema(schema);
+  if (!validate(body)) throw validationFailed(translateValidation(validate.errors ?? []));
+  return { body: body as T, files };
 }

@@ -5,13 +5,14 @@ import { buildTestApp, type Session, type TestApp } from './helpers';
 
 interface Fixture {
   /** Objects of Белоярский ГО, created by its own users or by the administrator. */
-  beloyarsky: { organizationId: string; userId: string; tokenId: string; appealId: string; appealNumber: string; attachmentId: string; departmentId: string; riskId: string; reportId: string; requestId: string; contactId: string; clusterId: string; importRunId: string; officialPageId: string };
+  beloyarsky: { organizationId: string; userId: string; tokenId: string; appealId: string; appealNumber: string; attachmentId: string; departmentId: string; riskId: string; reportId: string; requestId: string; contactId: string; clusterId: string; importRunId: string; recommendationId: string; practiceId: string; trainingId: string; officialPageId: string };
 }
 
 interface Probe {
   name: string;
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   url: (f: Fixture) => string;
+  /** The body, or how to build it from the fixture. */
   body?: unknown;
 }
 
@@ -40,6 +41,13 @@ const PROBES: Probe[] = [
   ...['sign', 'submit', 'accept', 'return'].map((action): Probe => ({ name: `report action ${action}`, method: 'POST', url: (f) => `/api/reports/${f.beloyarsky.reportId}/actions/${action}`, body: { remarks: 'x' } })),
   { name: 'information request addressed elsewhere', method: 'GET', url: (f) => `/api/requests/${f.beloyarsky.requestId}` },
   { name: 'answer to a request addressed elsewhere', method: 'POST', url: (f) => `/api/requests/${f.beloyarsky.requestId}/answer`, body: { text: 'чужой ответ' } },
+  { name: 'recommendation addressed elsewhere', method: 'GET', url: (f) => `/api/recommendations/${f.beloyarsky.recommendationId}` },
+  { name: 'acknowledging a recommendation addressed elsewhere', method: 'POST', url: (f) => `/api/recommendations/${f.beloyarsky.recommendationId}/acknowledge` },
+  { name: 'report on a recommendation addressed elsewhere', method: 'POST', url: (f) => `/api/recommendations/${f.beloyarsky.recommendationId}/report`, body: { text: 'чужой отчёт' } },
+  { name: 'unpublished practice', method: 'GET', url: (f) => `/api/practices/${f.beloyarsky.practiceId}` },
+  { name: 'unpublished practice change', method: 'PATCH', url: (f) => `/api/practices/${f.beloyarsky.practiceId}`, body: { title: 'Чужая практика' } },
+  { name: 'enrolling another municipality\'s staff', method: 'POST', url: (f) => `/api/trainings/${f.beloyarsky.trainingId}/participants`, body: (f: Fixture) => ({ userId: f.beloyarsky.userId }) },
+  { name: 'removing another municipality\'s staff from a training', method: 'DELETE', url: (f) => `/api/trainings/${f.beloyarsky.trainingId}/participants/${f.beloyarsky.userId}` },
   { name: 'problem cluster merge', method: 'POST', url: (f) => `/api/clusters/${f.beloyarsky.clusterId}/merge`, body: { into: '00000000-0000-4000-8000-000000000000' } },
   { name: 'problem cluster split', method: 'POST', url: (f) => `/api/clusters/${f.beloyarsky.clusterId}/split`, body: { appealIds: ['00000000-0000-4000-8000-000000000000'] } },
   { name: 'import run', method: 'GET', url: (f) => `/api/imports/${f.beloyarsky.importRunId}` },
@@ -79,6 +87,13 @@ const LISTS: { name: string; url: (f: Fixture) => string }[] = [
   { name: 'imports', url: () => '/api/imports' },
   { name: 'official pages', url: () => '/api/official-pages' },
   { name: 'official pages filtered by the other municipality', url: () => '/api/official-pages?municipality=beloyarsky' },
+  { name: 'recommendations', url: () => '/api/recommendations' },
+  { name: 'recommendations not acknowledged', url: () => '/api/recommendations/unacknowledged' },
+  { name: 'practices', url: () => '/api/practices' },
+  { name: 'practices filtered by the other municipality', url: () => '/api/practices?municipality=beloyarsky' },
+  { name: 'trainings', url: () => '/api/trainings' },
+  { name: 'training', url: (f) => `/api/trainings/${f.beloyarsky.trainingId}` },
+  { name: 'training coverage', url: () => '/api/trainings/coverage' },
 ];
 
 let t: TestApp;
@@ -119,14 +134,19 @@ beforeAll(async () => {
   ]);
   const importRunId = (await belHead.request({ method: 'POST', url: '/api/imports', payload: imported, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } })).json().id;
   const officialPageId = (await belHead.post('/api/official-pages', { platform: 'vk', url: 'https://vk.com/beloyarsky_official', name: 'Белоярский госпаблик', verified: true })).json().id;
-  fixture = { beloyarsky: { organizationId: belOrg, userId: belHead.user.id, tokenId: token, appealId: appeal.id, appealNumber: submitted.number, attachmentId: attached.attachments[0].id, departmentId, riskId, reportId, requestId, contactId, clusterId, importRunId, officialPageId } };
+  const cur = await t.login('cur.analyst');
+  const recommendationId = (await cur.post('/api/recommendations', { subject: 'Белоярская рекомендация', text: 'Только для Белоярского', municipalities: ['beloyarsky'] })).json().id;
+  const practiceId = (await belHead.post('/api/practices', { title: 'Белоярская практика', text: 'Белоярский опыт' })).json().id;
+  const trainingId = (await cur.post('/api/trainings', { title: 'Вебинар для администраций', startsAt: '2099-01-01T06:00:00Z', format: 'webinar' })).json().id;
+  await belHead.post(`/api/trainings/${trainingId}/participants`, { userId: belHead.user.id });
+  fixture = { beloyarsky: { organizationId: belOrg, userId: belHead.user.id, tokenId: token, appealId: appeal.id, appealNumber: submitted.number, attachmentId: attached.attachments[0].id, departmentId, riskId, reportId, requestId, contactId, clusterId, importRunId, recommendationId, practiceId, trainingId, officialPageId } };
   for (const login of ['ekb.contact', 'ekb.executor', 'ekb.head']) outsiders[login] = await t.login(login);
 });
 afterAll(async () => { await t.close(); });
 
 describe.each(['ekb.contact', 'ekb.executor', 'ekb.head'])('a user of Екатеринбург (%s)', (login) => {
   it.each(PROBES.map((p) => [p.name, p]))('gets 404 for Белоярский: %s', async (_name, probe) => {
-    const res = await outsiders[login].request({ method: probe.method, url: probe.url(fixture), payload: probe.body as never });
+    const res = await outsiders[login].request({ method: probe.method, url: probe.url(fixture), payload: (typeof probe.body === 'function' ? probe.body(fixture) : probe.body) as never });
     expect(res.statusCode).toBe(404);
     expect(res.json().code).toMatch(/not_found$/);
   });
@@ -166,4 +186,7 @@ it('the object is really there for its own municipality (the probes are not vacu
   expect((await own.get(`/api/imports/${fixture.beloyarsky.importRunId}`)).statusCode).toBe(200);
   expect((await own.get('/api/imports')).json().items).toHaveLength(1);
   expect((await own.get(`/api/official-pages/${fixture.beloyarsky.officialPageId}`)).statusCode).toBe(200);
+  expect((await own.get(`/api/recommendations/${fixture.beloyarsky.recommendationId}`)).statusCode).toBe(200);
+  expect((await own.get(`/api/practices/${fixture.beloyarsky.practiceId}`)).statusCode).toBe(200);
+  expect((await own.get(`/api/trainings/${fixture.beloyarsky.trainingId}`)).json().participants).toHaveLength(1);
 });

@@ -33,6 +33,12 @@ import { ReportCardPage } from './pages/ReportCardPage';
 import { AnalyticsPage } from './pages/AnalyticsPage';
 import { MonitoringPage } from './pages/MonitoringPage';
 import { OfficialPagesPage } from './pages/OfficialPagesPage';
+import { RecommendationsPage } from './pages/RecommendationsPage';
+import { RecommendationPage } from './pages/RecommendationPage';
+import { PracticesPage } from './pages/PracticesPage';
+import { PracticePage } from './pages/PracticePage';
+import { TrainingsPage } from './pages/TrainingsPage';
+import { TrainingPage } from './pages/TrainingPage';
 
 const toaster = new Toaster();
 
@@ -84,6 +90,12 @@ function AppRoutes() {
         <Route path="reports/:id" element={<RequireNavItem item="reports"><ReportCardPage /></RequireNavItem>} />
         <Route path="requests" element={<RequireNavItem item="requests"><InfoRequestsPage /></RequireNavItem>} />
         <Route path="requests/:id" element={<RequireNavItem item="requests"><InfoRequestPage /></RequireNavItem>} />
+        <Route path="recommendations" element={<RequireNavItem item="recommendations"><RecommendationsPage /></RequireNavItem>} />
+        <Route path="recommendations/:id" element={<RequireNavItem item="recommendations"><RecommendationPage /></RequireNavItem>} />
+        <Route path="practices" element={<RequireNavItem item="practices"><PracticesPage /></RequireNavItem>} />
+        <Route path="practices/:id" element={<RequireNavItem item="practices"><PracticePage /></RequireNavItem>} />
+        <Route path="trainings" element={<RequireNavItem item="trainings"><TrainingsPage /></RequireNavItem>} />
+        <Route path="trainings/:id" element={<RequireNavItem item="trainings"><TrainingPage /></RequireNavItem>} />
         <Route path="contacts" element={<RequireNavItem item="contacts"><DirectoryPage /></RequireNavItem>} />
         <Route path="imports" element={<RequireNavItem item="imports"><ImportsPage /></RequireNavItem>} />
         <Route path="profile" element={<ProfilePage />} />

@@ -1,6 +1,6 @@
 // Where each navigation item of the server's `navigation` list leads and which icon it shows.
 import type { IconData } from '@gravity-ui/uikit';
-import { ArrowUpFromSquare, Briefcase, Globe, Magnifier, ChartAreaStacked, ChartColumn, Comments, FileText, Handset, House, ListUl, Person, Persons, TriangleExclamation } from '@gravity-ui/icons';
+import { ArrowUpFromSquare, BookOpen, Briefcase, Bulb, ChartAreaStacked, ChartColumn, Comments, FileText, Globe, GraduationCap, Handset, House, ListUl, Magnifier, Person, Persons, TriangleExclamation } from '@gravity-ui/icons';
 import type { NavItem } from '../../domain/roles';
 
 export interface NavTarget {
@@ -16,6 +16,9 @@ export const NAV_TARGETS: Record<NavItem, NavTarget> = {
   risks: { item: 'risks', path: '/risks', icon: TriangleExclamation },
   reports: { item: 'reports', path: '/reports', icon: ChartColumn },
   requests: { item: 'requests', path: '/requests', icon: FileText },
+  recommendations: { item: 'recommendations', path: '/recommendations', icon: BookOpen },
+  practices: { item: 'practices', path: '/practices', icon: Bulb },
+  trainings: { item: 'trainings', path: '/trainings', icon: GraduationCap },
   contacts: { item: 'contacts', path: '/contacts', icon: Handset },
   imports: { item: 'imports', path: '/imports', icon: ArrowUpFromSquare },
   monitoring: { item: 'monitoring', path: '/monitoring', icon: Magnifier },

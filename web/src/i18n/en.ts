@@ -8,6 +8,7 @@ import { directoryEn } from './directory.en';
 import { reportsEn } from './reports.en';
 import { importsEn } from './imports.en';
 import { monitoringEn, officialPagesEn } from './monitoring.en';
+import { methodologyEn } from './methodology.en';
 import { analyticsEn } from './analytics.en';
 
 export const en: Messages = {
@@ -73,6 +74,9 @@ export const en: Messages = {
     risks: 'Information risks',
     reports: 'Reports',
     requests: 'Requests',
+    recommendations: 'Recommendations',
+    practices: 'Best practices',
+    trainings: 'Training',
     contacts: 'Contacts',
     imports: 'Channel imports',
     monitoring: 'Publication monitoring',
@@ -89,6 +93,9 @@ export const en: Messages = {
     risks: 'Publications that need an official comment',
     reports: 'Reporting to the regional centre',
     requests: 'Requests of the regional centre and their answers',
+    recommendations: 'Guidance of the regional centre: acknowledgement and implementation reports',
+    practices: 'Library of practices and optimised regulations',
+    trainings: 'Courses and events for staff, training coverage',
     contacts: 'Contact officials',
     imports: 'Feedback platform and incident management exports, Open311 keys',
     monitoring: 'Media and official page feeds: new publications to triage',
@@ -112,6 +119,7 @@ export const en: Messages = {
   monitoring: monitoringEn,
   officialPages: officialPagesEn,
   analytics: analyticsEn,
+  methodology: methodologyEn,
   placeholder: {
     lead: 'This section is being prepared.',
   },

@@ -7,6 +7,7 @@ import { directoryRu } from './directory.ru';
 import { reportsRu } from './reports.ru';
 import { importsRu } from './imports.ru';
 import { monitoringRu, officialPagesRu } from './monitoring.ru';
+import { methodologyRu } from './methodology.ru';
 import { analyticsRu } from './analytics.ru';
 
 export const ru = {
@@ -72,6 +73,9 @@ export const ru = {
     risks: 'Информационные риски',
     reports: 'Отчёты',
     requests: 'Запросы',
+    recommendations: 'Рекомендации ЦУР',
+    practices: 'Лучшие практики',
+    trainings: 'Обучение',
     contacts: 'Контакты',
     imports: 'Загрузка из каналов',
     monitoring: 'Мониторинг публикаций',
@@ -88,6 +92,9 @@ export const ru = {
     risks: 'Публикации, требующие официального комментария',
     reports: 'Отчётность перед ЦУР',
     requests: 'Запросы ЦУР и ответы на них',
+    recommendations: 'Методические рекомендации ЦУР: ознакомление и отчёты о выполнении',
+    practices: 'Библиотека практик и оптимизированных регламентов',
+    trainings: 'Курсы и мероприятия для сотрудников, охват обучением',
     contacts: 'Контактные должностные лица',
     imports: 'Выгрузки ПОС и Инцидент-менеджмента, ключи Open311',
     monitoring: 'Ленты СМИ и официальных страниц: новые публикации на разбор',
@@ -111,6 +118,7 @@ export const ru = {
   monitoring: monitoringRu,
   officialPages: officialPagesRu,
   analytics: analyticsRu,
+  methodology: methodologyRu,
   placeholder: {
     lead: 'Раздел готовится к запуску.',
   },

@@ -2,7 +2,7 @@
 // sees the requests addressed to it, unanswered first.
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Button, Checkbox, Dialog, Table, Text, TextArea, TextInput, type TableColumnConfig } from '@gravity-ui/uikit';
+import { Button, Dialog, Table, Text, TextArea, TextInput, type TableColumnConfig } from '@gravity-ui/uikit';
 import '../directory.css';
 import { ApiError } from '../api';
 import { directoryApi, type InfoRequestSummary } from '../directoryApi';
@@ -13,11 +13,11 @@ import { useResource } from '../state/useResource';
 import { PageHeader } from '../components/PageHeader';
 import { RequestStatus, useDueText } from '../components/RequestStatus';
 import { useNotify } from '../components/notify';
+import { MunicipalityChecklist } from '../components/MunicipalityChecklist';
 
 function NewRequestDialog({ onClose, onSent }: { onClose(): void; onSent(id: string, number: string): void }) {
   const { t, errorText } = useI18n();
   const s = t.directory.requests.form;
-  const { municipalities } = useMunicipality();
   const [subject, setSubject] = useState('');
   const [text, setText] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
@@ -55,19 +55,7 @@ function NewRequestDialog({ onClose, onSent }: { onClose(): void; onSent(id: str
             <TextInput value={subject} onUpdate={setSubject} validationState={errors.subject ? 'invalid' : undefined} errorMessage={errors.subject} controlProps={{ 'aria-label': s.subject }} /></label>
           <label className="directory-field"><Text variant="subheader-1">{s.text}</Text>
             <TextArea value={text} onUpdate={setText} minRows={4} validationState={errors.text ? 'invalid' : undefined} errorMessage={errors.text} controlProps={{ 'aria-label': s.text }} /></label>
-          <div className="directory-field">
-            <Text variant="subheader-1">{s.municipalities}</Text>
-            <div className="directory-actions" style={{ justifyContent: 'flex-start' }}>
-              <Button size="s" view="flat" onClick={() => setChosen(municipalities.map((m) => m.slug))}>{s.all}</Button>
-              <Button size="s" view="flat" onClick={() => setChosen([])}>{s.none}</Button>
-            </div>
-            <div className="requests-municipalities">
-              {municipalities.map((m) => (
-                <Checkbox key={m.slug} checked={chosen.includes(m.slug)} onUpdate={(on) => setChosen((c) => (on ? [...c, m.slug] : c.filter((x) => x !== m.slug)))}>{m.shortName}</Checkbox>
-              ))}
-            </div>
-            {errors.municipalities && <Text color="danger">{errors.municipalities}</Text>}
-          </div>
+          <MunicipalityChecklist label={s.municipalities} chosen={chosen} onChange={setChosen} labels={s} error={errors.municipalities} />
           <label className="directory-field"><Text variant="subheader-1">{s.dueAt}</Text>
             <input type="datetime-local" value={dueAt} onChange={(e) => setDueAt(e.target.value)} aria-label={s.dueAt} />
             {errors.dueAt && <Text color="danger">{errors.dueAt}</Text>}</label>
