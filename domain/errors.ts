@@ -60,6 +60,11 @@ export const ERRORS = {
   client_key_not_found: { status: 404, ru: 'Ключ Open311 не найден', en: 'Open311 key not found' },
   token_not_found: { status: 404, ru: 'Токен не найден', en: 'Token not found' },
   cluster_not_found: { status: 404, ru: 'Группа обращений об одной проблеме не найдена', en: 'Problem cluster not found' },
+  roadmap_not_found: { status: 404, ru: 'Дорожная карта не найдена', en: 'Roadmap not found' },
+  measure_not_found: { status: 404, ru: 'Мероприятие дорожной карты не найдено', en: 'Roadmap measure not found' },
+  publication_not_found: { status: 404, ru: 'Публикация не найдена', en: 'Publication not found' },
+  poll_not_found: { status: 404, ru: 'Опрос не найден', en: 'Poll not found' },
+  subscription_link_invalid: { status: 404, ru: 'Ссылка недействительна или уже использована', en: 'The link is invalid or has already been used' },
   mailbox_not_found: { status: 404, ru: 'Почтовый ящик администрации не настроен', en: 'The administration\'s mailbox is not set up' },
   // 409: the current state does not allow it
   not_allowed_in_status: { status: 409, ru: 'Действие недоступно в текущем статусе обращения', en: 'The action is not available in the current status' },

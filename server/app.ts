@@ -53,6 +53,9 @@ import { reportMarkCleanup, reportReminderJob } from './modules/reports/service'
 import { importRoutes } from './modules/imports/routes';
 import { open311Routes } from './modules/open311/routes';
 import { analyticsRoutes } from './modules/analytics/routes';
+import { roadmapRoutes } from './modules/roadmaps/routes';
+import { informingRoutes } from './modules/informing/routes';
+import { pollRoutes } from './modules/polls/routes';
 
 export const WEB_DIST = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
 
@@ -214,6 +217,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(clusterRoutes);
   await app.register(importRoutes);
   await app.register(open311Routes);
+  await app.register(roadmapRoutes);
+  await app.register(informingRoutes);
+  await app.register(pollRoutes);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -84,6 +84,9 @@ const RULES = {
   'imports.run': anyone(['cur_admin', 'cur_analyst', 'head', 'contact_official']),
   'imports.categories': anyone(['cur_admin']),
   'open311.manage': anyone(['cur_admin']),
+  'roadmaps.create': anyone(['head', 'contact_official']),
+  'publications.manage': anyone(['cur_admin', 'cur_analyst', 'head', 'contact_official']),
+  'polls.manage': anyone(['cur_admin', 'cur_analyst', 'head', 'contact_official']),
 } satisfies Rules<string, void>;
 
 export type Action = keyof typeof RULES;
