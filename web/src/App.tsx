@@ -31,6 +31,11 @@ import { RefutationsPage } from './pages/RefutationsPage';
 import { ReportsPage } from './pages/ReportsPage';
 import { ReportCardPage } from './pages/ReportCardPage';
 import { AnalyticsPage } from './pages/AnalyticsPage';
+import { RoadmapsPage } from './pages/RoadmapsPage';
+import { RoadmapCardPage } from './pages/RoadmapCardPage';
+import { InformingPage } from './pages/InformingPage';
+import { PollsPage } from './pages/PollsPage';
+import { SubscribePage, SubscriptionLinkPage } from './pages/SubscribePage';
 
 const toaster = new Toaster();
 
@@ -63,6 +68,9 @@ function AppRoutes() {
       <Route path="/status/:number" element={<StatusPage />} />
       <Route path="/refutations" element={<RefutationsPage />} />
       <Route path="/refutations/:slug" element={<RefutationsPage />} />
+      <Route path="/subscribe/confirm" element={<SubscriptionLinkPage action="confirm" />} />
+      <Route path="/subscribe/unsubscribe" element={<SubscriptionLinkPage action="unsubscribe" />} />
+      <Route path="/subscribe/:slug" element={<SubscribePage />} />
       <Route element={<RequireAuth><AppShell /></RequireAuth>}>
         <Route index element={<DashboardPage />} />
         <Route path="analytics" element={<RequireNavItem item="analytics"><AnalyticsPage /></RequireNavItem>} />
@@ -80,6 +88,10 @@ function AppRoutes() {
         <Route path="reports/:id" element={<RequireNavItem item="reports"><ReportCardPage /></RequireNavItem>} />
         <Route path="requests" element={<RequireNavItem item="requests"><InfoRequestsPage /></RequireNavItem>} />
         <Route path="requests/:id" element={<RequireNavItem item="requests"><InfoRequestPage /></RequireNavItem>} />
+        <Route path="roadmaps" element={<RequireNavItem item="roadmaps"><RoadmapsPage /></RequireNavItem>} />
+        <Route path="roadmaps/:id" element={<RequireNavItem item="roadmaps"><RoadmapCardPage /></RequireNavItem>} />
+        <Route path="informing" element={<RequireNavItem item="informing"><InformingPage /></RequireNavItem>} />
+        <Route path="polls" element={<RequireNavItem item="polls"><PollsPage /></RequireNavItem>} />
         <Route path="contacts" element={<RequireNavItem item="contacts"><DirectoryPage /></RequireNavItem>} />
         <Route path="imports" element={<RequireNavItem item="imports"><ImportsPage /></RequireNavItem>} />
         <Route path="profile" element={<ProfilePage />} />

@@ -1,6 +1,6 @@
 // Where each navigation item of the server's `navigation` list leads and which icon it shows.
 import type { IconData } from '@gravity-ui/uikit';
-import { ArrowUpFromSquare, Briefcase, ChartAreaStacked, ChartColumn, Comments, FileText, Handset, House, ListUl, Person, Persons, TriangleExclamation } from '@gravity-ui/icons';
+import { ArrowUpFromSquare, Briefcase, Calendar, ChartAreaStacked, ChartColumn, ChartPie, Comments, Flag, FileText, Handset, House, ListUl, Person, Persons, TriangleExclamation } from '@gravity-ui/icons';
 import type { NavItem } from '../../domain/roles';
 
 export interface NavTarget {
@@ -16,6 +16,9 @@ export const NAV_TARGETS: Record<NavItem, NavTarget> = {
   risks: { item: 'risks', path: '/risks', icon: TriangleExclamation },
   reports: { item: 'reports', path: '/reports', icon: ChartColumn },
   requests: { item: 'requests', path: '/requests', icon: FileText },
+  roadmaps: { item: 'roadmaps', path: '/roadmaps', icon: Flag },
+  informing: { item: 'informing', path: '/informing', icon: Calendar },
+  polls: { item: 'polls', path: '/polls', icon: ChartPie },
   contacts: { item: 'contacts', path: '/contacts', icon: Handset },
   imports: { item: 'imports', path: '/imports', icon: ArrowUpFromSquare },
   organizations: { item: 'organizations', path: '/organizations', icon: Briefcase },

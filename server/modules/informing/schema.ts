@@ -1,12 +1,11 @@
 // Informing residents (§6.2): the plan of publications and the residents' e-mail subscriptions to topics.
 import { Type, type Static } from 'typebox';
+import { PUBLICATION_CHANNELS, PUBLICATION_STATUSES } from '../../../domain/informing';
 import { DateTime, HttpUrl, Uuid } from '../../platform/http';
 
 const LocalDate = Type.String({ format: 'date' });
 const TopicCode = Type.String({ minLength: 1, maxLength: 60, pattern: '^[0-9]+(\\.[0-9]+)*$', description: 'Код классификатора тем' });
 
-export const PUBLICATION_CHANNELS = ['website', 'vk', 'telegram', 'ok', 'max', 'newspaper', 'tv', 'radio', 'other'] as const;
-export const PUBLICATION_STATUSES = ['planned', 'published', 'cancelled'] as const;
 
 export const Publication = Type.Object({
   id: Uuid, municipality: Type.String(), municipalityName: Type.String(), title: Type.String(),

@@ -15,9 +15,10 @@ afterAll(async () => { await t.close(); });
 
 const WASTE = '0005.0005.0056.1130';
 const WASTE_FEE = '0005.0005.0056.1131';
+const SURNAMES = ['Иванов', 'Петров', 'Сидоров', 'Кузнецов', 'Смирнов', 'Попов', 'Волков', 'Зайцев', 'Орлов', 'Соколов', 'Морозов', 'Лебедев', 'Козлов', 'Новиков'];
 let surname = 0;
 async function appeal(session: Session, receivedAt: string, topic: string | null, address: string, text = 'Не вывозят мусор с контейнерной площадки, баки переполнены') {
-  const res = await session.post('/api/appeals', { channel: 'pos', receivedAt, topic, address, text, author: { surname: `Жителев${++surname}`, name: 'Иван' } });
+  const res = await session.post('/api/appeals', { channel: 'pos', receivedAt, topic, address, text, author: { surname: SURNAMES[surname++ % SURNAMES.length], name: 'Иван' } });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
@@ -47,7 +48,7 @@ describe('roadmaps (§6.3)', () => {
     // Not counted: too early, another street, another theme, another municipality.
     await appeal(head, '2026-05-16T05:00:00Z', WASTE, 'ул. Мира, 5');
     await appeal(head, '2026-06-10T05:00:00Z', WASTE, 'ул. Ленина, 3');
-    await appeal(head, '2026-06-10T05:00:00Z', '0002.0004.0041.0302', 'ул. Мира, 5', 'Вопрос о пособии на ребёнка');
+    await appeal(head, '2026-06-10T05:00:00Z', '0002.0004.0051.0235', 'ул. Мира, 5', 'Вопрос о пособии на ребёнка');
     await appeal(await t.login('ekb.head'), '2026-06-10T05:00:00Z', WASTE, 'ул. Мира, 5');
 
     const res = await head.post('/api/roadmaps', { municipality: 'beloyarsky', title: 'Вывоз мусора на улице Мира', topics: ['0005.0005'], places: ['ул. Мира'], startsOn: '2026-06-01' });
@@ -61,9 +62,9 @@ describe('roadmaps (§6.3)', () => {
     });
     expect((await head.get(`/api/roadmaps/${roadmap.id}`)).json().effect.after).toBe(2);
 
-    // Without places, every street counts; a later start day widens nothing before it.
+    // Without places, every street counts; a settlement is found by its name in the address or the text.
     const wide = (await head.patch(`/api/roadmaps/${roadmap.id}`, { places: [] })).json();
-    expect([wide.effect.before, wide.effect.after]).toEqual([3, 4]);
+    expect([wide.effect.before, wide.effect.after]).toEqual([3, 3]);
     const settlement = (await head.patch(`/api/roadmaps/${roadmap.id}`, { places: [{ kind: 'settlement', name: 'Ленина' }] })).json();
     expect([settlement.effect.before, settlement.effect.after]).toEqual([0, 1]);
     expect(settlement.effect.change).toBeNull();
@@ -88,8 +89,6 @@ describe('roadmaps (§6.3)', () => {
     await subscribe('family@example.ru', ['0002.0004']);
     await subscribe('unconfirmed@example.ru', ['0005.0005'], false);
     await subscribe('gone@example.ru', ['0005']);
-    const goneToken = /unsubscribe\?token=|/.exec('') && null;
-    expect(goneToken).toBeNull();
     const created = (await head.post('/api/roadmaps', { municipality: 'beloyarsky', title: 'Контейнерные площадки', topics: [WASTE], startsOn: '2026-06-01' })).json();
     let card = (await head.post(`/api/roadmaps/${created.id}/measures`, { title: 'Установить 10 новых контейнеров', responsible: 'Петров П. П., начальник отдела ЖКХ', dueOn: '2026-06-10' })).json();
     const measure = card.measures[0];

@@ -5,6 +5,7 @@ import { appealsEn } from './appeals.en';
 import { receptionEn } from './reception.en';
 import { risksEn } from './risks.en';
 import { directoryEn } from './directory.en';
+import { programsEn } from './programs.en';
 import { reportsEn } from './reports.en';
 import { importsEn } from './imports.en';
 import { analyticsEn } from './analytics.en';
@@ -72,6 +73,9 @@ export const en: Messages = {
     risks: 'Information risks',
     reports: 'Reports',
     requests: 'Requests',
+    roadmaps: 'Roadmaps',
+    informing: 'Informing',
+    polls: 'Polls and discussions',
     contacts: 'Contacts',
     imports: 'Channel imports',
     organizations: 'Organizations',
@@ -86,6 +90,9 @@ export const en: Messages = {
     risks: 'Publications that need an official comment',
     reports: 'Reporting to the regional centre',
     requests: 'Requests of the regional centre and their answers',
+    roadmaps: 'Measures against the causes of repeated appeals and their effect',
+    informing: 'Plan of publications and residents’ subscriptions',
+    polls: 'Results of votes and public discussions',
     contacts: 'Contact officials',
     imports: 'Feedback platform and incident management exports, Open311 keys',
     organizations: 'Municipalities of the region',
@@ -102,6 +109,7 @@ export const en: Messages = {
   reception: receptionEn,
   risks: risksEn,
   directory: directoryEn,
+  programs: programsEn,
   reports: reportsEn,
   imports: importsEn,
   analytics: analyticsEn,

@@ -4,6 +4,7 @@ import { appealsRu } from './appeals.ru';
 import { receptionRu } from './reception.ru';
 import { risksRu } from './risks.ru';
 import { directoryRu } from './directory.ru';
+import { programsRu } from './programs.ru';
 import { reportsRu } from './reports.ru';
 import { importsRu } from './imports.ru';
 import { analyticsRu } from './analytics.ru';
@@ -71,6 +72,9 @@ export const ru = {
     risks: 'Информационные риски',
     reports: 'Отчёты',
     requests: 'Запросы',
+    roadmaps: 'Дорожные карты',
+    informing: 'Информирование',
+    polls: 'Опросы и обсуждения',
     contacts: 'Контакты',
     imports: 'Загрузка из каналов',
     organizations: 'Организации',
@@ -85,6 +89,9 @@ export const ru = {
     risks: 'Публикации, требующие официального комментария',
     reports: 'Отчётность перед ЦУР',
     requests: 'Запросы ЦУР и ответы на них',
+    roadmaps: 'Мероприятия против причин повторных обращений и их эффект',
+    informing: 'План публикаций и подписки жителей',
+    polls: 'Итоги голосований и общественных обсуждений',
     contacts: 'Контактные должностные лица',
     imports: 'Выгрузки ПОС и Инцидент-менеджмента, ключи Open311',
     organizations: 'Муниципальные образования региона',
@@ -101,6 +108,7 @@ export const ru = {
   reception: receptionRu,
   risks: risksRu,
   directory: directoryRu,
+  programs: programsRu,
   reports: reportsRu,
   imports: importsRu,
   analytics: analyticsRu,
