@@ -46,11 +46,11 @@ describe('roadmaps and informing', () => {
   it('a resident subscribes, the head measures the roadmap\'s effect and completes a measure, the resident is written to once, ЦУР comments', async () => {
     const head = await apiSession(server, 'beloyarsky.head');
     const t0 = today();
-    // Three appeals about waste on ул. Мира in the ten days before the start, one after it.
-    for (const [i, days] of [-15, -13, -11, -2].entries()) {
+    // Three appeals about waste on ул. Мира in the ten days before the start, one after it, and one on ул. Ленина.
+    for (const [i, days] of [-15, -13, -11, -2, -1].entries()) {
       const res = await head.request('POST', '/api/appeals', {
-        channel: 'pos', receivedAt: noon(addDays(t0, days)), topic: '0005.0005.0056.1130', address: `ул. Мира, ${i + 1}`,
-        text: 'Не вывозят мусор с контейнерной площадки', author: { surname: ['Акулов', 'Борисов', 'Васильев', 'Григорьев'][i], name: 'Иван' },
+        channel: 'pos', receivedAt: noon(addDays(t0, days)), topic: '0005.0005.0056.1130', address: i === 4 ? 'ул. Ленина, 3' : `ул. Мира, ${i + 1}`,
+        text: 'Не вывозят мусор с контейнерной площадки', author: { surname: ['Акулов', 'Борисов', 'Васильев', 'Григорьев', 'Данилов'][i], name: 'Иван' },
       });
       expect(res.status).toBe(201);
     }
@@ -81,6 +81,11 @@ describe('roadmaps and informing', () => {
     expect(await page.locator('[data-qa="effect-after"]').innerText()).toBe('1');
     expect(await page.locator('[data-qa="effect-change"]').innerText()).toBe('−66,7 %');
     await page.locator('[data-qa="effect-chart"] canvas').waitFor();
+    // Without the street every place counts: one more appeal after the start (ул. Ленина).
+    await page.locator('[data-qa="roadmap-edit"]').click();
+    await page.getByRole('dialog').getByLabel('Улицы', { exact: false }).fill('');
+    await page.getByRole('dialog').getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => page.locator('[data-qa="effect-after"]').innerText()).toBe('2');
 
     const measures = page.locator('[data-qa="roadmap-measures"]');
     await measures.getByLabel('Мероприятие', { exact: true }).fill('Поставить новые контейнеры');

@@ -13,6 +13,7 @@ export const programsEn: Widen<typeof programsRu> = {
       streets: 'Streets (one per line, e.g. «ул. Мира» or «ул. Мира, 5»)', settlements: 'Settlements (one per line)',
       startsOn: 'Start date', save: 'Save', cancel: 'Cancel', remove: 'Remove',
     },
+    edit: 'Edit',
     created: 'Roadmap created',
     facts: { municipality: 'Municipality', startsOn: 'Start', topics: 'Topics', places: 'Places', clusters: 'Problem clusters', description: 'Description' },
     street: 'street', settlement: 'settlement',

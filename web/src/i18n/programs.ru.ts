@@ -11,6 +11,7 @@ export const programsRu = {
       streets: 'Улицы (по одной в строке, например «ул. Мира» или «ул. Мира, 5»)', settlements: 'Населённые пункты (по одному в строке)',
       startsOn: 'Дата начала', save: 'Сохранить', cancel: 'Отмена', remove: 'Убрать',
     },
+    edit: 'Изменить',
     created: 'Дорожная карта создана',
     facts: { municipality: 'Муниципалитет', startsOn: 'Начало', topics: 'Темы', places: 'Места', clusters: 'Группы обращений', description: 'Описание' },
     street: 'улица', settlement: 'населённый пункт',

@@ -11,6 +11,7 @@ import { PageHeader } from '../components/PageHeader';
 import { Facts, Panel } from '../components/Facts';
 import { AnalyticsChart } from '../components/AnalyticsChart';
 import { useNotify } from '../components/notify';
+import { RoadmapDialog } from './RoadmapsPage';
 import '../analytics.css';
 import '../programs.css';
 
@@ -94,6 +95,7 @@ export function RoadmapCardPage() {
   const notify = useNotify();
   const { data: roadmap, error, set } = useResource(() => programsApi.roadmap(id), [id]);
   const [comment, setComment] = useState('');
+  const [editing, setEditing] = useState(false);
   const act = async (action: () => Promise<Roadmap>, done?: string) => {
     try {
       set(await action());
@@ -134,7 +136,11 @@ export function RoadmapCardPage() {
   ];
   return (
     <div className="page">
-      <PageHeader title={roadmap.title} />
+      <PageHeader title={roadmap.title} actions={roadmap.can.edit ? <Button onClick={() => setEditing(true)} qa="roadmap-edit">{s.edit}</Button> : undefined} />
+      {editing && (
+        <RoadmapDialog municipality={roadmap.municipality} roadmap={roadmap} onClose={() => setEditing(false)}
+          onSaved={(saved) => { setEditing(false); set(saved); notify.success(s.measures.saved); }} />
+      )}
       <Panel title={t.programs.roadmaps.title}>
         <Facts rows={[
           [s.facts.municipality, roadmap.municipalityName],

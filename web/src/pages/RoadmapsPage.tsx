@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button, Dialog, Label, Table, Text, TextArea, TextInput, type TableColumnConfig } from '@gravity-ui/uikit';
 import { ApiError } from '../api';
-import { programsApi, type RoadmapSummary } from '../programsApi';
+import { programsApi, type Roadmap, type RoadmapSummary } from '../programsApi';
 import { useI18n } from '../i18n';
 import { useCurrentSession } from '../state/session';
 import { useMunicipality } from '../state/municipality';
@@ -32,15 +32,16 @@ export function TopicList({ value, onUpdate, label, error }: { value: string[]; 
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
-function NewRoadmapDialog({ municipality, onClose, onCreated }: { municipality: string; onClose(): void; onCreated(id: string): void }) {
+/** A new roadmap of the municipality, or the changes of an existing one. */
+export function RoadmapDialog({ municipality, roadmap, onClose, onSaved }: { municipality: string; roadmap?: Roadmap; onClose(): void; onSaved(r: Roadmap): void }) {
   const { t, errorText } = useI18n();
   const s = t.programs.roadmaps.form;
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [topics, setTopics] = useState<string[]>([]);
-  const [streets, setStreets] = useState('');
-  const [settlements, setSettlements] = useState('');
-  const [startsOn, setStartsOn] = useState('');
+  const [title, setTitle] = useState(roadmap?.title ?? '');
+  const [description, setDescription] = useState(roadmap?.description ?? '');
+  const [topics, setTopics] = useState<string[]>(roadmap?.topics.map((x) => x.code) ?? []);
+  const [streets, setStreets] = useState(roadmap?.places.filter((p) => p.kind === 'street').map((p) => p.name).join('\n') ?? '');
+  const [settlements, setSettlements] = useState(roadmap?.places.filter((p) => p.kind === 'settlement').map((p) => p.name).join('\n') ?? '');
+  const [startsOn, setStartsOn] = useState(roadmap?.startsOn ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -50,8 +51,9 @@ function NewRoadmapDialog({ municipality, onClose, onCreated }: { municipality: 
     setFailure(null);
     try {
       const places = [...lines(streets), ...lines(settlements).map((name) => ({ kind: 'settlement' as const, name }))];
-      const created = await programsApi.createRoadmap({ municipality, title, description, topics, places, startsOn });
-      onCreated(created.id);
+      onSaved(roadmap
+        ? await programsApi.updateRoadmap(roadmap.id, { title, description, topics, places, startsOn })
+        : await programsApi.createRoadmap({ municipality, title, description, topics, places, startsOn }));
     } catch (error) {
       if (error instanceof ApiError) setErrors(Object.fromEntries(error.details.map((d) => [d.field.replace(/\/\d+$/, ''), d.message])));
       setFailure(errorText(error));
@@ -61,7 +63,7 @@ function NewRoadmapDialog({ municipality, onClose, onCreated }: { municipality: 
   };
   return (
     <Dialog open onClose={onClose} size="l">
-      <Dialog.Header caption={t.programs.roadmaps.create} />
+      <Dialog.Header caption={roadmap ? roadmap.title : t.programs.roadmaps.create} />
       <Dialog.Body>
         <div className="programs-form">
           <label className="programs-field"><Text variant="subheader-1">{s.title}</Text>
@@ -108,10 +110,10 @@ export function RoadmapsPage() {
       {error !== null && <Text color="danger">{errorText(error)}</Text>}
       {data && (data.items.length ? <Table data={data.items} columns={columns} width="max" wordWrap qa="roadmaps" /> : <Text color="secondary">{s.empty}</Text>)}
       {creating && (
-        <NewRoadmapDialog
+        <RoadmapDialog
           municipality={session.user.organization.slug}
           onClose={() => setCreating(false)}
-          onCreated={(id) => { setCreating(false); notify.success(s.created); navigate(`/roadmaps/${id}`); }}
+          onSaved={(created) => { setCreating(false); notify.success(s.created); navigate(`/roadmaps/${created.id}`); }}
         />
       )}
     </div>
