@@ -61,6 +61,9 @@ import { monitoringRoutes } from './modules/monitoring/routes';
 import { monitoringJob } from './modules/monitoring/service';
 import { officialPageRoutes } from './modules/official-pages/routes';
 import { officialPagesJob } from './modules/official-pages/service';
+import { roadmapRoutes } from './modules/roadmaps/routes';
+import { informingRoutes } from './modules/informing/routes';
+import { pollRoutes } from './modules/polls/routes';
 
 export const WEB_DIST = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
 
@@ -227,6 +230,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(open311Routes);
   await app.register(monitoringRoutes);
   await app.register(officialPageRoutes);
+  await app.register(roadmapRoutes);
+  await app.register(informingRoutes);
+  await app.register(pollRoutes);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

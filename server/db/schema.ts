@@ -232,6 +232,8 @@ export const appeals = pgTable('appeals', {
   index('appeals_answer_approved_idx').on(t.answerApprovedBy).where(sql`answer_approved_by is not null`),
   // Repeated appeals: the earlier appeals of an author, by any of the author's keys.
   index('appeals_author_keys_idx').using('gin', t.authorKeys),
+  // Roadmaps measure their effect by a municipality's appeals on given topics over a period.
+  index('appeals_org_topic_received_idx').on(t.organizationId, t.topicCode, t.receivedAt),
   // Problem clusters: the recent appeals at one street of a municipality, and a cluster's appeals.
   index('appeals_place_idx').on(t.organizationId, t.placeStreet, t.receivedAt).where(sql`place_street is not null`),
   index('appeals_cluster_idx').on(t.clusterId, t.receivedAt).where(sql`cluster_id is not null`),
@@ -265,9 +267,9 @@ export const appealEvents = pgTable('appeal_events', {
 export const files = pgTable('files', {
   id: id(),
   organizationId: uuid('organization_id').references(() => organizations.id),
-  ownerType: text('owner_type', { enum: ['appeal', 'risk', 'request', 'recommendation', 'practice', 'training'] }).notNull(),
+  ownerType: text('owner_type', { enum: ['appeal', 'risk', 'request', 'recommendation', 'practice', 'training', 'roadmap_measure'] }).notNull(),
   ownerId: uuid('owner_id').notNull(),
-  purpose: text('purpose', { enum: ['appeal', 'answer', 'publication', 'refutation', 'request', 'recommendation', 'report', 'practice', 'material'] }).notNull(),
+  purpose: text('purpose', { enum: ['appeal', 'answer', 'publication', 'refutation', 'request', 'recommendation', 'report', 'practice', 'material', 'evidence'] }).notNull(),
   filename: text('filename').notNull(),
   mimeType: text('mime_type').notNull(),
   size: integer('size').notNull(),
@@ -748,3 +750,109 @@ export const trainingParticipants = pgTable('training_participants', {
   markedAt: timestamp('marked_at', { withTimezone: true }),
   markedBy: uuid('marked_by').references(() => users.id),
 }, (t) => [primaryKey({ columns: [t.trainingId, t.userId] }), index('training_participants_org_idx').on(t.organizationId, t.userId)]);
+
+// ── Roadmaps, informing, polls ──────────────────────────────────────────────────────────────────────
+
+/** A place a roadmap is about: a street (stems as appeals keep them, server/text/place.ts) or a settlement. */
+export interface RoadmapPlace { kind: 'street' | 'settlement'; name: string; street: string | null; house: string | null }
+
+/** A municipality's plan of measures against the cause of repeated appeals (§6.3), linked to topics, places and clusters. */
+export const roadmaps = pgTable('roadmaps', {
+  id: id(),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  /** Classifier codes; an appeal counts when its topic is one of them or lies under one. */
+  topicCodes: text('topic_codes').array().notNull(),
+  places: jsonb('places').$type<RoadmapPlace[]>().notNull().default(sql`'[]'::jsonb`),
+  clusterIds: uuid('cluster_ids').array().notNull().default(sql`'{}'::uuid[]`),
+  /** Local date in the municipality's time zone: the effect compares the time after it with as long before it. */
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [index('roadmaps_org_idx').on(t.organizationId, t.startsOn)]);
+
+export const roadmapMeasures = pgTable('roadmap_measures', {
+  id: id(),
+  roadmapId: uuid('roadmap_id').notNull().references(() => roadmaps.id, { onDelete: 'cascade' }),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  title: text('title').notNull(),
+  responsible: text('responsible').notNull(),
+  dueOn: date('due_on', { mode: 'string' }).notNull(),
+  status: text('status', { enum: ['planned', 'in_progress', 'done', 'cancelled'] }).notNull().default('planned'),
+  note: text('note'),
+  doneAt: timestamp('done_at', { withTimezone: true }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [index('roadmap_measures_roadmap_idx').on(t.roadmapId, t.dueOn)]);
+
+export const roadmapComments = pgTable('roadmap_comments', {
+  id: id(),
+  roadmapId: uuid('roadmap_id').notNull().references(() => roadmaps.id, { onDelete: 'cascade' }),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  authorId: uuid('author_id').references(() => users.id),
+  side: text('side', { enum: ['cur', 'municipality'] }).notNull(),
+  text: text('text').notNull(),
+  createdAt: createdAt(),
+}, (t) => [index('roadmap_comments_roadmap_idx').on(t.roadmapId, t.createdAt)]);
+
+/** The plan of publications informing residents (§6.2): topic, channel, planned date, status, link once published. */
+export const publications = pgTable('publications', {
+  id: id(),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  title: text('title').notNull(),
+  topicCode: text('topic_code').references(() => topics.code),
+  channel: text('channel').notNull(),
+  plannedOn: date('planned_on', { mode: 'string' }).notNull(),
+  status: text('status', { enum: ['planned', 'published', 'cancelled'] }).notNull().default('planned'),
+  link: text('link'),
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [index('publications_org_planned_idx').on(t.organizationId, t.plannedOn)]);
+
+/**
+ * A resident's e-mail subscription to a municipality's topics, without an account. Topics asked for wait in
+ * `pending_topics` until the link of the confirmation letter is opened (double opt-in); the unsubscribe token
+ * goes into every letter.
+ */
+export const subscriptions = pgTable('subscriptions', {
+  id: id(),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  email: text('email').notNull(),
+  topicCodes: text('topic_codes').array().notNull().default(sql`'{}'::text[]`),
+  pendingTopicCodes: text('pending_topic_codes').array(),
+  status: text('status', { enum: ['pending', 'confirmed', 'unsubscribed'] }).notNull().default('pending'),
+  /** SHA-256 of the confirmation token of the latest request. */
+  confirmTokenHash: text('confirm_token_hash'),
+  unsubscribeToken: text('unsubscribe_token').notNull(),
+  createdAt: createdAt(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  unsubscribedAt: timestamp('unsubscribed_at', { withTimezone: true }),
+}, (t) => [
+  uniqueIndex('subscriptions_email_key').on(t.organizationId, sql`lower(${t.email})`),
+  uniqueIndex('subscriptions_confirm_key').on(t.confirmTokenHash),
+  uniqueIndex('subscriptions_unsubscribe_key').on(t.unsubscribeToken),
+  index('subscriptions_confirmed_idx').on(t.organizationId).where(sql`status = 'confirmed'`),
+]);
+
+/** Results of a vote or a public discussion (§1.3, §4.2), entered or imported: the question and every option's count. */
+export const polls = pgTable('polls', {
+  id: id(),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  kind: text('kind', { enum: ['vote', 'discussion'] }).notNull(),
+  question: text('question').notNull(),
+  topicCode: text('topic_code').notNull().references(() => topics.code),
+  options: jsonb('options').$type<{ label: string; count: number }[]>().notNull(),
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  endsOn: date('ends_on', { mode: 'string' }).notNull(),
+  source: text('source', { enum: ['manual', 'import'] }).notNull(),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [
+  uniqueIndex('polls_key').on(t.organizationId, t.question, t.startsOn, t.endsOn),
+  index('polls_org_topic_idx').on(t.organizationId, t.topicCode, t.endsOn),
+  index('polls_topic_idx').on(t.topicCode, t.endsOn),
+]);

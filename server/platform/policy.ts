@@ -90,6 +90,9 @@ const RULES = {
   'monitoring.manage': isRegional,
   'officialPages.manage': anyone(['cur_admin', 'head', 'contact_official']),
   'officialPages.check': anyone(['cur_admin', 'cur_analyst', 'head', 'contact_official']),
+  'roadmaps.create': anyone(['head', 'contact_official']),
+  'publications.manage': anyone(['cur_admin', 'cur_analyst', 'head', 'contact_official']),
+  'polls.manage': anyone(['cur_admin', 'cur_analyst', 'head', 'contact_official']),
 } satisfies Rules<string, void>;
 
 export type Action = keyof typeof RULES;

@@ -5,7 +5,7 @@ import { buildTestApp, type Session, type TestApp } from './helpers';
 
 interface Fixture {
   /** Objects of Белоярский ГО, created by its own users or by the administrator. */
-  beloyarsky: { organizationId: string; userId: string; tokenId: string; appealId: string; appealNumber: string; attachmentId: string; departmentId: string; riskId: string; reportId: string; requestId: string; contactId: string; clusterId: string; importRunId: string; recommendationId: string; practiceId: string; trainingId: string; officialPageId: string };
+  beloyarsky: { organizationId: string; userId: string; tokenId: string; appealId: string; appealNumber: string; attachmentId: string; departmentId: string; riskId: string; reportId: string; requestId: string; contactId: string; clusterId: string; importRunId: string; recommendationId: string; practiceId: string; trainingId: string; officialPageId: string; roadmapId: string; measureId: string; evidenceId: string; publicationId: string; pollId: string };
 }
 
 interface Probe {
@@ -61,6 +61,19 @@ const PROBES: Probe[] = [
   { name: 'official page deletion', method: 'DELETE', url: (f) => `/api/official-pages/${f.beloyarsky.officialPageId}` },
   { name: 'official page check', method: 'POST', url: (f) => `/api/official-pages/${f.beloyarsky.officialPageId}/check` },
   { name: 'contact official change', method: 'PATCH', url: (f) => `/api/contacts/${f.beloyarsky.contactId}`, body: { phone: '+7 000 000-00-00' } },
+  { name: 'roadmap', method: 'GET', url: (f) => `/api/roadmaps/${f.beloyarsky.roadmapId}` },
+  { name: 'roadmap change', method: 'PATCH', url: (f) => `/api/roadmaps/${f.beloyarsky.roadmapId}`, body: { title: 'Чужая дорожная карта' } },
+  { name: 'roadmap measure', method: 'POST', url: (f) => `/api/roadmaps/${f.beloyarsky.roadmapId}/measures`, body: { title: 'Чужое мероприятие', responsible: 'Чужой Человек', dueOn: '2026-12-01' } },
+  { name: 'roadmap measure change', method: 'PATCH', url: (f) => `/api/roadmaps/${f.beloyarsky.roadmapId}/measures/${f.beloyarsky.measureId}`, body: { status: 'done' } },
+  { name: 'roadmap evidence download', method: 'GET', url: (f) => `/api/roadmaps/${f.beloyarsky.roadmapId}/measures/${f.beloyarsky.measureId}/evidence/${f.beloyarsky.evidenceId}` },
+  { name: 'roadmap comment', method: 'POST', url: (f) => `/api/roadmaps/${f.beloyarsky.roadmapId}/comments`, body: { text: 'чужой комментарий' } },
+  { name: 'roadmaps of the municipality', method: 'GET', url: () => '/api/roadmaps?municipality=beloyarsky' },
+  { name: 'publication change', method: 'PATCH', url: (f) => `/api/publications/${f.beloyarsky.publicationId}`, body: { status: 'cancelled' } },
+  { name: 'publications of the municipality', method: 'GET', url: () => '/api/publications?from=2026-01-01&to=2026-12-31&municipality=beloyarsky' },
+  { name: 'subscribers of the municipality', method: 'GET', url: () => '/api/informing/subscribers?municipality=beloyarsky' },
+  { name: 'poll', method: 'GET', url: (f) => `/api/polls/${f.beloyarsky.pollId}` },
+  { name: 'poll deletion', method: 'DELETE', url: (f) => `/api/polls/${f.beloyarsky.pollId}` },
+  { name: 'polls of the municipality', method: 'GET', url: () => '/api/polls?municipality=beloyarsky' },
   ...['acknowledge', 'propose', 'submit_draft', 'remark', 'approve', 'publish', 'close']
     .map((action): Probe => ({ name: `risk action ${action}`, method: 'POST', url: (f) => `/api/risks/${f.beloyarsky.riskId}/actions/${action}`, body: { text: 'чужой текст', place: 'x', outcome: 'no_reaction_needed' } })),
 ];
@@ -94,6 +107,10 @@ const LISTS: { name: string; url: (f: Fixture) => string }[] = [
   { name: 'trainings', url: () => '/api/trainings' },
   { name: 'training', url: (f) => `/api/trainings/${f.beloyarsky.trainingId}` },
   { name: 'training coverage', url: () => '/api/trainings/coverage' },
+  { name: 'roadmaps', url: () => '/api/roadmaps' },
+  { name: 'publications', url: () => '/api/publications?from=2026-01-01&to=2026-12-31' },
+  { name: 'polls', url: () => '/api/polls' },
+  { name: 'polls of a topic', url: () => '/api/polls?topic=0005' },
 ];
 
 let t: TestApp;
@@ -139,7 +156,13 @@ beforeAll(async () => {
   const practiceId = (await belHead.post('/api/practices', { title: 'Белоярская практика', text: 'Белоярский опыт' })).json().id;
   const trainingId = (await cur.post('/api/trainings', { title: 'Вебинар для администраций', startsAt: '2099-01-01T06:00:00Z', format: 'webinar' })).json().id;
   await belHead.post(`/api/trainings/${trainingId}/participants`, { userId: belHead.user.id });
-  fixture = { beloyarsky: { organizationId: belOrg, userId: belHead.user.id, tokenId: token, appealId: appeal.id, appealNumber: submitted.number, attachmentId: attached.attachments[0].id, departmentId, riskId, reportId, requestId, contactId, clusterId, importRunId, recommendationId, practiceId, trainingId, officialPageId } };
+  const roadmap = (await belHead.post('/api/roadmaps', { municipality: 'beloyarsky', title: 'Белоярская дорожная карта', topics: ['0005.0005'], places: ['ул. Мира'], startsOn: '2026-01-01' })).json();
+  const measureId = (await belHead.post(`/api/roadmaps/${roadmap.id}/measures`, { title: 'Белоярское мероприятие', responsible: 'Белоярцев Б. Б.', dueOn: '2026-12-01' })).json().measures[0].id;
+  const evidence = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`), png, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const evidenceId = (await belHead.request({ method: 'POST', url: `/api/roadmaps/${roadmap.id}/measures/${measureId}/evidence`, payload: evidence, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } })).json().measures[0].evidence[0].id;
+  const publicationId = (await belHead.post('/api/publications', { municipality: 'beloyarsky', title: 'Белоярская публикация', channel: 'vk', plannedOn: '2026-03-01' })).json().id;
+  const pollId = (await belHead.post('/api/polls', { municipality: 'beloyarsky', kind: 'vote', question: 'Белоярский опрос о сквере', topic: '0005.0005', options: [{ label: 'Да', count: 3 }], startsOn: '2026-03-01', endsOn: '2026-03-10' })).json().id;
+  fixture = { beloyarsky: { organizationId: belOrg, userId: belHead.user.id, tokenId: token, appealId: appeal.id, appealNumber: submitted.number, attachmentId: attached.attachments[0].id, departmentId, riskId, reportId, requestId, contactId, clusterId, importRunId, recommendationId, practiceId, trainingId, officialPageId, roadmapId: roadmap.id, measureId, evidenceId, publicationId, pollId } };
   for (const login of ['ekb.contact', 'ekb.executor', 'ekb.head']) outsiders[login] = await t.login(login);
 });
 afterAll(async () => { await t.close(); });
@@ -189,4 +212,8 @@ it('the object is really there for its own municipality (the probes are not vacu
   expect((await own.get(`/api/recommendations/${fixture.beloyarsky.recommendationId}`)).statusCode).toBe(200);
   expect((await own.get(`/api/practices/${fixture.beloyarsky.practiceId}`)).statusCode).toBe(200);
   expect((await own.get(`/api/trainings/${fixture.beloyarsky.trainingId}`)).json().participants).toHaveLength(1);
+  expect((await own.get(`/api/roadmaps/${fixture.beloyarsky.roadmapId}`)).statusCode).toBe(200);
+  expect((await own.get(`/api/roadmaps/${fixture.beloyarsky.roadmapId}/measures/${fixture.beloyarsky.measureId}/evidence/${fixture.beloyarsky.evidenceId}`)).statusCode).toBe(200);
+  expect((await own.get('/api/publications?from=2026-01-01&to=2026-12-31')).json().items.map((p: { id: string }) => p.id)).toEqual([fixture.beloyarsky.publicationId]);
+  expect((await own.get(`/api/polls/${fixture.beloyarsky.pollId}`)).statusCode).toBe(200);
 });

@@ -39,6 +39,11 @@ import { PracticesPage } from './pages/PracticesPage';
 import { PracticePage } from './pages/PracticePage';
 import { TrainingsPage } from './pages/TrainingsPage';
 import { TrainingPage } from './pages/TrainingPage';
+import { RoadmapsPage } from './pages/RoadmapsPage';
+import { RoadmapCardPage } from './pages/RoadmapCardPage';
+import { InformingPage } from './pages/InformingPage';
+import { PollsPage } from './pages/PollsPage';
+import { SubscribePage, SubscriptionLinkPage } from './pages/SubscribePage';
 
 const toaster = new Toaster();
 
@@ -71,6 +76,9 @@ function AppRoutes() {
       <Route path="/status/:number" element={<StatusPage />} />
       <Route path="/refutations" element={<RefutationsPage />} />
       <Route path="/refutations/:slug" element={<RefutationsPage />} />
+      <Route path="/subscribe/confirm" element={<SubscriptionLinkPage action="confirm" />} />
+      <Route path="/subscribe/unsubscribe" element={<SubscriptionLinkPage action="unsubscribe" />} />
+      <Route path="/subscribe/:slug" element={<SubscribePage />} />
       <Route element={<RequireAuth><AppShell /></RequireAuth>}>
         <Route index element={<DashboardPage />} />
         <Route path="analytics" element={<RequireNavItem item="analytics"><AnalyticsPage /></RequireNavItem>} />
@@ -96,6 +104,10 @@ function AppRoutes() {
         <Route path="practices/:id" element={<RequireNavItem item="practices"><PracticePage /></RequireNavItem>} />
         <Route path="trainings" element={<RequireNavItem item="trainings"><TrainingsPage /></RequireNavItem>} />
         <Route path="trainings/:id" element={<RequireNavItem item="trainings"><TrainingPage /></RequireNavItem>} />
+        <Route path="roadmaps" element={<RequireNavItem item="roadmaps"><RoadmapsPage /></RequireNavItem>} />
+        <Route path="roadmaps/:id" element={<RequireNavItem item="roadmaps"><RoadmapCardPage /></RequireNavItem>} />
+        <Route path="informing" element={<RequireNavItem item="informing"><InformingPage /></RequireNavItem>} />
+        <Route path="polls" element={<RequireNavItem item="polls"><PollsPage /></RequireNavItem>} />
         <Route path="contacts" element={<RequireNavItem item="contacts"><DirectoryPage /></RequireNavItem>} />
         <Route path="imports" element={<RequireNavItem item="imports"><ImportsPage /></RequireNavItem>} />
         <Route path="profile" element={<ProfilePage />} />

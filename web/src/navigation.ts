@@ -1,6 +1,6 @@
 // Where each navigation item of the server's `navigation` list leads and which icon it shows.
 import type { IconData } from '@gravity-ui/uikit';
-import { ArrowUpFromSquare, BookOpen, Briefcase, Bulb, ChartAreaStacked, ChartColumn, Comments, FileText, Globe, GraduationCap, Handset, House, ListUl, Magnifier, Person, Persons, TriangleExclamation } from '@gravity-ui/icons';
+import { ArrowUpFromSquare, BookOpen, Briefcase, Bulb, Calendar, ChartAreaStacked, ChartColumn, ChartPie, Comments, FileText, Flag, Globe, GraduationCap, Handset, House, ListUl, Magnifier, Person, Persons, TriangleExclamation } from '@gravity-ui/icons';
 import type { NavItem } from '../../domain/roles';
 
 export interface NavTarget {
@@ -19,6 +19,9 @@ export const NAV_TARGETS: Record<NavItem, NavTarget> = {
   recommendations: { item: 'recommendations', path: '/recommendations', icon: BookOpen },
   practices: { item: 'practices', path: '/practices', icon: Bulb },
   trainings: { item: 'trainings', path: '/trainings', icon: GraduationCap },
+  roadmaps: { item: 'roadmaps', path: '/roadmaps', icon: Flag },
+  informing: { item: 'informing', path: '/informing', icon: Calendar },
+  polls: { item: 'polls', path: '/polls', icon: ChartPie },
   contacts: { item: 'contacts', path: '/contacts', icon: Handset },
   imports: { item: 'imports', path: '/imports', icon: ArrowUpFromSquare },
   monitoring: { item: 'monitoring', path: '/monitoring', icon: Magnifier },

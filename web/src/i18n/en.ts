@@ -5,6 +5,7 @@ import { appealsEn } from './appeals.en';
 import { receptionEn } from './reception.en';
 import { risksEn } from './risks.en';
 import { directoryEn } from './directory.en';
+import { programsEn } from './programs.en';
 import { reportsEn } from './reports.en';
 import { importsEn } from './imports.en';
 import { monitoringEn, officialPagesEn } from './monitoring.en';
@@ -77,6 +78,9 @@ export const en: Messages = {
     recommendations: 'Recommendations',
     practices: 'Best practices',
     trainings: 'Training',
+    roadmaps: 'Roadmaps',
+    informing: 'Informing',
+    polls: 'Polls and discussions',
     contacts: 'Contacts',
     imports: 'Channel imports',
     monitoring: 'Publication monitoring',
@@ -96,6 +100,9 @@ export const en: Messages = {
     recommendations: 'Guidance of the regional centre: acknowledgement and implementation reports',
     practices: 'Library of practices and optimised regulations',
     trainings: 'Courses and events for staff, training coverage',
+    roadmaps: 'Measures against the causes of repeated appeals and their effect',
+    informing: 'Plan of publications and residents’ subscriptions',
+    polls: 'Results of votes and public discussions',
     contacts: 'Contact officials',
     imports: 'Feedback platform and incident management exports, Open311 keys',
     monitoring: 'Media and official page feeds: new publications to triage',
@@ -114,6 +121,7 @@ export const en: Messages = {
   reception: receptionEn,
   risks: risksEn,
   directory: directoryEn,
+  programs: programsEn,
   reports: reportsEn,
   imports: importsEn,
   monitoring: monitoringEn,

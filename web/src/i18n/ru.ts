@@ -4,6 +4,7 @@ import { appealsRu } from './appeals.ru';
 import { receptionRu } from './reception.ru';
 import { risksRu } from './risks.ru';
 import { directoryRu } from './directory.ru';
+import { programsRu } from './programs.ru';
 import { reportsRu } from './reports.ru';
 import { importsRu } from './imports.ru';
 import { monitoringRu, officialPagesRu } from './monitoring.ru';
@@ -76,6 +77,9 @@ export const ru = {
     recommendations: 'Рекомендации ЦУР',
     practices: 'Лучшие практики',
     trainings: 'Обучение',
+    roadmaps: 'Дорожные карты',
+    informing: 'Информирование',
+    polls: 'Опросы и обсуждения',
     contacts: 'Контакты',
     imports: 'Загрузка из каналов',
     monitoring: 'Мониторинг публикаций',
@@ -95,6 +99,9 @@ export const ru = {
     recommendations: 'Методические рекомендации ЦУР: ознакомление и отчёты о выполнении',
     practices: 'Библиотека практик и оптимизированных регламентов',
     trainings: 'Курсы и мероприятия для сотрудников, охват обучением',
+    roadmaps: 'Мероприятия против причин повторных обращений и их эффект',
+    informing: 'План публикаций и подписки жителей',
+    polls: 'Итоги голосований и общественных обсуждений',
     contacts: 'Контактные должностные лица',
     imports: 'Выгрузки ПОС и Инцидент-менеджмента, ключи Open311',
     monitoring: 'Ленты СМИ и официальных страниц: новые публикации на разбор',
@@ -113,6 +120,7 @@ export const ru = {
   reception: receptionRu,
   risks: risksRu,
   directory: directoryRu,
+  programs: programsRu,
   reports: reportsRu,
   imports: importsRu,
   monitoring: monitoringRu,
