@@ -33,6 +33,7 @@ import { appealRoutes } from './modules/appeals/routes';
 import { publicAppealRoutes } from './modules/public/routes';
 import { MAX_FILE_BYTES, MAX_FILES } from './platform/files';
 import { JobScheduler, markCleanupJob } from './platform/jobs';
+import { allowInternalAddresses } from './platform/outbound';
 import { mailJob } from './platform/mail';
 import { DEADLINE_JOB, deadlineJob, deadlineMarkCleanup } from './modules/appeals/escalation';
 import { mailIntakeJob } from './modules/mailboxes/service';
@@ -97,6 +98,7 @@ export type App = FastifyInstance;
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const clock = deps.clock ?? systemClock;
+  allowInternalAddresses(config.outboundPrivate);
   const app = Fastify({
     logger: deps.logger ?? loggerOptions(config.logLevel),
     genReqId: (req) => {

@@ -24,6 +24,8 @@ export interface Config {
   mailFrom: string;
   /** Key (32 bytes, base64 or hex) that encrypts the municipalities' mailbox passwords; null when not set. */
   mailboxKey: string | null;
+  /** Whether feeds, pages and webhooks may be fetched from addresses of the server's own network. */
+  outboundPrivate: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -46,6 +48,7 @@ export const CONFIG_VARIABLES = [
   ['OTKLIK_TRUST_PROXY', '0', '1 — доверять X-Forwarded-For от обратного прокси.'],
   ['OTKLIK_SMTP_URL', '—', 'Сервер исходящей почты: smtp://пользователь:пароль@хост:587 или smtps://…:465. Без него письма ждут отправки в очереди.'],
   ['OTKLIK_MAILBOX_KEY', '—', 'Ключ шифрования паролей почтовых ящиков администраций (32 байта в base64 или hex: openssl rand -base64 32). Без него пароль ящика можно взять только из переменной окружения.'],
+  ['OTKLIK_OUTBOUND_PRIVATE', '0 (1 в test)', '1 — разрешить чтение лент, страниц и отправку событий по адресам внутренней сети сервера (127.0.0.1, 10.*, 192.168.* …). По умолчанию такие адреса отвергаются.'],
   ['OTKLIK_MAIL_FROM', 'Отклик <noreply@otklik.local>', 'Отправитель писем.'],
   ['LOG_LEVEL', 'info', 'Уровень журнала pino: fatal, error, warn, info, debug, trace, silent.'],
 ] as const;
@@ -122,6 +125,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     smtpUrl,
     mailFrom,
     mailboxKey: mailboxKey(env.OTKLIK_MAILBOX_KEY),
+    outboundPrivate: flag(env, 'OTKLIK_OUTBOUND_PRIVATE', nodeEnv === 'test'),
   };
   return { ...config, ...overrides };
 }

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atom, rss, startFeedServer, type FeedServer } from '../test/feedServer';
 import { backoffMs, fetchFeed, FetchError, httpGet, parseFeed, stateAfterFailure, stateAfterSuccess } from './feeds';
+import { allowInternalAddresses } from './outbound';
 
 /** windows-1251, as some Russian media still publish. */
 function cp1251(text: string): Buffer {
@@ -23,6 +24,7 @@ const POSTS = [
 
 let server: FeedServer;
 beforeAll(async () => {
+  allowInternalAddresses(true); // the feeds are served on 127.0.0.1
   server = await startFeedServer({
     '/rss': { body: rss('Новости округа', POSTS), etag: '"v1"' },
     '/atom': { body: atom('Официальная страница', POSTS), type: 'application/atom+xml', lastModified: 'Tue, 10 Mar 2026 06:00:00 GMT' },

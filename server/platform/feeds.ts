@@ -5,6 +5,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { createHash } from 'node:crypto';
 import { stripHtml } from '../text/normalize';
+import { outboundRefusal } from './outbound';
 
 export interface Validators {
   etag: string | null;
@@ -35,7 +36,7 @@ export interface FetchOptions {
   accept?: string;
 }
 
-export type FetchFailure = 'timeout' | 'too_large' | 'http' | 'network' | 'not_a_feed';
+export type FetchFailure = 'timeout' | 'too_large' | 'http' | 'network' | 'not_a_feed' | 'refused';
 
 /** Why a fetch failed, in Russian for the screens. */
 export class FetchError extends Error {
@@ -61,7 +62,7 @@ export async function httpGet(url: string, validators: Validators | null, option
   if (validators?.etag) headers['if-none-match'] = validators.etag;
   if (validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
   try {
-    const response = await fetch(url, { headers, signal, redirect: 'follow' });
+    const response = await fetchFollowing(url, headers, signal);
     if (response.status === 304) {
       await response.body?.cancel();
       return { notModified: true };
@@ -87,6 +88,24 @@ export async function httpGet(url: string, validators: Validators | null, option
     if (options.signal?.aborted) throw new FetchError('network', 'Чтение прервано: сервер останавливается');
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     throw new FetchError('network', `Не удалось соединиться: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+  }
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+
+/** GET that follows redirects itself, checking every address on the way against the outbound rule. */
+async function fetchFollowing(url: string, headers: Record<string, string>, signal: AbortSignal): Promise<Response> {
+  let target = url;
+  for (let hop = 0; ; hop++) {
+    const refusal = await outboundRefusal(target);
+    if (refusal) throw new FetchError('refused', refusal);
+    const response = await fetch(target, { headers, signal, redirect: 'manual' });
+    const location = response.headers.get('location');
+    if (!REDIRECTS.has(response.status) || !location) return response;
+    await response.body?.cancel();
+    if (hop === MAX_REDIRECTS) throw new FetchError('http', `Больше ${MAX_REDIRECTS} перенаправлений`);
+    target = new URL(location, target).toString();
   }
 }
 
