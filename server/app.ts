@@ -53,6 +53,7 @@ import { reportMarkCleanup, reportReminderJob } from './modules/reports/service'
 import { importRoutes } from './modules/imports/routes';
 import { open311Routes } from './modules/open311/routes';
 import { analyticsRoutes } from './modules/analytics/routes';
+import { todayRoutes } from './modules/today/routes';
 
 export const WEB_DIST = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
 
@@ -200,6 +201,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(notificationRoutes);
   await app.register(appealRoutes);
+  await app.register(todayRoutes);
   await app.register(publicAppealRoutes);
   await app.register(departmentRoutes);
   await app.register(topicRoutes);

@@ -90,6 +90,11 @@ export const appealsEn: Widen<typeof appealsRu> = {
   },
   card: {
     back: 'Back to the registry',
+    print: 'Print the card',
+    letterDocx: 'Answer on the letterhead, DOCX',
+    letterPdf: 'Answer on the letterhead, PDF',
+    letterTitle: 'The answer as an official letter: the letterhead, the appeal number and date, the author address, the head signature',
+    printedAt: (at: string) => `Printed ${at}`,
     notFound: 'Appeal not found',
     text: 'Text of the appeal',
     author: 'Author',
@@ -185,7 +190,12 @@ export const appealsEn: Widen<typeof appealsRu> = {
   },
   action: {
     confirm: (action: string, number: string) => `Do “${action}” for appeal ${number}?`,
-    done: (action: string) => `Done: ${action}`,
+    done: {
+      register: 'The appeal is registered', assign: 'The appeal is assigned', take: 'The appeal is taken into work', submit_answer: 'The answer is sent for approval',
+      approve: 'The answer is approved', return_for_rework: 'The answer is returned for rework', close: 'The appeal is closed', forward: 'The appeal is forwarded',
+      leave_without_answer: 'The appeal is left without an answer', merge: 'The appeal is merged with the original', reopen: 'The appeal is reopened', extend: 'The deadline is extended',
+      set_control: 'The appeal is put on control', unset_control: 'The appeal is taken off control',
+    } as Record<string, string>,
     submit: 'Confirm',
     chooseDepartment: 'Choose a department',
     chooseExecutor: 'No executor yet',
@@ -267,6 +277,8 @@ export const appealsEn: Widen<typeof appealsRu> = {
     remove: 'Remove the condition',
     registered: (from: string, to: string) => `Registered ${from} — ${to}`,
     rating: (scores: string) => `Author's rating: ${scores}`,
+    deadline: (from: string, to: string) => (from === to ? `Answer due ${from}` : `Answer due ${from} — ${to}`),
+    ratedFrom: (from: string) => `Rated since ${from}`,
     marks: { collective: 'Collective', repeated: 'Repeated', extended: 'Deadline extended', answeredLate: 'Answered late', rated: 'Rated by the author' },
   },
 };

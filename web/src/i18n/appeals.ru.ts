@@ -89,6 +89,11 @@ export const appealsRu = {
   },
   card: {
     back: 'К реестру',
+    print: 'Печать карточки',
+    letterDocx: 'Ответ на бланке, DOCX',
+    letterPdf: 'Ответ на бланке, PDF',
+    letterTitle: 'Ответ как официальное письмо: бланк администрации, номер и дата обращения, адрес заявителя, подпись руководителя',
+    printedAt: (at: string) => `Распечатано ${at}`,
     notFound: 'Обращение не найдено',
     text: 'Текст обращения',
     author: 'Заявитель',
@@ -184,7 +189,12 @@ export const appealsRu = {
   },
   action: {
     confirm: (action: string, number: string) => `Выполнить действие «${action}» для обращения ${number}?`,
-    done: (action: string) => `Выполнено: ${action}`,
+    done: {
+      register: 'Обращение зарегистрировано', assign: 'Обращение назначено', take: 'Обращение взято в работу', submit_answer: 'Ответ направлен на согласование',
+      approve: 'Ответ согласован', return_for_rework: 'Ответ возвращён на доработку', close: 'Обращение закрыто', forward: 'Обращение перенаправлено',
+      leave_without_answer: 'Обращение оставлено без ответа', merge: 'Обращение объединено с основным', reopen: 'Обращение возобновлено', extend: 'Срок продлён',
+      set_control: 'Обращение поставлено на контроль', unset_control: 'Обращение снято с контроля',
+    } as Record<string, string>,
     submit: 'Выполнить',
     chooseDepartment: 'Выберите подразделение',
     chooseExecutor: 'Не назначать исполнителя',
@@ -266,6 +276,8 @@ export const appealsRu = {
     remove: 'Убрать условие',
     registered: (from: string, to: string) => `Зарегистрированы ${from} — ${to}`,
     rating: (scores: string) => `Оценка заявителя: ${scores}`,
+    deadline: (from: string, to: string) => (from === to ? `Срок ответа ${from}` : `Срок ответа ${from} — ${to}`),
+    ratedFrom: (from: string) => `Оценены с ${from}`,
     marks: { collective: 'Коллективные', repeated: 'Повторные', extended: 'Срок продлевался', answeredLate: 'Ответ с нарушением срока', rated: 'С оценкой заявителя' },
   },
 };
