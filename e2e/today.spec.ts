@@ -118,4 +118,34 @@ describe('what needs me today', () => {
       await context.close();
     }
   });
+
+  it('the risk statistics table fits 1440 px, and the menu and the page name the risks alike', async () => {
+    const cur = await apiSession(server, 'cur.analyst');
+    const res = await cur.request('POST', '/api/risks', {
+      municipality: 'beloyarsky', platform: 'vk', link: 'https://vk.com/wall-1_7', sourceName: 'Подслушано Белоярский',
+      text: 'В посёлке отключат воду на две недели, администрация молчит!', kind: 'misinformation', level: 'high',
+    });
+    expect(res.status).toBe(201);
+    const wide = await openPage(browser, { width: 1440, height: 900 });
+    try {
+      await signIn(wide.page, server.url, 'cur.analyst');
+      await wide.page.goto(`${server.url}/risks/statistics`);
+      await wide.page.locator('[data-qa="risk-statistics"] tbody tr').first().waitFor();
+      const fits = await wide.page.locator('.table-wrap').first().evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
+      expect(fits).toBe(true);
+      expect(wide.problems).toEqual([]);
+    } finally {
+      await wide.context.close();
+    }
+    const { context, page, problems } = await openPage(browser);
+    try {
+      await signIn(page, server.url, 'beloyarsky.contact');
+      await page.locator('nav[aria-label="Разделы"]').getByText('Информационные риски').click();
+      await page.locator('[data-qa="risk-inbox"]').waitFor();
+      expect(await page.locator('h1').first().textContent()).toBe('Информационные риски');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
