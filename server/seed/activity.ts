@@ -46,6 +46,7 @@ async function risks(cur: Call, contact: Call, head: Call): Promise<number> {
     if (step === 'review') continue;
     if (step === 'revision') { await act(head, 'remark', { text: 'Укажите точную дату завершения работ.' }); continue; }
     await act(head, 'approve');
+    await act(cur, 'approve');
     if (step === 'approved') continue;
     await act(contact, 'publish', { place: 'Официальная группа администрации ВКонтакте', link: `https://vk.com/wall-2_${300 + i}` });
     if (step === 'published') continue;
