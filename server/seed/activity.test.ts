@@ -21,7 +21,9 @@ describe('the demo region at work', () => {
     expect(JSON.stringify(requests)).toContain('answered');
     const reports = (await cur.get('/api/reports?year=2025')).json();
     const reportStatuses = JSON.stringify(reports);
-    for (const s of ['"submitted"', '"accepted"', '"returned"']) expect(reportStatuses).toContain(s);
+    // Accepted (late, as made in March for the third quarter), returned, and submitted late waiting for review.
+    for (const s of ['"status":"accepted_late"', '"status":"returned"', '"status":"late"']) expect(reportStatuses).toContain(s);
+    expect((reportStatuses.match(/"reportId":"/g) ?? []).length).toBe(4);
     const history = (await cur.get('/api/contacts/history')).json();
     expect(JSON.stringify(history)).toContain('2-15-40');
   });
