@@ -83,6 +83,7 @@ export const ERRORS = {
   already_approved: { status: 409, ru: 'Вы уже согласовали этот комментарий', en: 'You have already approved this comment' },
   outcome_needs_publication: { status: 409, ru: 'Опровергнуть или разъяснить можно только после публикации комментария', en: 'Refuted or clarified only after the comment is published' },
   no_comment_yet: { status: 409, ru: 'Проект официального комментария ещё не подготовлен', en: 'The draft official comment is not ready yet' },
+  no_answer_yet: { status: 409, ru: 'Ответ на обращение ещё не подготовлен', en: 'The answer to the appeal is not ready yet' },
   already_rated: { status: 409, ru: 'Оценка этому ответу уже поставлена', en: 'This answer has already been rated' },
   not_answered_yet: { status: 409, ru: 'Оценить можно только данный ответ', en: 'Only a given answer can be rated' },
   step_not_allowed: { status: 409, ru: 'Это действие сейчас невозможно в текущем статусе', en: 'This action is not possible in the current status' },

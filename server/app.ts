@@ -65,6 +65,7 @@ import { officialPagesJob } from './modules/official-pages/service';
 import { roadmapRoutes } from './modules/roadmaps/routes';
 import { informingRoutes } from './modules/informing/routes';
 import { pollRoutes } from './modules/polls/routes';
+import { todayRoutes } from './modules/today/routes';
 
 export const WEB_DIST = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
 
@@ -213,6 +214,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(notificationRoutes);
   await app.register(appealRoutes);
+  await app.register(todayRoutes);
   await app.register(publicAppealRoutes);
   await app.register(departmentRoutes);
   await app.register(topicRoutes);

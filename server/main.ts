@@ -12,6 +12,7 @@ import { REFERENCE_DATA } from './seed/reference';
 import { buildApp, WEB_DIST } from './app';
 import { loggerOptions } from './platform/logging';
 import { createAdmin, DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo';
+import { seedDemoActivity } from './seed/activity';
 import { seedAppeals } from './seed/appeals';
 import { passwordProblem } from './platform/passwords';
 import { VERSION } from './version';
@@ -68,11 +69,22 @@ async function serve(config: Config, demoRequested: boolean): Promise<void> {
   const demo = demoRequested || config.demo;
   if (demo && config.env === 'production') {
     log.warn('демо-данные в режиме production не создаются; используйте «otklik seed --demo»');
-  } else if (demo && (await seedDemo(database.db))) {
+  }
+  const seeded = demo && config.env !== 'production' && (await seedDemo(database.db));
+  if (seeded) {
     const appeals = await seedAppeals(database.db, { count: DEMO_APPEALS, now: new Date(), days: 120 });
     log.info({ appeals }, 'создан демонстрационный регион');
   }
   const app = await buildApp({ config: { ...config, demo: demo && config.env !== 'production' }, database, startJobs: true, logger: logOptions });
+  if (seeded) {
+    // Risks, requests, reports and contacts of the demo region go through the API, as their users would do it.
+    await app.ready();
+    try {
+      log.info(await seedDemoActivity(app, new Date()), 'демонстрационный регион в работе: риски, запросы, отчёты');
+    } catch (error) {
+      log.warn({ err: error }, 'демонстрационные риски, запросы и отчёты созданы не полностью');
+    }
+  }
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -1,6 +1,7 @@
 // Authorization in one place: pure checks over the actor, and the tenant scope that repositories apply.
 import type { Role } from '../../domain/roles';
 import { isRegionalRole } from '../../domain/roles';
+import { ACTION_RULES } from '../../domain/appeals';
 import type { Actor } from './actor';
 import type { CodeWithStatus } from '../../domain/errors';
 import { forbidden, notFound, type AppError } from './errors';
@@ -67,7 +68,7 @@ export function definePolicy<A extends string, R = void>(rules: Rules<A, R>, ref
   };
 }
 
-const anyone = (roles: readonly Role[]) => (actor: Actor) => roles.includes(actor.role);
+const anyone = (roles: readonly string[]) => (actor: Actor) => roles.includes(actor.role);
 
 /** Region-wide capabilities, not tied to one object; the session carries them as `policies`. */
 const RULES = {
@@ -93,6 +94,9 @@ const RULES = {
   'roadmaps.create': anyone(['head', 'contact_official']),
   'publications.manage': anyone(['cur_admin', 'cur_analyst', 'head', 'contact_official']),
   'polls.manage': anyone(['cur_admin', 'cur_analyst', 'head', 'contact_official']),
+  // Steps the registry applies to a selection of appeals (each appeal still checks its own step).
+  'appeals.assign': anyone(ACTION_RULES.assign.actors),
+  'appeals.control': anyone(ACTION_RULES.set_control.actors),
 } satisfies Rules<string, void>;
 
 export type Action = keyof typeof RULES;

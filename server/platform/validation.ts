@@ -27,7 +27,8 @@ function messageOf(error: FastifySchemaValidationError): string {
     case 'minItems': return `Не меньше ${p.limit} элементов`;
     case 'maxItems': return `Не больше ${p.limit} элементов`;
     case 'enum': return `Недопустимое значение; допустимо: ${(p.allowedValues ?? []).join(', ')}`;
-    case 'const': return `Ожидается значение ${JSON.stringify(p.allowedValue)}`;
+    // A choice from a list (a union of constants): the first constant tried is no help to a person.
+    case 'const': return 'Выберите значение из списка';
     case 'pattern': return p.pattern === HTTP_URL_PATTERN ? 'Ссылка должна начинаться с http:// или https://' : 'Значение не соответствует формату';
     case 'format': return formatMessage(String(p.format));
     case 'additionalProperties': return 'Неизвестное поле';

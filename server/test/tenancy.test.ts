@@ -34,6 +34,7 @@ const PROBES: Probe[] = [
   { name: 'risk card', method: 'GET', url: (f) => `/api/risks/${f.beloyarsky.riskId}` },
   { name: 'risk timeline', method: 'GET', url: (f) => `/api/risks/${f.beloyarsky.riskId}/timeline` },
   { name: 'risk comment DOCX', method: 'GET', url: (f) => `/api/risks/${f.beloyarsky.riskId}/comment.docx` },
+  { name: 'appeal answer letter PDF', method: 'GET', url: (f) => `/api/appeals/${f.beloyarsky.appealId}/answer.pdf` },
   { name: 'risk comment PDF', method: 'GET', url: (f) => `/api/risks/${f.beloyarsky.riskId}/comment.pdf` },
   { name: 'report', method: 'GET', url: (f) => `/api/reports/${f.beloyarsky.reportId}` },
   { name: 'report analytics', method: 'PATCH', url: (f) => `/api/reports/${f.beloyarsky.reportId}`, body: { analytics: { measures: 'чужие меры' } } },
@@ -81,6 +82,7 @@ const PROBES: Probe[] = [
 /** List routes: nothing of Белоярский ГО may appear in what a user of Екатеринбург gets. */
 const LISTS: { name: string; url: (f: Fixture) => string }[] = [
   { name: 'organisations', url: () => '/api/organizations' },
+  { name: 'what needs me today', url: () => '/api/me/today' },
   { name: 'users', url: () => '/api/users' },
   { name: 'users filtered by the other municipality', url: (f) => `/api/users?organizationId=${f.beloyarsky.organizationId}` },
   { name: 'appeals', url: () => '/api/appeals?limit=200' },

@@ -16,6 +16,8 @@ import type {
 import type { Health as HealthSchema } from '../../server/modules/health/schema';
 import type { Department as DepartmentSchema, DepartmentList } from '../../server/modules/departments/schema';
 import type { ErrorBody } from '../../server/platform/http';
+import type { Today as TodaySchema } from '../../server/modules/today/schema';
+import type { BulkActionBody as BulkActionBodySchema, BulkActionResult as BulkActionResultSchema } from '../../server/modules/appeals/schema';
 
 export type SessionInfo = Static<typeof SessionInfoSchema>;
 export type SessionUser = SessionInfo['user'];
@@ -52,6 +54,10 @@ export type PublicStatus = Static<typeof PublicStatusSchema>;
 export type Health = Static<typeof HealthSchema>;
 
 export type Department = Static<typeof DepartmentSchema>;
+/** GET /api/me/today — the home page's counts with their links. */
+export type Today = Static<typeof TodaySchema>;
+export type BulkAction = Static<typeof BulkActionBodySchema>;
+export type BulkActionResult = Static<typeof BulkActionResultSchema>;
 
 /** What a file of an appeal is attached to: the appeal itself or the answer. */
 export const APPEAL_FILE_PURPOSES = ['appeal', 'answer'] as const;
@@ -165,6 +171,10 @@ export const api = {
     revokeToken: (id: string) => request<ApiToken>('DELETE', `/api/auth/tokens/${encodeURIComponent(id)}`),
   },
 
+  me: {
+    today: () => request<Today>('GET', '/api/me/today'),
+  },
+
   organizations: {
     list: (filter: { kind?: OrganizationKind; active?: boolean } = {}) => request<{ items: Organization[] }>('GET', '/api/organizations', { query: filter }),
     create: (body: CreateOrganization) => request<Organization>('POST', '/api/organizations', { body }),
@@ -204,6 +214,9 @@ export const api = {
       for (const file of files) form.append('files', file);
       return request<Appeal>('POST', `/api/appeals/${encodeURIComponent(id)}/attachments`, { body: form });
     },
+    bulk: (body: BulkAction) => request<BulkActionResult>('POST', '/api/appeals/bulk', { body }),
+    /** The answer as an official letter on the letterhead. */
+    answerUrl: (id: string, format: 'docx' | 'pdf') => `/api/appeals/${encodeURIComponent(id)}/answer.${format}`,
     attachmentUrl: (id: string, attachmentId: string) => `/api/appeals/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}`,
     /** `mask` hides personal data: e-mails, phones, flats and the author's names; the author by initials. */
     exportUrl: (format: 'xlsx' | 'csv', filter: AppealFilter, mask = false) => {

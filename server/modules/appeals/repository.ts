@@ -122,6 +122,7 @@ export function conditionsOf(q: ListQuery): (SQL | undefined)[] {
   if (q.scope !== 'all') conditions.push(inArray(appeals.organizationId, q.scope));
   if (list(f.municipality).length) conditions.push(inArray(organizations.slug, list(f.municipality)));
   if (list(f.status).length) conditions.push(inArray(appeals.status, list(f.status)));
+  if (list(f.ids).length) conditions.push(inArray(appeals.id, list(f.ids)));
   if (list(f.channel).length) conditions.push(inArray(appeals.channel, list(f.channel)));
   if (f.topic) conditions.push(or(eq(appeals.topicCode, f.topic), like(appeals.topicCode, `${f.topic.replace(/[%_\\]/g, '')}.%`)));
   if (f.department) conditions.push(eq(appeals.departmentId, f.department));
@@ -145,6 +146,7 @@ export function conditionsOf(q: ListQuery): (SQL | undefined)[] {
     conditions.push(f.answeredLate ? late : sql`not coalesce(${late}, false)`);
   }
   if (f.rated !== undefined) conditions.push(f.rated ? isNotNull(appeals.ratingScore) : sql`${appeals.ratingScore} is null`);
+  if (f.ratedFrom) conditions.push(sql`(${appeals.ratedAt} at time zone ${organizations.timeZone})::date >= ${f.ratedFrom}::date`);
   if (list(f.rating).length) conditions.push(inArray(appeals.ratingScore, list(f.rating).map(Number)));
   if (f.flagged !== undefined) conditions.push(eq(appeals.flaggedForCur, f.flagged));
   if (f.onControl !== undefined) conditions.push(eq(appeals.onControl, f.onControl));

@@ -5,11 +5,12 @@ import { contextOf, requireActor } from '../../platform/auth';
 import { forbidden } from '../../platform/errors';
 import { download, errors, IdParams, UPLOADED_FILE } from '../../platform/http';
 import { readMultipart } from '../../platform/multipart';
-import { AnyStepBody, Appeal, AppealActionBody, AppealActionParams, AppealExportQuery, AppealFilter, AppealList, AttachmentParams, CommentBody, CreateAppeal, Timeline, UpdateAppeal } from './schema';
+import { AnyStepBody, Appeal, AppealActionBody, AppealActionParams, AppealExportQuery, AppealFilter, AppealList, AttachmentParams, BulkActionBody, BulkActionResult, CommentBody, CreateAppeal, LetterParams, Timeline, UpdateAppeal } from './schema';
 import { stepBody } from '../../platform/payloads';
 import * as service from './service';
 import { exportCsv, exportXlsx } from './export';
-import { sendFile } from '../../platform/files';
+import { sendDownload, sendFile } from '../../platform/files';
+import { answerDocument } from './letter';
 
 /** Each step request's body as sent, before the schema's coercions touch it, checked only as a JSON object. */
 const actionBody = stepBody<Record<string, unknown>>(AnyStepBody);
@@ -54,6 +55,22 @@ export async function appealRoutes(fastify: FastifyInstance): Promise<void> {
     reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="appeals-${stamp}.xlsx"`);
     return reply.send(exportXlsx(db(), actor, filter, now(), { mask }));
   });
+
+  app.post('/api/appeals/bulk', {
+    schema: {
+      tags, summary: 'Один шаг для выбранных обращений: назначить, поставить на контроль, снять с контроля',
+      description: 'Каждое обращение проходит шаг отдельно — со своими правилами, правами и записью аудита; ответ перечисляет, что не удалось и почему.',
+      body: BulkActionBody, response: { 200: BulkActionResult, ...errors(400, 401) },
+    },
+  }, async (request) => service.bulkAct(db(), contextOf(request), request.body, now(), app.services.config.publicBaseUrl));
+
+  app.get('/api/appeals/:id/answer.:format', {
+    schema: {
+      tags, summary: 'Ответ на обращение — официальное письмо на бланке администрации: DOCX или PDF', params: LetterParams,
+      produces: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/pdf'],
+      response: { 200: download(['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/pdf'], 'Ответ на бланке'), ...errors(400, 401, 404, 409) },
+    },
+  }, async (request, reply) => sendDownload(reply, await answerDocument(db(), requireActor(request), request.params.id, request.params.format, now())));
 
   app.get('/api/appeals/:id', {
     schema: { tags, summary: 'Карточка обращения', params: IdParams, response: { 200: Appeal, ...errors(400, 401, 404) } },

@@ -170,8 +170,10 @@ export const AppealFilter = Type.Object({
   extended: Type.Optional(Type.Boolean({ description: 'Срок продлевался' })),
   answeredLate: Type.Optional(Type.Boolean({ description: 'Ответ дан позже срока' })),
   rated: Type.Optional(Type.Boolean({ description: 'Заявитель оценил ответ' })),
+  ratedFrom: Type.Optional(Type.String({ format: 'date', description: 'Оценка поставлена в этот день или позже (местная дата муниципалитета)' })),
   rating: Type.Optional(Type.String({ pattern: '^[1-5](,[1-5])*$', maxLength: 20, description: 'оценка заявителя от 1 до 5; несколько — через запятую' })),
   q: Type.Optional(Type.String({ maxLength: 200, description: 'Полнотекстовый поиск по-русски' })),
+  ids: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(,[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})*$', maxLength: 7400, description: 'Только эти обращения (идентификаторы через запятую, до 200): выгрузка выбранных' })),
   sort: Type.Optional(Type.Enum(['receivedAt', '-receivedAt', 'registeredAt', '-registeredAt', 'deadline', '-deadline', 'number', '-number'] as const)),
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
@@ -260,3 +262,31 @@ export const AppealExportQuery = Type.Intersect([AppealFilter, Type.Object({
 export const Timeline = Type.Object({ items: Type.Array(TimelineEntry) });
 export const CommentBody = Type.Object({ text: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
 export const AttachmentParams = Type.Object({ id: Uuid, attachmentId: Uuid });
+
+export const LetterParams = Type.Object({ id: Uuid, format: Type.Enum(['docx', 'pdf'] as const) });
+
+/** Steps a registry applies to many appeals at once; each appeal goes through its own step with its own rules and audit. */
+export const BULK_ACTIONS = ['assign', 'set_control', 'unset_control'] as const;
+export const BulkActionBody = Type.Object({
+  ids: Type.Array(Uuid, { minItems: 1, maxItems: 200, uniqueItems: true, description: 'Выбранные обращения' }),
+  action: Type.Enum(BULK_ACTIONS),
+  payload: Type.Optional(Type.Object({
+    departmentId: Type.Optional(Uuid),
+    executorId: Type.Optional(Uuid),
+  }, { additionalProperties: false, description: 'Данные шага: для assign — departmentId и, по желанию, executorId' })),
+}, { additionalProperties: false });
+export type BulkActionBody = Static<typeof BulkActionBody>;
+
+export const BulkActionResult = Type.Object({
+  done: Type.Integer({ description: 'Сколько обращений изменено' }),
+  failed: Type.Integer({ description: 'Сколько не удалось изменить' }),
+  items: Type.Array(Type.Object({
+    id: Uuid,
+    number: Nullable(Type.String()),
+    ok: Type.Boolean(),
+    status: Nullable(Type.String({ description: 'Статус после шага' })),
+    code: Nullable(Type.String({ description: 'Код отказа' })),
+    message: Nullable(Type.String({ description: 'Почему не получилось, по-русски' })),
+  })),
+});
+export type BulkActionResult = Static<typeof BulkActionResult>;

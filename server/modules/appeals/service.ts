@@ -22,7 +22,7 @@ import { STEPS } from './steps';
 import { presentAppeal, presentListItem } from './present';
 import { intakeSignals, loadTextDetection } from './signals';
 import { assignAtIntake } from '../clusters/service';
-import type { Appeal, AppealFilter, CreateAppeal, UpdateAppeal } from './schema';
+import type { Appeal, AppealFilter, BulkActionBody, BulkActionResult, CreateAppeal, UpdateAppeal } from './schema';
 import { isUuid } from '../../platform/http';
 import { autoTopic, recordTopic, suggestionsFor } from '../text/service';
 
@@ -311,4 +311,30 @@ export async function addAttachments(db: Db, ctx: RequestContext, id: string, fi
 export async function getAttachment(db: Db, actor: Actor, id: string, attachmentId: string) {
   await visibleAppeal(db, actor, id);
   return findFile(db, { type: 'appeal', id }, attachmentId, 'attachment_not_found');
+}
+
+/**
+ * One step on many appeals: each goes through `performAction` on its own — the lifecycle's rules, the policy,
+ * its own transaction and audit row — so one refusal does not undo the others; every refusal is reported.
+ */
+export async function bulkAct(db: Db, ctx: RequestContext, input: BulkActionBody, now: Date, publicBaseUrl = ''): Promise<BulkActionResult> {
+  // What the whole selection lacks is said once, before any appeal is touched.
+  if (input.action === 'assign' && !input.payload?.departmentId) throw validationFailed([{ field: 'payload.departmentId', message: 'Выберите подразделение' }]);
+  const numbers = await repo.numbersOf(db, input.ids);
+  const items: BulkActionResult['items'] = [];
+  for (const id of input.ids) {
+    // An appeal of another municipality is as unknown as a missing one.
+    const visible = await repo.findAppeal(db, id);
+    const number = visible && inScope(ctx.actor, visible.organizationId) ? numbers.get(id) ?? null : null;
+    try {
+      const row = await performAction(db, ctx, ctx.actor.role, id, input.action, input.action === 'assign' ? input.payload ?? {} : {}, now, publicBaseUrl);
+      items.push({ id, number: row.number, ok: true, status: row.status, code: null, message: null });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const details = error.details?.map((d) => d.message).join('; ');
+      items.push({ id, number, ok: false, status: null, code: error.code, message: details ? `${error.message}: ${details}` : error.message });
+    }
+  }
+  const done = items.filter((i) => i.ok).length;
+  return { done, failed: items.length - done, items };
 }

@@ -77,7 +77,7 @@ export const STEPS: Record<AppealAction, (s: Step) => Promise<Applied>> = {
     const { tx, p, current } = s;
     const heads = (await activeHeads(tx, current.organizationId)).map((u) => u.id);
     return {
-      values: { answerText: String(p.answerText), answerResult: String(p.resultCode), answerSubmittedBy: actorIdOf(s), executorId: current.executorId ?? actorIdOf(s) },
+      values: { answerText: String(p.answerText), answerResult: String(p.resultCode), answerSubmittedBy: actorIdOf(s), answerApprovedBy: null, executorId: current.executorId ?? actorIdOf(s) },
       note: null,
       notifyUsers: [{ userIds: heads, kind: 'appeal.on_approval', title: title(s, 'ответ ждёт согласования') }],
     };
@@ -183,7 +183,8 @@ export const STEPS: Record<AppealAction, (s: Step) => Promise<Applied>> = {
     const recipients = [...(await activeStaffOf(tx, current.organizationId, ['head', 'contact_official'])).map((u) => u.id), ...(current.executorId ? [current.executorId] : [])];
     const negative = p.reason === 'negative_rating';
     return {
-      values: { flaggedForCur: true, closedAt: null, answerApprovedBy: null, answeredAt: null },
+      // The answer given stays on the card with the head who approved it until a new one is submitted.
+      values: { flaggedForCur: true, closedAt: null, answeredAt: null },
       note: (p.remark as string) ?? (negative ? `Оценка заявителя: ${p.rating}` : null),
       notifyUsers: [{ userIds: recipients, kind: 'appeal.reopened', title: title(s, negative ? 'заявитель поставил низкую оценку — обращение возобновлено' : 'ЦУР вернул обращение'), body: (p.remark as string) ?? undefined }],
     };

@@ -1,15 +1,17 @@
 // The citizen's requests and answers, declared once for validation, serialization, OpenAPI and the web.
 import { Type, type Static } from 'typebox';
 
+// Emptiness of the name and the text is the service's check, with the consent and the address for the answer:
+// the citizen reads every problem of the form in one round.
 export const PublicAppealBody = Type.Object({
   municipality: Type.String({ minLength: 1, maxLength: 60 }),
-  surname: Type.String({ minLength: 1, maxLength: 100 }),
-  name: Type.String({ minLength: 1, maxLength: 100 }),
+  surname: Type.String({ maxLength: 100 }),
+  name: Type.String({ maxLength: 100 }),
   patronymic: Type.Optional(Type.String({ maxLength: 100 })),
   email: Type.Optional(Type.String({ maxLength: 200 })),
   postalAddress: Type.Optional(Type.String({ maxLength: 500 })),
   phone: Type.Optional(Type.String({ maxLength: 30 })),
-  text: Type.String({ minLength: 10, maxLength: 20000 }),
+  text: Type.String({ maxLength: 20000 }),
   address: Type.Optional(Type.String({ maxLength: 500 })),
   consent: Type.Boolean(),
   /** Honeypot: hidden from people, filled in by bots. */

@@ -32,6 +32,15 @@ describe('users', () => {
     expect(mismatch.json().code).toBe('role_organization_mismatch');
   });
 
+  it('an empty form is answered field by field in words a person reads, not the first role the schema tried', async () => {
+    const res = await admin.post('/api/users', { login: '', fullName: '', role: '', organizationId: '' });
+    expect(res.statusCode).toBe(400);
+    const byField = Object.fromEntries(res.json().details.map((d: { field: string; message: string }) => [d.field, d.message]));
+    expect(byField.role).toBe('Выберите значение из списка');
+    expect(Object.keys(byField)).toEqual(expect.arrayContaining(['login', 'fullName', 'role', 'organizationId']));
+    expect(JSON.stringify(res.json())).not.toContain('cur_admin');
+  });
+
   it('changing a role or deactivating ends the user\'s sessions', async () => {
     const user = (await admin.get('/api/users?q=ekb.executor')).json().items[0];
     const session = await t.login('ekb.executor');

@@ -17,6 +17,10 @@ export function AppealSelection({ filter, onChange, municipalityName }: { filter
   }
   for (const kind of filter.kind.split(',').filter(Boolean)) chips.push({ key: `kind-${kind}`, text: KIND_LABELS[locale][kind as AppealKind] ?? kind, clear: { kind: '' } });
   for (const result of filter.result.split(',').filter(Boolean)) chips.push({ key: `result-${result}`, text: RESULT_CODE_LABELS[locale][result as ResultCode] ?? result, clear: { result: '' } });
+  if (filter.deadlineFrom || filter.deadlineTo) {
+    chips.push({ key: 'deadline', text: s.deadline(filter.deadlineFrom ? formatDate(filter.deadlineFrom) : '…', filter.deadlineTo ? formatDate(filter.deadlineTo) : '…'), clear: { deadlineFrom: '', deadlineTo: '' } });
+  }
+  if (filter.ratedFrom) chips.push({ key: 'ratedFrom', text: s.ratedFrom(formatDate(filter.ratedFrom)), clear: { ratedFrom: '' } });
   if (filter.rating) chips.push({ key: 'rating', text: s.rating(filter.rating.split(',').join(', ')), clear: { rating: '' } });
   for (const mark of MARKS) if (filter[mark]) chips.push({ key: mark, text: s.marks[mark], clear: { [mark]: false } });
   if (!chips.length) return null;

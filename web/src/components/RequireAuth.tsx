@@ -1,5 +1,5 @@
 // Gates of the authenticated shell: a session for every page, a navigation item for each section.
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { Button, Loader } from '@gravity-ui/uikit';
 import type { NavItem } from '../../../domain/roles';
@@ -19,7 +19,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const { status, loadError, refresh, signedOut } = useSession();
   const { t, errorText } = useI18n();
   const location = useLocation();
-  if (status === 'loading') return <FullPageLoader />;
+  // Coming from a citizen's page, the session is asked for only now.
+  useEffect(() => { if (status === 'idle') void refresh(); }, [status, refresh]);
+  if (status === 'loading' || status === 'idle') return <FullPageLoader />;
   if (status === 'error') {
     return (
       <div className="full-page-center">

@@ -94,17 +94,17 @@ export function UserDialog({ open, user, organizations, defaultOrganizationId, o
       {user ? (
         <Field label={u.login}><Text>{user.login} · {user.organization.shortName}</Text></Field>
       ) : (
-        <TextField label={u.login} name="login" value={form.login} onUpdate={set('login')} error={error} hint={u.loginHint} autoFocus autoComplete="off" />
+        <TextField label={`${u.login} *`} name="login" value={form.login} onUpdate={set('login')} error={error} hint={u.loginHint} autoFocus autoComplete="off" />
       )}
-      <TextField label={u.fullName} name="fullName" value={form.fullName} onUpdate={set('fullName')} error={error} autoFocus={!!user} />
+      <TextField label={`${u.fullName} *`} name="fullName" value={form.fullName} onUpdate={set('fullName')} error={error} autoFocus={!!user} />
       <div className="form-row">
         <SelectField
-          label={u.role} name="role" value={form.role} onUpdate={(v) => set('role')(v as Role | '')} error={error}
+          label={`${u.role} *`} name="role" value={form.role} onUpdate={(v) => set('role')(v as Role | '')} error={error}
           options={roles.map((r) => ({ value: r, content: ROLE_LABELS[locale][r] }))}
         />
         {!user && (
           <SelectField
-            label={u.organization} name="organizationId" value={form.organizationId} onUpdate={set('organizationId')} error={error}
+            label={`${u.organization} *`} name="organizationId" value={form.organizationId} onUpdate={set('organizationId')} error={error}
             options={fittingOrganizations.map((o) => ({ value: o.id, content: o.shortName }))} filterable={fittingOrganizations.length > 8}
           />
         )}

@@ -6,7 +6,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 export const risksEn: Widen<typeof risksRu> = {
   boardTitle: 'Information risks',
-  inboxTitle: 'Regional centre signals',
+  inboxTitle: 'Information risks',
   register: 'Register a risk',
   statistics: 'Statistics',
   tabs: { open: 'In progress', closed: 'Closed' },
@@ -155,7 +155,10 @@ export const risksEn: Widen<typeof risksRu> = {
     legend: 'Green — added, red struck through — removed',
   },
   action: {
-    done: (label: string) => `Done: ${label.toLowerCase()}`,
+    done: {
+      acknowledge: 'The signal is acknowledged', propose: 'The regional centre proposal is sent', submit_draft: 'The draft comment is sent for approval',
+      remark: 'The remarks are sent', approve: 'The draft comment is approved', publish: 'The publication is recorded', close: 'The risk is closed',
+    } as Record<string, string>,
     confirmAcknowledge: (n: string) => `Acknowledge the signal of risk ${n}? The 3 hours for the draft comment start now.`,
     confirmApprove: (n: string) => `Approve the draft official comment of risk ${n}?`,
     text: {
@@ -163,7 +166,7 @@ export const risksEn: Widen<typeof risksRu> = {
       submit_draft: 'Draft official comment',
       remark: 'Remarks on the draft',
     },
-    prefilledFrom: (what: string) => `Prefilled from: ${what.toLowerCase()}`,
+    prefilledFrom: (what: string) => `Prefilled from the ${what}`,
     place: 'Where it is published',
     placeHint: 'For example, the administration’s official VK group',
     link: 'Link to the published comment',

@@ -6,7 +6,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 export const risksRu = {
   boardTitle: 'Информационные риски',
-  inboxTitle: 'Сигналы ЦУР',
+  inboxTitle: 'Информационные риски',
   register: 'Зарегистрировать риск',
   statistics: 'Статистика',
   tabs: { open: 'В работе', closed: 'Закрытые' },
@@ -156,7 +156,10 @@ export const risksRu = {
     legend: 'Зелёным — добавлено, красным зачёркнуто — удалено',
   },
   action: {
-    done: (label: string) => `Готово: ${label.toLowerCase()}`,
+    done: {
+      acknowledge: 'Получение сигнала подтверждено', propose: 'Предложение ЦУР направлено', submit_draft: 'Проект комментария направлен на согласование',
+      remark: 'Замечания направлены', approve: 'Проект комментария согласован', publish: 'Публикация комментария отмечена', close: 'Риск закрыт',
+    } as Record<string, string>,
     confirmAcknowledge: (n: string) => `Подтвердить получение сигнала по риску ${n}? С этого момента идут 3 часа на проект официального комментария.`,
     confirmApprove: (n: string) => `Согласовать проект официального комментария по риску ${n}?`,
     text: {
@@ -164,7 +167,7 @@ export const risksRu = {
       submit_draft: 'Проект официального комментария',
       remark: 'Замечания к проекту',
     } as Record<string, string>,
-    prefilledFrom: (what: string) => `Заполнено по тексту: ${what.toLowerCase()}`,
+    prefilledFrom: (what: string) => `Заполнено по тексту — ${what}`,
     place: 'Где опубликован',
     placeHint: 'Например, официальная группа администрации ВКонтакте',
     link: 'Ссылка на публикацию комментария',

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { Alert, Button, Icon, Loader, Text } from '@gravity-ui/uikit';
-import { ArrowLeft } from '@gravity-ui/icons';
+import { ArrowDownToLine, ArrowLeft, Printer } from '@gravity-ui/icons';
 import { ACTION_LABELS, isAppealAction, type AppealAction } from '../../../domain/appeals';
 import { api, ApiError, APPEAL_FILE_PURPOSES, type Appeal } from '../api';
 import { useI18n } from '../i18n';
@@ -25,7 +25,7 @@ const DANGER: AppealAction[] = ['leave_without_answer', 'merge', 'return_for_rew
 export function AppealCardPage() {
   const { id = '' } = useParams();
   const location = useLocation();
-  const { t, locale, errorText } = useI18n();
+  const { t, locale, errorText, formatDateTime } = useI18n();
   const c = t.appeals.card;
   const session = useCurrentSession();
   const { municipalities } = useMunicipality();
@@ -54,7 +54,7 @@ export function AppealCardPage() {
   const done = (updated: Appeal, performed: AppealAction) => {
     setAppeal(updated);
     setAction(null);
-    notify.success(t.appeals.action.done(ACTION_LABELS[locale][performed]));
+    notify.success(t.appeals.action.done[performed]);
     void timeline.reload();
   };
 
@@ -73,7 +73,7 @@ export function AppealCardPage() {
 
   return (
     <div className="page page_wide appeal-card" data-qa="appeal-card">
-      <RouterLink className="text-link back-link" to={`/appeals${(location.state as { search?: string } | null)?.search ?? ''}`}>
+      <RouterLink className="text-link back-link no-print" to={`/appeals${(location.state as { search?: string } | null)?.search ?? ''}`}>
         <Icon data={ArrowLeft} size={14} />{c.back}
       </RouterLink>
       <header className="page-header">
@@ -84,7 +84,23 @@ export function AppealCardPage() {
           </div>
         </div>
         {notice && <Alert theme="info" message={notice} qa="appeal-notice" />}
-        <div className="appeal-actions" role="group" aria-label={c.actions} data-qa="appeal-actions">
+        <div className="appeal-card__tools no-print" data-qa="appeal-tools">
+          {appeal.answer && (
+            <>
+              <Button view="flat" size="s" href={api.appeals.answerUrl(appeal.id, 'docx')} title={c.letterTitle} qa="answer-docx">
+                <Icon data={ArrowDownToLine} size={14} />{c.letterDocx}
+              </Button>
+              <Button view="flat" size="s" href={api.appeals.answerUrl(appeal.id, 'pdf')} title={c.letterTitle} qa="answer-pdf">
+                <Icon data={ArrowDownToLine} size={14} />{c.letterPdf}
+              </Button>
+            </>
+          )}
+          <Button view="flat" size="s" onClick={() => window.print()} qa="appeal-print">
+            <Icon data={Printer} size={14} />{c.print}
+          </Button>
+        </div>
+        <Text as="p" color="secondary" className="print-only">{session.user.organization.name} · {c.printedAt(formatDateTime(new Date().toISOString()))}</Text>
+        <div className="appeal-actions no-print" role="group" aria-label={c.actions} data-qa="appeal-actions">
           {actions.length === 0 && <Text color="secondary">{c.noActions}</Text>}
           {actions.map((a) => (
             <Button

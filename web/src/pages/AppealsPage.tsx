@@ -1,7 +1,7 @@
 // The appeals registry: filters in the address, saved views, the table page by page, exports of the same selection.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
-import { Button, Checkbox, Icon, Loader, Table, Text, type TableColumnConfig } from '@gravity-ui/uikit';
+import { Button, Checkbox, Icon, Loader, Table, Text, withTableSelection, type TableColumnConfig } from '@gravity-ui/uikit';
 import { ArrowDownToLine, Plus } from '@gravity-ui/icons';
 import { CHANNEL_LABELS, SUB_CHANNEL_LABELS } from '../../../domain/appeals';
 import { api, type AppealFilter, type AppealListItem } from '../api';
@@ -15,6 +15,9 @@ import { AppealFilters } from '../components/AppealFilters';
 import { AppealSelection } from '../components/AppealSelection';
 import { SavedViews } from '../components/SavedViews';
 import { AppealFlags, DeadlineCell, StatusLabel } from '../components/AppealBadges';
+import { AppealBulkBar } from '../components/AppealBulkBar';
+
+const SelectableTable = withTableSelection<AppealListItem>(Table);
 
 const PAGE_SIZE = 50;
 
@@ -48,6 +51,9 @@ export function AppealsPage() {
     (current, page) => ({ ...page, items: [...current.items, ...page.items], total: current.total, totalCapped: current.totalCapped }),
   );
   const [mask, setMask] = useState(false);
+  const [chosen, setChosen] = useState<string[]>([]);
+  // Another selection of the registry starts with nothing chosen.
+  useEffect(() => setChosen([]), [query]);
 
   const change = useCallback((next: RegistryFilter) => setParams(filterToParams(next), { replace: true }), [setParams]);
   const current = filterToParams(filter);
@@ -111,8 +117,13 @@ export function AppealsPage() {
       {items && (
         <>
           <Text color="secondary" qa="appeals-total">{total.capped ? a.totalMore(total.count) : a.total(total.count)}</Text>
+          <AppealBulkBar
+            selected={chosen} municipality={municipality} query={query}
+            onDone={() => void list.reload()} onClear={() => setChosen([])}
+          />
           <div className="table-wrap">
-            <Table
+            <SelectableTable
+              selectedIds={chosen} onSelectionChange={setChosen}
               data={items} columns={columns} width="max" wordWrap emptyMessage={t.common.empty} qa="appeals-table"
               getRowDescriptor={(r) => ({
                 id: r.id,

@@ -1,5 +1,5 @@
 // Sign-in by login and password; in demo mode the demo logins fill the form in one click.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link as RouterLink, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, PasswordInput, Text, TextInput } from '@gravity-ui/uikit';
 import { ROLE_LABELS } from '../../../domain/labels';
@@ -19,7 +19,7 @@ function safeNext(next: string | null): string {
 
 export function LoginPage() {
   const { t, locale, errorText } = useI18n();
-  const { status, signIn, expired } = useSession();
+  const { status, signIn, expired, refresh } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
@@ -29,8 +29,10 @@ export function LoginPage() {
   const [submitting, setSubmitting] = useState(false);
   // The demo logins are offered only when the server runs with demo data.
   const demo = useResource(() => api.health(), []).data?.demo === true;
+  // Coming from a citizen's page, the session is asked for only now.
+  useEffect(() => { if (status === 'idle') void refresh(); }, [status, refresh]);
 
-  if (status === 'loading') return <FullPageLoader />;
+  if (status === 'loading' || status === 'idle') return <FullPageLoader />;
   if (status === 'authenticated' && !submitting) return <Navigate to={next} replace />;
 
   const submit = async (event: FormEvent) => {

@@ -2,8 +2,8 @@
 // With files it goes as multipart, otherwise as JSON; the answer gives the number and the tracking code.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link as RouterLink, Navigate, useParams } from 'react-router';
-import { Alert, Button, Checkbox, Loader, Text } from '@gravity-ui/uikit';
-import { api, ApiError, type PublicAppealInput } from '../api';
+import { Alert, Button, Checkbox, ClipboardButton, Loader, Text } from '@gravity-ui/uikit';
+import { api, type PublicAppealInput } from '../api';
 import { useI18n } from '../i18n';
 import { PublicLayout } from '../components/PublicLayout';
 import { FilePicker, PublicTextField } from '../components/PublicFields';
@@ -22,7 +22,8 @@ export function ReceptionFormPage() {
   const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
-  const [sent, setSent] = useState<{ number: string; trackingCode: string } | null>(null);
+  const [sent, setSent] = useState<{ number: string; trackingCode: string; email: string | null } | null>(null);
+  const [copied, setCopied] = useState(false);
   const alertRef = useRef<HTMLDivElement>(null);
   const sentRef = useRef<HTMLHeadingElement>(null);
 
@@ -41,10 +42,7 @@ export function ReceptionFormPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!consent) {
-      setError(new ApiError(400, 'validation_failed', r.consentRequired, [{ field: 'consent', message: r.consentRequired }]));
-      return;
-    }
+    // Consent is checked by the server together with every other field: one round of messages, not two.
     setSubmitting(true);
     setError(null);
     const filled = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v !== '')) as Values;
@@ -54,13 +52,14 @@ export function ReceptionFormPage() {
         const form = new FormData();
         form.set('municipality', slug);
         for (const [k, v] of Object.entries(filled)) form.set(k, v as string);
-        form.set('consent', 'true');
+        form.set('consent', consent ? 'true' : 'false');
         for (const file of files) form.append('files', file);
         body = form;
       } else {
-        body = { ...filled, surname: filled.surname ?? '', name: filled.name ?? '', text: filled.text ?? '', municipality: slug, consent: true };
+        body = { ...filled, surname: filled.surname ?? '', name: filled.name ?? '', text: filled.text ?? '', municipality: slug, consent };
       }
-      setSent(await api.public.submit(body));
+      setSent({ ...(await api.public.submit(body)), email: filled.email ?? null });
+      setCopied(false);
     } catch (e) {
       setError(e);
     } finally {
@@ -79,6 +78,11 @@ export function ReceptionFormPage() {
             <div><dt>{r.number}</dt><dd data-qa="sent-number">{sent.number}</dd></div>
             <div><dt>{r.code}</dt><dd data-qa="sent-code">{sent.trackingCode}</dd></div>
           </dl>
+          <div className="receipt__copy">
+            <ClipboardButton text={r.copyText(sent.number, sent.trackingCode)} view="outlined" size="l" onCopy={() => setCopied(true)} qa="sent-copy">{r.copy}</ClipboardButton>
+            {copied && <Text color="positive" role="status" qa="sent-copied">{r.copied}</Text>}
+          </div>
+          <Text as="p" color="secondary" qa="sent-mail">{sent.email ? r.mailSent(sent.email) : r.noMail}</Text>
           <div className="public-actions">
             <RouterLink className="public-button" to={statusLink}>{r.goToStatus}</RouterLink>
             <button type="button" className="public-button public-button_secondary" onClick={() => { setSent(null); setValues(EMPTY); setFiles([]); setConsent(false); }}>{r.sendAnother}</button>

@@ -46,7 +46,7 @@ export function RiskCardPage() {
   const done = (updated: Risk, performed: RiskAction) => {
     show(updated);
     setAction(null);
-    notify.success(t.risks.action.done(RISK_ACTION_LABELS[locale][performed]));
+    notify.success(t.risks.action.done[performed]);
   };
 
   return (

@@ -80,7 +80,7 @@ export function RiskStatisticsPage() {
         <>
           <div className="table-wrap">
             <Table
-              data={data.rows.length ? [...data.rows, data.region] : []} columns={columns} width="max" emptyMessage={s.empty} qa="risk-statistics"
+              data={data.rows.length ? [...data.rows, data.region] : []} columns={columns} width="max" wordWrap emptyMessage={s.empty} qa="risk-statistics"
               getRowDescriptor={(r) => ({ id: r.municipality, classNames: r.municipality === 'region' ? ['risk-stats-total'] : [] })}
             />
           </div>

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { Alert, Button, Text } from '@gravity-ui/uikit';
+import { OPEN_STATUSES, type AppealStatus } from '../../../domain/appeals';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { PublicLayout } from '../components/PublicLayout';
@@ -57,11 +58,18 @@ export function StatusPage() {
             <div><dt>{r.receivedAt}</dt><dd>{formatDateTime(status.receivedAt)}</dd></div>
             <div><dt>{r.registeredAt}</dt><dd>{status.registeredAt ? formatDateTime(status.registeredAt) : r.notRegistered}</dd></div>
             {!status.registeredAt && <div><dt>{r.registerDeadline}</dt><dd>{formatDate(status.deadlines.register)}</dd></div>}
-            {!status.answer && <div><dt>{r.answerDeadline}</dt><dd>{formatDate(status.deadlines.answer)}{status.overdue && <Text color="danger"> · {r.overdue}</Text>}</dd></div>}
+            {/* Any appeal still in work shows its deadline; a reopened one — the deadline of the new answer. */}
+            {(!status.answer || OPEN_STATUSES.includes(status.status as AppealStatus)) && (
+              <div data-qa="status-deadline">
+                <dt>{status.status === 'reopened' || (status.answer && OPEN_STATUSES.includes(status.status as AppealStatus)) ? r.reopenedDeadline : r.answerDeadline}</dt>
+                <dd>{formatDate(status.deadlines.answer)}{status.overdue && <Text color="danger"> · {r.overdue}</Text>}</dd>
+              </div>
+            )}
             {status.forwardedTo && <div><dt>{r.forwardedTo}</dt><dd data-qa="status-forwarded">{status.forwardedTo}</dd></div>}
             {status.forwardedOn && <div><dt>{r.forwardedOn}</dt><dd>{formatDate(status.forwardedOn)}</dd></div>}
             {status.noAnswerGround && <div><dt>{r.noAnswerGround}</dt><dd data-qa="status-no-answer-ground">{status.noAnswerGround}</dd></div>}
           </dl>
+          {status.answer && OPEN_STATUSES.includes(status.status as AppealStatus) && <Alert theme="info" message={r.reopenedLead} qa="status-reopened" />}
           {status.answer ? (
             <div className="public-answer" data-qa="status-answer">
               <h3>{r.answer}</h3>

@@ -41,6 +41,11 @@ export interface RegistryFilter {
   approvedDespiteWarning: boolean;
   /** Ratings of the author, e.g. «1,2» (an analytics figure of low ratings). */
   rating: string;
+  /** Answer deadline between these local dates (a home page figure: due today). */
+  deadlineFrom: string;
+  deadlineTo: string;
+  /** Rated on or after this local date (a home page figure: low ratings this week). */
+  ratedFrom: string;
   sort: Sort;
 }
 
@@ -48,11 +53,11 @@ export const EMPTY_FILTER: RegistryFilter = {
   q: '', status: [], channel: [], topic: '', department: '', executor: '',
   overdue: false, dueSoon: false, onControl: false, flagged: false, receivedFrom: '', receivedTo: '',
   municipality: '', registeredFrom: '', registeredTo: '', kind: '', result: '',
-  collective: false, repeated: false, extended: false, answeredLate: false, rated: false, tone: '', cluster: '', offensive: false, approvedDespiteWarning: false, rating: '', sort: DEFAULT_SORT,
+  collective: false, repeated: false, extended: false, answeredLate: false, rated: false, tone: '', cluster: '', offensive: false, approvedDespiteWarning: false, rating: '', deadlineFrom: '', deadlineTo: '', ratedFrom: '', sort: DEFAULT_SORT,
 };
 
 const LISTS = ['status', 'channel'] as const;
-const TEXTS = ['q', 'topic', 'department', 'executor', 'receivedFrom', 'receivedTo', 'municipality', 'registeredFrom', 'registeredTo', 'kind', 'result', 'tone', 'cluster', 'rating'] as const;
+const TEXTS = ['q', 'topic', 'department', 'executor', 'receivedFrom', 'receivedTo', 'municipality', 'registeredFrom', 'registeredTo', 'kind', 'result', 'tone', 'cluster', 'rating', 'deadlineFrom', 'deadlineTo', 'ratedFrom'] as const;
 const FLAGS = ['overdue', 'dueSoon', 'onControl', 'flagged', 'collective', 'repeated', 'extended', 'answeredLate', 'rated', 'offensive', 'approvedDespiteWarning'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -62,7 +67,7 @@ export function filterFromParams(params: URLSearchParams): RegistryFilter {
   for (const key of TEXTS) filter[key] = params.get(key) ?? '';
   // «1» from the filter bar, «true» from the API-style links of report figures.
   for (const key of FLAGS) filter[key] = params.get(key) === '1' || params.get(key) === 'true';
-  for (const key of ['receivedFrom', 'receivedTo', 'registeredFrom', 'registeredTo'] as const) if (!DATE.test(filter[key])) filter[key] = '';
+  for (const key of ['receivedFrom', 'receivedTo', 'registeredFrom', 'registeredTo', 'deadlineFrom', 'deadlineTo', 'ratedFrom'] as const) if (!DATE.test(filter[key])) filter[key] = '';
   if (!/^[1-5](,[1-5])*$/.test(filter.rating)) filter.rating = '';
   const sort = params.get('sort');
   filter.sort = (SORTS as readonly string[]).includes(sort ?? '') ? (sort as Sort) : DEFAULT_SORT;
@@ -118,6 +123,9 @@ export function filterToApi(filter: RegistryFilter, context: { municipality: str
     offensive: filter.offensive || undefined,
     approvedDespiteWarning: filter.approvedDespiteWarning || undefined,
     rating: filter.rating || undefined,
+    deadlineFrom: filter.deadlineFrom || undefined,
+    deadlineTo: filter.deadlineTo || undefined,
+    ratedFrom: filter.ratedFrom || undefined,
     sort: filter.sort,
   };
 }

@@ -2,7 +2,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken, setUnauthorizedHandler, type SessionInfo } from '../api';
 
-type Status = 'loading' | 'anonymous' | 'authenticated' | 'error';
+/** `idle`: not asked yet — the citizen's pages need no account, so they do not ask the server who is signed in. */
+type Status = 'idle' | 'loading' | 'anonymous' | 'authenticated' | 'error';
+
+/** The citizen's pages (reception, status, refutations): no account, no question about the session. */
+export const CITIZEN_PATH = /^\/(reception|status|refutations)(\/|$)/;
 
 interface SessionValue {
   status: Status;
@@ -21,7 +25,7 @@ const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionInfo | null>(null);
-  const [status, setStatus] = useState<Status>('loading');
+  const [status, setStatus] = useState<Status>(() => (CITIZEN_PATH.test(window.location.pathname) ? 'idle' : 'loading'));
   const [expired, setExpired] = useState(false);
   const [signedOut, setSignedOut] = useState(false);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -33,6 +37,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const refresh = useCallback(async () => {
+    setStatus((s) => (s === 'idle' ? 'loading' : s));
     try {
       apply(await api.auth.me());
       setLoadError(null);
@@ -47,7 +52,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [apply]);
 
   useEffect(() => {
-    void refresh();
+    if (!CITIZEN_PATH.test(window.location.pathname)) void refresh();
   }, [refresh]);
 
   useEffect(() => {
