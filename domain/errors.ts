@@ -60,6 +60,8 @@ export const ERRORS = {
   client_key_not_found: { status: 404, ru: 'Ключ Open311 не найден', en: 'Open311 key not found' },
   token_not_found: { status: 404, ru: 'Токен не найден', en: 'Token not found' },
   cluster_not_found: { status: 404, ru: 'Группа обращений об одной проблеме не найдена', en: 'Problem cluster not found' },
+  webhook_not_found: { status: 404, ru: 'Подписка на события не найдена', en: 'Webhook subscription not found' },
+  webhook_delivery_not_found: { status: 404, ru: 'Доставка события не найдена', en: 'Webhook delivery not found' },
   mailbox_not_found: { status: 404, ru: 'Почтовый ящик администрации не настроен', en: 'The administration\'s mailbox is not set up' },
   // 409: the current state does not allow it
   not_allowed_in_status: { status: 409, ru: 'Действие недоступно в текущем статусе обращения', en: 'The action is not available in the current status' },

@@ -53,6 +53,8 @@ import { reportMarkCleanup, reportReminderJob } from './modules/reports/service'
 import { importRoutes } from './modules/imports/routes';
 import { open311Routes } from './modules/open311/routes';
 import { analyticsRoutes } from './modules/analytics/routes';
+import { webhookRoutes } from './modules/webhooks/routes';
+import { webhookJob } from './platform/webhooks';
 
 export const WEB_DIST = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
 
@@ -106,7 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const db = database.db;
-  const jobs = new JobScheduler(db, clock, app.log, [deadlineJob(db), riskClockJob(db, { publicBaseUrl: config.publicBaseUrl }), requestReminderJob(db), reportReminderJob(db), mailJob(db, config, app.log), topicModelJob(db, app.log), mailIntakeJob(db, config, app.log),
+  const jobs = new JobScheduler(db, clock, app.log, [deadlineJob(db), riskClockJob(db, { publicBaseUrl: config.publicBaseUrl }), requestReminderJob(db), reportReminderJob(db), mailJob(db, config, app.log), webhookJob(db, app.log), topicModelJob(db, app.log), mailIntakeJob(db, config, app.log),
     markCleanupJob({ [DEADLINE_JOB]: deadlineMarkCleanup(db), 'risk-clocks': riskClockMarkCleanup(db), 'request-reminders': requestMarkCleanup(db), 'report-reminders': reportMarkCleanup(db) })]);
   const notifications = await NotificationHub.start(database);
   app.decorate('services', { config, database, clock, jobs, notifications });
@@ -214,6 +216,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(clusterRoutes);
   await app.register(importRoutes);
   await app.register(open311Routes);
+  await app.register(webhookRoutes);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -84,6 +84,8 @@ const RULES = {
   'imports.run': anyone(['cur_admin', 'cur_analyst', 'head', 'contact_official']),
   'imports.categories': anyone(['cur_admin']),
   'open311.manage': anyone(['cur_admin']),
+  // The region's integrations belong to the ЦУР administrator; the head of an administration subscribes to its own events.
+  'webhooks.manage': anyone(['cur_admin', 'head']),
 } satisfies Rules<string, void>;
 
 export type Action = keyof typeof RULES;

@@ -14,6 +14,7 @@ import { AppError, badRequest, notFound, validationFailed } from '../../platform
 import { inScope, isRegional, scopeOf } from '../../platform/policy';
 import { appealPolicy } from './policy';
 import { notify } from '../../platform/notifications';
+import { emitEvent } from '../../platform/webhooks';
 import { isUniqueViolation } from '../../platform/db-errors';
 import { countFiles, findFile, listFiles, storeFiles, type CheckedFile } from '../../platform/files';
 import * as repo from './repository';
@@ -155,6 +156,9 @@ export async function intake(
         kind: ctx ? 'action' : 'citizen', action: status === 'registered' ? 'register' : 'receive', toStatus: status,
         payload: { channel, subChannel, number: created.number, attachments: files.length },
       });
+      await emitEvent(tx, { type: 'appeal.created', organizationId: org.id, at: now, data: {
+        id: created.id, number: created.number, channel, subChannel, status, topic: topicCode, receivedAt: receivedAt.toISOString(),
+      } });
       const signalled = {
         repeated: created.repeated, repeatOf: repeatOfId, resendOf: signals.resendOf?.id ?? null, cluster: clusterId, tone: signals.tone,
         language: signals.language,
@@ -265,6 +269,7 @@ export async function performAction(db: Db, ctx: RequestContext | null, actorKin
       appealId: id, organizationId: current.organizationId, at: now, actorId: ctx?.actor.userId ?? null, kind: ctx ? 'action' : 'system',
       action, fromStatus: current.status, toStatus: outcome.to, note, payload: checked.payload,
     });
+    await emitAppealStep(tx, current, updated, action, now);
     for (const n of notifyUsers) await notify(tx, { ...n, organizationId: current.organizationId, entityType: 'appeal', entityId: id, link: `/appeals/${id}` });
     return {
       result: updated,
@@ -272,6 +277,17 @@ export async function performAction(db: Db, ctx: RequestContext | null, actorKin
     };
   });
   return row;
+}
+
+/** The step's events for integrators: a change of status, and the answer once it is given. */
+async function emitAppealStep(tx: Executor, before: repo.AppealRow, after: repo.AppealRow, action: string, now: Date): Promise<void> {
+  const base = { id: after.id, number: after.number };
+  if (after.status !== before.status) {
+    await emitEvent(tx, { type: 'appeal.status_changed', organizationId: after.organizationId, at: now, data: { ...base, action, from: before.status, to: after.status } });
+  }
+  if (after.status === 'answered' && before.status !== 'answered') {
+    await emitEvent(tx, { type: 'appeal.answered', organizationId: after.organizationId, at: now, data: { ...base, result: after.answerResult, answeredAt: (after.answeredAt ?? now).toISOString() } });
+  }
 }
 
 export async function act(db: Db, ctx: RequestContext, id: string, action: string, body: unknown, now: Date, publicBaseUrl = ''): Promise<Appeal> {
