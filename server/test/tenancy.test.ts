@@ -5,7 +5,7 @@ import { buildTestApp, type Session, type TestApp } from './helpers';
 
 interface Fixture {
   /** Objects of Белоярский ГО, created by its own users or by the administrator. */
-  beloyarsky: { organizationId: string; userId: string; tokenId: string; appealId: string; appealNumber: string; attachmentId: string; departmentId: string; riskId: string; reportId: string; requestId: string; contactId: string; clusterId: string; importRunId: string };
+  beloyarsky: { organizationId: string; userId: string; tokenId: string; appealId: string; appealNumber: string; attachmentId: string; departmentId: string; riskId: string; reportId: string; requestId: string; contactId: string; clusterId: string; importRunId: string; webhookId: string; webhookDeliveryId: string };
 }
 
 interface Probe {
@@ -49,6 +49,11 @@ const PROBES: Probe[] = [
   { name: 'analytics trends of the municipality', method: 'GET', url: () => '/api/analytics/trends?from=2026-01-01&to=2026-12-31&municipality=beloyarsky' },
   { name: 'analytics spikes of the municipality', method: 'GET', url: () => '/api/analytics/spikes?municipality=beloyarsky' },
   { name: 'contact official change', method: 'PATCH', url: (f) => `/api/contacts/${f.beloyarsky.contactId}`, body: { phone: '+7 000 000-00-00' } },
+  { name: 'webhook subscription', method: 'GET', url: (f) => `/api/webhooks/${f.beloyarsky.webhookId}` },
+  { name: 'webhook subscription change', method: 'PATCH', url: (f) => `/api/webhooks/${f.beloyarsky.webhookId}`, body: { url: 'https://evil.example.ru/hook' } },
+  { name: 'webhook subscription deletion', method: 'DELETE', url: (f) => `/api/webhooks/${f.beloyarsky.webhookId}` },
+  { name: 'webhook deliveries', method: 'GET', url: (f) => `/api/webhooks/${f.beloyarsky.webhookId}/deliveries` },
+  { name: 'webhook redelivery', method: 'POST', url: (f) => `/api/webhooks/${f.beloyarsky.webhookId}/deliveries/${f.beloyarsky.webhookDeliveryId}/retry` },
   ...['acknowledge', 'propose', 'submit_draft', 'remark', 'approve', 'publish', 'close']
     .map((action): Probe => ({ name: `risk action ${action}`, method: 'POST', url: (f) => `/api/risks/${f.beloyarsky.riskId}/actions/${action}`, body: { text: 'чужой текст', place: 'x', outcome: 'no_reaction_needed' } })),
 ];
@@ -86,6 +91,7 @@ beforeAll(async () => {
   const belOrg = orgs.find((o) => o.slug === 'beloyarsky')!.id;
   const belHead = await t.login('beloyarsky.head');
   const token = (await belHead.post('/api/auth/tokens', { name: 'Белоярский токен' })).json().apiToken.id;
+  const webhookId = (await belHead.post('/api/webhooks', { name: 'Белоярская интеграция', url: 'http://127.0.0.1:9/beloyarsky', events: ['appeal.created'] })).json().subscription.id;
   const departmentId = (await belHead.get('/api/departments')).json().items[0].id;
   const submitted = (await t.app.inject({ method: 'POST', url: '/api/public/appeals', payload: { municipality: 'beloyarsky', surname: 'Белоярцева', name: 'Анна', email: 'a@example.ru', text: 'Белоярское обращение о ремонте крыши', consent: true } })).json();
   const appeal = (await belHead.get(`/api/appeals?q=${encodeURIComponent(submitted.number)}`)).json().items[0];
@@ -112,7 +118,8 @@ beforeAll(async () => {
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="pos.csv"\r\nContent-Type: text/csv\r\n\r\n`), csv, Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   const importRunId = (await belHead.request({ method: 'POST', url: '/api/imports', payload: imported, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } })).json().id;
-  fixture = { beloyarsky: { organizationId: belOrg, userId: belHead.user.id, tokenId: token, appealId: appeal.id, appealNumber: submitted.number, attachmentId: attached.attachments[0].id, departmentId, riskId, reportId, requestId, contactId, clusterId, importRunId } };
+  const webhookDeliveryId = (await belHead.get(`/api/webhooks/${webhookId}/deliveries`)).json().items[0].id;
+  fixture = { beloyarsky: { organizationId: belOrg, userId: belHead.user.id, tokenId: token, appealId: appeal.id, appealNumber: submitted.number, attachmentId: attached.attachments[0].id, departmentId, riskId, reportId, requestId, contactId, clusterId, importRunId, webhookId, webhookDeliveryId } };
   for (const login of ['ekb.contact', 'ekb.executor', 'ekb.head']) outsiders[login] = await t.login(login);
 });
 afterAll(async () => { await t.close(); });
@@ -153,4 +160,8 @@ it('the object is really there for its own municipality (the probes are not vacu
   expect((await own.get(`/api/risks/${fixture.beloyarsky.riskId}/comment.pdf`)).statusCode).toBe(200);
   expect((await own.get(`/api/imports/${fixture.beloyarsky.importRunId}`)).statusCode).toBe(200);
   expect((await own.get('/api/imports')).json().items).toHaveLength(1);
+  const head = await t.login('beloyarsky.head');
+  expect((await head.get(`/api/webhooks/${fixture.beloyarsky.webhookId}`)).statusCode).toBe(200);
+  expect((await head.get(`/api/webhooks/${fixture.beloyarsky.webhookId}/deliveries`)).json().items.map((d: { id: string }) => d.id)).toContain(fixture.beloyarsky.webhookDeliveryId);
+  expect((await (await t.login('ekb.head')).get('/api/webhooks')).json().items).toEqual([]);
 });

@@ -4,6 +4,7 @@ import {
   PAYLOAD_PROBLEM_LABELS, STATUS_LABELS, type AppealAction, type AppealActor, type AppealContext, type DeadlineRules, type AppealStatus, type Channel, type SubChannel,
 } from '../../../domain/appeals';
 import { toLocalDate } from '../../../domain/calendar/localDate';
+import { AUTHOR_PROBLEM_LABELS, checkAuthor, signatoriesOf } from '../../../domain/appeals/author';
 import type { Db, Executor } from '../../db';
 import type { organizations } from '../../db/schema';
 import { findMunicipalityBySlug, findOrganization } from '../organizations/repository';
@@ -116,6 +117,9 @@ export async function intake(
   const deadlines = deadlinesOf({ channel, receivedAt, registeredAt, extensionDays: null }, org.timeZone, rules);
   const author = input.author ?? {};
   const authorKind = author.kind ?? (author.surname || author.name ? 'person' : 'anonymous');
+  const authorProblems = checkAuthor({ ...author, kind: authorKind });
+  if (authorProblems.length) throw validationFailed(authorProblems.map((p) => ({ field: `author.${p.field}`, message: AUTHOR_PROBLEM_LABELS[p.problem] })));
+  const signers = authorKind === 'collective' ? (author.signers ?? []).map((s) => ({ surname: s.surname.trim(), name: s.name.trim(), patronymic: clean(s.patronymic), postalAddress: clean(s.postalAddress) })) : [];
   const detection = await loadTextDetection(db);
   try {
     const row = await audited(db, ctx, async (tx) => {
@@ -136,7 +140,9 @@ export async function intake(
         channel, subChannel, externalId, receivedAt, registeredAt, status,
         authorKind, authorSurname: clean(author.surname), authorName: clean(author.name), authorPatronymic: clean(author.patronymic),
         authorEmail: clean(author.email), authorPhone: clean(author.phone), authorPostalAddress: clean(author.postalAddress),
-        authorOrganization: clean(author.organization), signatories: author.signatories ?? null,
+        authorOrganization: clean(author.organization),
+        authorInn: authorKind === 'legal_entity' ? clean(author.inn) : null,
+        authorSigners: signers.length ? signers : null, signatories: signatoriesOf({ ...author, kind: authorKind }) ?? author.signatories ?? null,
         text, address: clean(input.address), latitude: input.location?.latitude ?? null, longitude: input.location?.longitude ?? null,
         topicCode, kind: input.kind ?? null, repeated: input.repeated ?? repeatOfId !== null, onControl: input.onControl ?? false,
         repeatOfId, deadlineRegister: deadlines.register, deadlineForward: deadlines.forward, deadlineAnswer: deadlines.answer,

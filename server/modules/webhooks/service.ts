@@ -30,9 +30,10 @@ function audit(row: Pick<repo.SubscriptionRow, 'name' | 'url' | 'events' | 'acti
 }
 
 async function visible(db: Executor, actor: Actor, id: string): Promise<repo.SubscriptionView> {
-  authorize(actor, 'webhooks.manage');
+  // Another municipality's subscription looks absent to anyone; an own one is refused to those who do not manage them.
   const row = await repo.findVisible(db, scopeOf(actor), id);
   if (!row) throw subscriptionNotFound();
+  authorize(actor, 'webhooks.manage');
   webhookPolicy.authorize(actor, 'read', row);
   return row;
 }
