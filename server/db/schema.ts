@@ -244,8 +244,8 @@ export const appeals = pgTable('appeals', {
   // appeals_org_registered_idx (organization_id, registered_at) INCLUDE (the columns it counts), which is
   // written by hand in its migration (the schema builder has no INCLUDE); its cache asks for the last revision.
   index('appeals_org_revision_idx').on(t.organizationId, t.revision),
-  // Satisfaction ratings by period: the rated appeals of a municipality, by the time of the rating.
-  index('appeals_rated_idx').on(t.organizationId, t.ratedAt).where(sql`rating_score is not null`),
+  // Satisfaction ratings of a period: the rated appeals of a municipality by the time they were received.
+  index('appeals_rated_idx').on(t.organizationId, t.receivedAt).where(sql`rating_score is not null`),
 ]);
 
 /** The appeal's timeline: every step of its life cycle and every internal comment. */

@@ -58,4 +58,4 @@ CREATE INDEX "webhook_deliveries_due_idx" ON "webhook_deliveries" USING btree ("
 CREATE INDEX "webhook_deliveries_subscription_idx" ON "webhook_deliveries" USING btree ("subscription_id","created_at");--> statement-breakpoint
 CREATE INDEX "webhook_events_org_idx" ON "webhook_events" USING btree ("organization_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "webhook_subscriptions_org_idx" ON "webhook_subscriptions" USING btree ("organization_id");--> statement-breakpoint
-CREATE INDEX "appeals_rated_idx" ON "appeals" USING btree ("organization_id","rated_at") WHERE rating_score is not null;
+CREATE INDEX "appeals_rated_idx" ON "appeals" USING btree ("organization_id","received_at") WHERE rating_score is not null;
