@@ -1,6 +1,7 @@
 // Every English string of the web app, in the shape of ru.ts.
 import { errorMessages } from '../../../domain/errors';
 import type { Messages } from './ru';
+import { webhooksEn } from './webhooks.en';
 import { appealsEn } from './appeals.en';
 import { receptionEn } from './reception.en';
 import { risksEn } from './risks.en';
@@ -77,6 +78,7 @@ export const en: Messages = {
     organizations: 'Organizations',
     users: 'Users',
     audit: 'Audit log',
+    webhooks: 'Webhooks',
     profile: 'Profile',
   },
   navHints: {
@@ -91,6 +93,7 @@ export const en: Messages = {
     organizations: 'Municipalities of the region',
     users: 'Staff accounts and roles',
     audit: 'Who changed what and when',
+    webhooks: 'Events for information systems: subscriptions and deliveries',
     profile: 'Your data, password and API tokens',
   },
   dashboard: {
@@ -99,6 +102,7 @@ export const en: Messages = {
     sections: 'Sections',
   },
   appeals: appealsEn,
+  webhooks: webhooksEn,
   reception: receptionEn,
   risks: risksEn,
   directory: directoryEn,

@@ -7,6 +7,7 @@ import { directoryRu } from './directory.ru';
 import { reportsRu } from './reports.ru';
 import { importsRu } from './imports.ru';
 import { analyticsRu } from './analytics.ru';
+import { webhooksRu } from './webhooks.ru';
 
 export const ru = {
   product: 'Отклик',
@@ -76,6 +77,7 @@ export const ru = {
     organizations: 'Организации',
     users: 'Пользователи',
     audit: 'Журнал аудита',
+    webhooks: 'Вебхуки',
     profile: 'Профиль',
   },
   navHints: {
@@ -90,6 +92,7 @@ export const ru = {
     organizations: 'Муниципальные образования региона',
     users: 'Учётные записи и роли сотрудников',
     audit: 'Кто, что и когда изменил',
+    webhooks: 'События для информационных систем: подписки и доставки',
     profile: 'Ваши данные, пароль и API-токены',
   },
   dashboard: {
@@ -98,6 +101,7 @@ export const ru = {
     sections: 'Разделы',
   },
   appeals: appealsRu,
+  webhooks: webhooksRu,
   reception: receptionRu,
   risks: risksRu,
   directory: directoryRu,
