@@ -2,7 +2,7 @@
 // With files it goes as multipart, otherwise as JSON; the answer gives the number and the tracking code.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link as RouterLink, Navigate, useParams } from 'react-router';
-import { Alert, Button, Checkbox, Loader, SegmentedRadioGroup, Text } from '@gravity-ui/uikit';
+import { Alert, Button, Checkbox, Loader, RadioGroup, Text } from '@gravity-ui/uikit';
 import { api, ApiError, type PublicAppealInput } from '../api';
 import { useI18n } from '../i18n';
 import { PublicLayout } from '../components/PublicLayout';
@@ -119,8 +119,8 @@ export function ReceptionFormPage() {
           )}
           <fieldset className="public-form__section" data-qa="author-kind">
             <legend>{r.authorKind}</legend>
-            <SegmentedRadioGroup
-              size="l" value={kind} onUpdate={(v) => setKind(v as Kind)} name="authorKind" qa="author-kind-choice"
+            <RadioGroup
+              size="l" direction="vertical" value={kind} onUpdate={(v) => setKind(v as Kind)} name="authorKind" qa="author-kind-choice"
               options={KINDS.map((k) => ({ value: k, content: r.authorKinds[k] }))}
             />
             {kind === 'legal_entity' && (
