@@ -68,6 +68,8 @@ export const ERRORS = {
   publication_not_found: { status: 404, ru: 'Публикация не найдена', en: 'Publication not found' },
   poll_not_found: { status: 404, ru: 'Опрос не найден', en: 'Poll not found' },
   subscription_link_invalid: { status: 404, ru: 'Ссылка недействительна или уже использована', en: 'The link is invalid or has already been used' },
+  webhook_not_found: { status: 404, ru: 'Подписка на события не найдена', en: 'Webhook subscription not found' },
+  webhook_delivery_not_found: { status: 404, ru: 'Доставка события не найдена', en: 'Webhook delivery not found' },
   mailbox_not_found: { status: 404, ru: 'Почтовый ящик администрации не настроен', en: 'The administration\'s mailbox is not set up' },
   monitoring_source_not_found: { status: 404, ru: 'Источник мониторинга не найден', en: 'Monitoring source not found' },
   monitoring_item_not_found: { status: 404, ru: 'Публикация из мониторинга не найдена', en: 'Monitored publication not found' },

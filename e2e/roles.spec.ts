@@ -25,6 +25,7 @@ const RUSSIAN_LABELS: Record<NavItem, string> = {
   organizations: 'Организации',
   users: 'Пользователи',
   audit: 'Журнал аудита',
+  webhooks: 'Вебхуки',
   profile: 'Профиль',
 };
 

@@ -66,6 +66,8 @@ import { roadmapRoutes } from './modules/roadmaps/routes';
 import { informingRoutes } from './modules/informing/routes';
 import { pollRoutes } from './modules/polls/routes';
 import { todayRoutes } from './modules/today/routes';
+import { webhookRoutes } from './modules/webhooks/routes';
+import { webhookJob } from './platform/webhooks';
 
 export const WEB_DIST = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
 
@@ -120,7 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const db = database.db;
-  const jobs = new JobScheduler(db, clock, app.log, [deadlineJob(db), riskClockJob(db, { publicBaseUrl: config.publicBaseUrl }), requestReminderJob(db), recommendationReminderJob(db), reportReminderJob(db), mailJob(db, config, app.log), topicModelJob(db, app.log), mailIntakeJob(db, config, app.log), monitoringJob(db), officialPagesJob(db),
+  const jobs = new JobScheduler(db, clock, app.log, [deadlineJob(db), riskClockJob(db, { publicBaseUrl: config.publicBaseUrl }), requestReminderJob(db), recommendationReminderJob(db), reportReminderJob(db), mailJob(db, config, app.log), webhookJob(db, app.log), topicModelJob(db, app.log), mailIntakeJob(db, config, app.log), monitoringJob(db), officialPagesJob(db),
     markCleanupJob({ [DEADLINE_JOB]: deadlineMarkCleanup(db), 'risk-clocks': riskClockMarkCleanup(db), 'request-reminders': requestMarkCleanup(db), 'recommendation-reminders': recommendationMarkCleanup(db), 'report-reminders': reportMarkCleanup(db) })]);
   const notifications = await NotificationHub.start(database);
   app.decorate('services', { config, database, clock, jobs, notifications });
@@ -237,6 +239,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(roadmapRoutes);
   await app.register(informingRoutes);
   await app.register(pollRoutes);
+  await app.register(webhookRoutes);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

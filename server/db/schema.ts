@@ -156,6 +156,10 @@ export const appeals = pgTable('appeals', {
   authorPhone: text('author_phone'),
   authorPostalAddress: text('author_postal_address'),
   authorOrganization: text('author_organization'),
+  /** ИНН of the organisation that sends the appeal (10 digits), when it gives one. */
+  authorInn: text('author_inn'),
+  /** The people who signed a collective appeal, beyond the first signatory in the author fields. */
+  authorSigners: jsonb('author_signers').$type<{ surname: string; name: string; patronymic: string | null; postalAddress: string | null }[]>(),
   signatories: integer('signatories'),
   text: text('text').notNull(),
   address: text('address'),
@@ -242,6 +246,8 @@ export const appeals = pgTable('appeals', {
   // appeals_org_registered_idx (organization_id, registered_at) INCLUDE (the columns it counts), which is
   // written by hand in its migration (the schema builder has no INCLUDE); its cache asks for the last revision.
   index('appeals_org_revision_idx').on(t.organizationId, t.revision),
+  // Satisfaction ratings of a period: the rated appeals of a municipality by the time they were received.
+  index('appeals_rated_idx').on(t.organizationId, t.receivedAt).where(sql`rating_score is not null`),
 ]);
 
 /** The appeal's timeline: every step of its life cycle and every internal comment. */
@@ -856,3 +862,58 @@ export const polls = pgTable('polls', {
   index('polls_org_topic_idx').on(t.organizationId, t.topicCode, t.endsOn),
   index('polls_topic_idx').on(t.topicCode, t.endsOn),
 ]);
+/** An integrator's subscription to events: a URL, a secret that signs each delivery, the events wanted. */
+export const webhookSubscriptions = pgTable('webhook_subscriptions', {
+  id: id(),
+  /** The municipality whose events it receives; null — every municipality of the region (ЦУР only). */
+  organizationId: uuid('organization_id').references(() => organizations.id),
+  name: text('name').notNull(),
+  url: text('url').notNull(),
+  /** Key of the HMAC-SHA256 signature; shown once, when set, and never read back through the API. */
+  secret: text('secret').notNull(),
+  events: text('events').array().notNull(),
+  active: boolean('active').notNull().default(true),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [index('webhook_subscriptions_org_idx').on(t.organizationId)]);
+
+/** The outbox of events: written in the transaction of the change, with the body every delivery sends. */
+export const webhookEvents = pgTable('webhook_events', {
+  id: id(),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  type: text('type').notNull(),
+  /** The JSON body exactly as it is sent and signed. */
+  body: text('body').notNull(),
+  occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+}, (t) => [index('webhook_events_org_idx').on(t.organizationId, t.occurredAt)]);
+
+/** One event for one subscription: at most one per pair, retried with backoff until delivered or given up. */
+export const webhookDeliveries = pgTable('webhook_deliveries', {
+  id: id(),
+  subscriptionId: uuid('subscription_id').notNull().references(() => webhookSubscriptions.id, { onDelete: 'cascade' }),
+  eventId: uuid('event_id').notNull().references(() => webhookEvents.id, { onDelete: 'cascade' }),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+  lastStatusCode: integer('last_status_code'),
+  lastError: text('last_error'),
+  deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+}, (t) => [
+  uniqueIndex('webhook_deliveries_key').on(t.subscriptionId, t.eventId),
+  index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+  index('webhook_deliveries_subscription_idx').on(t.subscriptionId, t.createdAt),
+]);
+
+/** Every attempt of a delivery: its answer or error and how long it took. */
+export const webhookAttempts = pgTable('webhook_attempts', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  deliveryId: uuid('delivery_id').notNull().references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+  attempt: integer('attempt').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  statusCode: integer('status_code'),
+  durationMs: integer('duration_ms').notNull(),
+  error: text('error'),
+}, (t) => [index('webhook_attempts_delivery_idx').on(t.deliveryId, t.id)]);

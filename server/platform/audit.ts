@@ -13,7 +13,7 @@ export interface AuditEntry {
 }
 
 /** Fields that never go into the audit log. */
-const SECRET_KEYS = new Set(['passwordHash', 'password', 'tokenHash', 'csrfToken']);
+const SECRET_KEYS = new Set(['passwordHash', 'password', 'tokenHash', 'csrfToken', 'secret']);
 
 function clean(value: unknown): unknown {
   if (value === undefined || value === null) return null;

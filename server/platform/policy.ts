@@ -97,6 +97,8 @@ const RULES = {
   // Steps the registry applies to a selection of appeals (each appeal still checks its own step).
   'appeals.assign': anyone(ACTION_RULES.assign.actors),
   'appeals.control': anyone(ACTION_RULES.set_control.actors),
+  // The region's integrations belong to the ЦУР administrator; the head of an administration subscribes to its own events.
+  'webhooks.manage': anyone(['cur_admin', 'head']),
 } satisfies Rules<string, void>;
 
 export type Action = keyof typeof RULES;

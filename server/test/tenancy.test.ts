@@ -5,7 +5,7 @@ import { buildTestApp, type Session, type TestApp } from './helpers';
 
 interface Fixture {
   /** Objects of Белоярский ГО, created by its own users or by the administrator. */
-  beloyarsky: { organizationId: string; userId: string; tokenId: string; appealId: string; appealNumber: string; attachmentId: string; departmentId: string; riskId: string; reportId: string; requestId: string; contactId: string; clusterId: string; importRunId: string; recommendationId: string; practiceId: string; trainingId: string; officialPageId: string; roadmapId: string; measureId: string; evidenceId: string; publicationId: string; pollId: string };
+  beloyarsky: { organizationId: string; userId: string; tokenId: string; appealId: string; appealNumber: string; attachmentId: string; departmentId: string; riskId: string; reportId: string; requestId: string; contactId: string; clusterId: string; importRunId: string; recommendationId: string; practiceId: string; trainingId: string; officialPageId: string; roadmapId: string; measureId: string; evidenceId: string; publicationId: string; pollId: string; webhookId: string; webhookDeliveryId: string };
 }
 
 interface Probe {
@@ -75,6 +75,11 @@ const PROBES: Probe[] = [
   { name: 'poll', method: 'GET', url: (f) => `/api/polls/${f.beloyarsky.pollId}` },
   { name: 'poll deletion', method: 'DELETE', url: (f) => `/api/polls/${f.beloyarsky.pollId}` },
   { name: 'polls of the municipality', method: 'GET', url: () => '/api/polls?municipality=beloyarsky' },
+  { name: 'webhook subscription', method: 'GET', url: (f) => `/api/webhooks/${f.beloyarsky.webhookId}` },
+  { name: 'webhook subscription change', method: 'PATCH', url: (f) => `/api/webhooks/${f.beloyarsky.webhookId}`, body: { url: 'https://evil.example.ru/hook' } },
+  { name: 'webhook subscription deletion', method: 'DELETE', url: (f) => `/api/webhooks/${f.beloyarsky.webhookId}` },
+  { name: 'webhook deliveries', method: 'GET', url: (f) => `/api/webhooks/${f.beloyarsky.webhookId}/deliveries` },
+  { name: 'webhook redelivery', method: 'POST', url: (f) => `/api/webhooks/${f.beloyarsky.webhookId}/deliveries/${f.beloyarsky.webhookDeliveryId}/retry` },
   ...['acknowledge', 'propose', 'submit_draft', 'remark', 'approve', 'publish', 'close']
     .map((action): Probe => ({ name: `risk action ${action}`, method: 'POST', url: (f) => `/api/risks/${f.beloyarsky.riskId}/actions/${action}`, body: { text: 'чужой текст', place: 'x', outcome: 'no_reaction_needed' } })),
 ];
@@ -126,6 +131,7 @@ beforeAll(async () => {
   const belOrg = orgs.find((o) => o.slug === 'beloyarsky')!.id;
   const belHead = await t.login('beloyarsky.head');
   const token = (await belHead.post('/api/auth/tokens', { name: 'Белоярский токен' })).json().apiToken.id;
+  const webhookId = (await belHead.post('/api/webhooks', { name: 'Белоярская интеграция', url: 'http://127.0.0.1:9/beloyarsky', events: ['appeal.created'] })).json().subscription.id;
   const departmentId = (await belHead.get('/api/departments')).json().items[0].id;
   const submitted = (await t.app.inject({ method: 'POST', url: '/api/public/appeals', payload: { municipality: 'beloyarsky', surname: 'Белоярцева', name: 'Анна', email: 'a@example.ru', text: 'Белоярское обращение о ремонте крыши', consent: true } })).json();
   const appeal = (await belHead.get(`/api/appeals?q=${encodeURIComponent(submitted.number)}`)).json().items[0];
@@ -164,7 +170,8 @@ beforeAll(async () => {
   const evidenceId = (await belHead.request({ method: 'POST', url: `/api/roadmaps/${roadmap.id}/measures/${measureId}/evidence`, payload: evidence, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } })).json().measures[0].evidence[0].id;
   const publicationId = (await belHead.post('/api/publications', { municipality: 'beloyarsky', title: 'Белоярская публикация', channel: 'vk', plannedOn: '2026-03-01' })).json().id;
   const pollId = (await belHead.post('/api/polls', { municipality: 'beloyarsky', kind: 'vote', question: 'Белоярский опрос о сквере', topic: '0005.0005', options: [{ label: 'Да', count: 3 }], startsOn: '2026-03-01', endsOn: '2026-03-10' })).json().id;
-  fixture = { beloyarsky: { organizationId: belOrg, userId: belHead.user.id, tokenId: token, appealId: appeal.id, appealNumber: submitted.number, attachmentId: attached.attachments[0].id, departmentId, riskId, reportId, requestId, contactId, clusterId, importRunId, recommendationId, practiceId, trainingId, officialPageId, roadmapId: roadmap.id, measureId, evidenceId, publicationId, pollId } };
+  const webhookDeliveryId = (await belHead.get(`/api/webhooks/${webhookId}/deliveries`)).json().items[0].id;
+  fixture = { beloyarsky: { organizationId: belOrg, userId: belHead.user.id, tokenId: token, appealId: appeal.id, appealNumber: submitted.number, attachmentId: attached.attachments[0].id, departmentId, riskId, reportId, requestId, contactId, clusterId, importRunId, recommendationId, practiceId, trainingId, officialPageId, roadmapId: roadmap.id, measureId, evidenceId, publicationId, pollId, webhookId, webhookDeliveryId } };
   for (const login of ['ekb.contact', 'ekb.executor', 'ekb.head']) outsiders[login] = await t.login(login);
 });
 afterAll(async () => { await t.close(); });
@@ -218,4 +225,8 @@ it('the object is really there for its own municipality (the probes are not vacu
   expect((await own.get(`/api/roadmaps/${fixture.beloyarsky.roadmapId}/measures/${fixture.beloyarsky.measureId}/evidence/${fixture.beloyarsky.evidenceId}`)).statusCode).toBe(200);
   expect((await own.get('/api/publications?from=2026-01-01&to=2026-12-31')).json().items.map((p: { id: string }) => p.id)).toEqual([fixture.beloyarsky.publicationId]);
   expect((await own.get(`/api/polls/${fixture.beloyarsky.pollId}`)).statusCode).toBe(200);
+  const head = await t.login('beloyarsky.head');
+  expect((await head.get(`/api/webhooks/${fixture.beloyarsky.webhookId}`)).statusCode).toBe(200);
+  expect((await head.get(`/api/webhooks/${fixture.beloyarsky.webhookId}/deliveries`)).json().items.map((d: { id: string }) => d.id)).toContain(fixture.beloyarsky.webhookDeliveryId);
+  expect((await (await t.login('ekb.head')).get('/api/webhooks')).json().items).toEqual([]);
 });

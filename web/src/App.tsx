@@ -15,6 +15,7 @@ import { ReceptionPage } from './pages/ReceptionPage';
 import { ReceptionFormPage } from './pages/ReceptionFormPage';
 import { StatusPage } from './pages/StatusPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
+import { WebhooksPage } from './pages/WebhooksPage';
 import { UsersPage } from './pages/UsersPage';
 import { AuditPage } from './pages/AuditPage';
 import { ProfilePage } from './pages/ProfilePage';
@@ -86,6 +87,7 @@ function AppRoutes() {
         <Route path="appeals/new" element={<RequireNavItem item="appeals"><AppealNewPage /></RequireNavItem>} />
         <Route path="appeals/:id" element={<RequireNavItem item="appeals"><AppealCardPage /></RequireNavItem>} />
         <Route path="organizations" element={<RequireNavItem item="organizations"><OrganizationsPage /></RequireNavItem>} />
+        <Route path="webhooks" element={<RequireNavItem item="webhooks"><WebhooksPage /></RequireNavItem>} />
         <Route path="users" element={<RequireNavItem item="users"><UsersPage /></RequireNavItem>} />
         <Route path="audit" element={<RequireNavItem item="audit"><AuditPage /></RequireNavItem>} />
         <Route path="risks" element={<RequireNavItem item="risks"><RisksPage /></RequireNavItem>} />

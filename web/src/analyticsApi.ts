@@ -2,7 +2,7 @@
 import type { Static } from 'typebox';
 import type {
   MunicipalityAnalytics as MunicipalitySchema, Overview as OverviewSchema, RatingSettings as RatingSettingsSchema, RatingWeights as RatingWeightsSchema,
-  Spikes as SpikesSchema, Trends as TrendsSchema,
+  Spikes as SpikesSchema, Trends as TrendsSchema, Ratings as RatingsSchema,
 } from '../../server/modules/analytics/schema';
 import { queryString, request } from './api';
 
@@ -14,6 +14,8 @@ export type MunicipalityAnalytics = Static<typeof MunicipalitySchema>;
 export type Unit = MunicipalityAnalytics['departments'][number];
 export type RatingSettings = Static<typeof RatingSettingsSchema>;
 export type RatingWeights = Static<typeof RatingWeightsSchema>;
+export type Ratings = Static<typeof RatingsSchema>;
+export type RatingGroup = Ratings['by'];
 
 export interface PeriodParams { from: string; to: string; channel?: string }
 
@@ -26,6 +28,7 @@ export const analyticsApi = {
   spikes: (municipality?: string) => request<Spikes>('GET', '/api/analytics/spikes', { query: { municipality } }),
   municipality: (slug: string, p: PeriodParams) => request<MunicipalityAnalytics>('GET', `/api/analytics/municipalities/${slugPath(slug)}`, { query: { ...p } }),
   municipalityXlsx: (slug: string, p: PeriodParams) => `/api/analytics/municipalities/${slugPath(slug)}/export?${queryString({ ...p })}`,
+  ratings: (p: PeriodParams & { by: RatingGroup; municipality?: string }) => request<Ratings>('GET', '/api/analytics/ratings', { query: { ...p } }),
   ratingSettings: () => request<RatingSettings>('GET', '/api/analytics/rating-weights'),
   setWeights: (weights: RatingWeights) => request<RatingSettings>('PUT', '/api/analytics/rating-weights', { body: weights }),
 };

@@ -342,3 +342,45 @@ describe('tenancy', () => {
     expect((await executor.get(`/api/analytics/overview?from=${FROM}&to=${TO}`)).statusCode).toBe(403);
   });
 });
+
+describe('satisfaction ratings by group', () => {
+  it.each(['municipality', 'topic', 'department', 'executor'] as const)('by %s: counts, means and the distribution equal a count by hand, and each link lists exactly its appeals', async (by) => {
+    const res = await cur.get(`/api/analytics/ratings?from=${FROM}&to=${TO}&by=${by}`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const rated = all.filter((a) => inPeriod(a) && a.rating !== null);
+    expect(rated.length).toBeGreaterThan(5);
+    const keyOf = (a: A) => (by === 'municipality' ? a.slug : by === 'topic' ? a.topic : by === 'department' ? a.department : a.executor);
+    const groups = new Map<string | null, A[]>();
+    for (const a of rated) groups.set(keyOf(a), [...(groups.get(keyOf(a)) ?? []), a]);
+    const dist = (rows: A[]) => [1, 2, 3, 4, 5].map((s) => rows.filter((a) => a.rating === s).length);
+    const mean = (rows: A[]) => r2(rows.reduce((s, a) => s + a.rating!, 0) / rows.length);
+    expect(body.total).toMatchObject({ rated: rated.length, mean: mean(rated), distribution: dist(rated), low: rated.filter((a) => a.rating! <= 2).length });
+    expect(body.items).toHaveLength(groups.size);
+    for (const item of body.items) {
+      const rows = groups.get(item.key)!;
+      expect(item, String(item.key)).toMatchObject({ rated: rows.length, mean: mean(rows), distribution: dist(rows) });
+      expect(item.label).toBeTruthy();
+    }
+    // Worst first.
+    const means = body.items.map((i: { mean: number }) => i.mean);
+    expect(means).toEqual([...means].sort((x, y) => x - y));
+    for (const item of body.items.filter((i: { key: string | null }) => i.key !== null).slice(0, 3)) {
+      expect(await registryTotal(item.link)).toBe(item.rated);
+      expect(await registryTotal(item.lowLink)).toBe(item.low);
+    }
+  });
+
+  it('a municipality sees its own ratings only; another municipality is absent', async () => {
+    const head = await t.login('beloyarsky.head');
+    const own = (await head.get(`/api/analytics/ratings?from=${FROM}&to=${TO}&by=municipality`)).json();
+    const ownRated = all.filter((a) => inPeriod(a) && a.rating !== null && a.slug === 'beloyarsky').length;
+    expect(own.total.rated).toBe(ownRated);
+    expect(own.items.map((i: { key: string }) => i.key)).toEqual(ownRated ? ['beloyarsky'] : []);
+    const byExecutor = (await head.get(`/api/analytics/ratings?from=${FROM}&to=${TO}&by=executor&municipality=beloyarsky`)).json();
+    expect(byExecutor.total.rated).toBe(ownRated);
+    expect((await head.get(`/api/analytics/ratings?from=${FROM}&to=${TO}&by=topic&municipality=ekaterinburg`)).statusCode).toBe(404);
+    expect((await head.get(`/api/analytics/ratings?from=${TO}&to=${FROM}&by=topic`)).statusCode).toBe(400);
+    expect((await head.get(`/api/analytics/ratings?from=${FROM}&to=${TO}&by=weather`)).statusCode).toBe(400);
+  });
+});

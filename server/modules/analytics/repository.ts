@@ -220,3 +220,44 @@ export async function unitNames(db: Executor, organizationId: string, ids: strin
   ]);
   return new Map([...ds, ...us].map((r) => [r.id, r.name]));
 }
+
+export interface RatingAggregate { key: string | null; label: string | null; rated: number; mean: number | null; low: number; distribution: number[] }
+
+/**
+ * Ratings of the rated appeals of the selection, by municipality, topic, department or executor, and in
+ * total (the key of the empty grouping set), in one pass over `appeals_rated_idx`.
+ */
+export async function ratingsBy(db: Executor, s: AppealSelection, by: 'municipality' | 'topic' | 'department' | 'executor'): Promise<{ total: RatingAggregate; items: RatingAggregate[] }> {
+  const group = {
+    municipality: { key: organizations.slug, label: organizations.shortName },
+    topic: { key: appeals.topicCode, label: topics.title },
+    department: { key: sql<string | null>`${appeals.departmentId}::text`, label: departments.name },
+    executor: { key: sql<string | null>`${appeals.executorId}::text`, label: users.fullName },
+  }[by];
+  const rows = await db.select({
+    key: group.key, label: group.label, total: sql<number>`grouping(${group.key}, ${group.label})`,
+    rated: sql<number>`count(*)`,
+    mean: sql<number | null>`avg(${appeals.ratingScore})::float8`,
+    s1: sql<number>`count(*) filter (where ${appeals.ratingScore} = 1)`,
+    s2: sql<number>`count(*) filter (where ${appeals.ratingScore} = 2)`,
+    s3: sql<number>`count(*) filter (where ${appeals.ratingScore} = 3)`,
+    s4: sql<number>`count(*) filter (where ${appeals.ratingScore} = 4)`,
+    s5: sql<number>`count(*) filter (where ${appeals.ratingScore} = 5)`,
+  })
+    .from(appeals)
+    .innerJoin(organizations, eq(organizations.id, appeals.organizationId))
+    .leftJoin(topics, eq(topics.code, appeals.topicCode))
+    .leftJoin(departments, eq(departments.id, appeals.departmentId))
+    .leftJoin(users, eq(users.id, appeals.executorId))
+    .where(and(where(s), sql`${appeals.ratingScore} is not null`))
+    .groupBy(sql`grouping sets ((${group.key}, ${group.label}), ())`);
+  const toRow = (r: (typeof rows)[number]): RatingAggregate => {
+    const distribution = [r.s1, r.s2, r.s3, r.s4, r.s5].map(num);
+    return { key: r.key ?? null, label: r.label ?? null, rated: num(r.rated), mean: numOrNull(r.mean), low: distribution[0] + distribution[1], distribution };
+  };
+  const totalRow = rows.find((r) => num(r.total) !== 0);
+  return {
+    total: totalRow ? toRow(totalRow) : { key: null, label: null, rated: 0, mean: null, low: 0, distribution: [0, 0, 0, 0, 0] },
+    items: rows.filter((r) => num(r.total) === 0).map(toRow),
+  };
+}

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { contextOf, requireActor } from '../../platform/auth';
 import { download, errors } from '../../platform/http';
 import { municipalityXlsx, overviewXlsx } from './export';
-import { MunicipalityAnalytics, MunicipalityParams, Overview, PeriodQuery, RatingSettings, RatingWeights, Spikes, SpikesQuery, Trends, TrendsQuery } from './schema';
+import { MunicipalityAnalytics, MunicipalityParams, Overview, PeriodQuery, Ratings, RatingsQuery, RatingSettings, RatingWeights, Spikes, SpikesQuery, Trends, TrendsQuery } from './schema';
 import * as service from './service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -63,6 +63,13 @@ export async function analyticsRoutes(fastify: FastifyInstance): Promise<void> {
     reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="analytics-${request.params.slug}-${data.period.from}-${data.period.to}.xlsx"`);
     return reply.send(await municipalityXlsx(data));
   });
+
+  app.get('/api/analytics/ratings', {
+    schema: {
+      tags, summary: 'Оценки заявителей за период поступления по муниципалитетам, темам, подразделениям или исполнителям',
+      querystring: RatingsQuery, response: { 200: Ratings, ...errors(400, 401, 403, 404) },
+    },
+  }, async (request) => service.ratings(db(), requireActor(request), request.query, now()));
 
   app.get('/api/analytics/rating-weights', {
     schema: { tags, summary: 'Веса составляющих рейтинга и формула', response: { 200: RatingSettings, ...errors(401, 403) } },

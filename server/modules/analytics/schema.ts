@@ -146,3 +146,33 @@ export const RatingSettings = Type.Object({
   can: Type.Object({ edit: Type.Boolean({ description: 'Может ли пользователь задать веса' }) }),
 });
 export type RatingSettings = Static<typeof RatingSettings>;
+
+export const RATING_GROUPS = ['municipality', 'topic', 'department', 'executor'] as const;
+export const RatingsQuery = Type.Object({
+  from: LocalDate,
+  to: LocalDate,
+  by: Type.Enum(RATING_GROUPS, { description: 'Разрез: муниципалитет, тема, подразделение или исполнитель' }),
+  municipality: Type.Optional(Type.String({ maxLength: 40, pattern: '^[a-z][a-z0-9-]*$' })),
+  channel: Channels,
+});
+export type RatingsQuery = Static<typeof RatingsQuery>;
+
+const RatingRow = Type.Object({
+  key: Nullable(Type.String({ description: 'slug, код темы или id; null — не указано' })),
+  label: Type.String(),
+  rated: Count,
+  mean: Nullable(Type.Number({ description: 'Средняя оценка, 1–5' })),
+  low: Type.Integer({ minimum: 0, description: 'Оценок 1 и 2' }),
+  lowShare: Share,
+  distribution: Type.Array(Count, { minItems: 5, maxItems: 5, description: 'Число оценок 1, 2, 3, 4 и 5' }),
+  link: Nullable(Link),
+  lowLink: Nullable(Link),
+});
+export const Ratings = Type.Object({
+  period: Period,
+  by: Type.Enum(RATING_GROUPS),
+  municipality: Nullable(Type.String()),
+  total: RatingRow,
+  items: Type.Array(RatingRow, { description: 'Худшие средние оценки сначала' }),
+});
+export type Ratings = Static<typeof Ratings>;

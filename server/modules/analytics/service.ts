@@ -14,7 +14,7 @@ import { notFound, validationFailed } from '../../platform/errors';
 import { scopeOf, type Scope } from '../../platform/policy';
 import { analyticsPolicy } from './policy';
 import * as repo from './repository';
-import type { Figures, MunicipalityAnalytics, Overview, PeriodQuery, RatingSettings, Spikes, SpikesQuery, Trends, TrendsQuery } from './schema';
+import type { Figures, MunicipalityAnalytics, Overview, PeriodQuery, Ratings, RatingsQuery, RatingSettings, Spikes, SpikesQuery, Trends, TrendsQuery } from './schema';
 
 export const RATING_WEIGHTS_KEY = 'analytics.rating_weights';
 export const RATING_FORMULA = 'Рейтинг = 100 × Σ(вес × составляющая) / Σ(вес) по составляющим, для которых есть данные. '
@@ -361,4 +361,34 @@ export async function setRatingWeights(db: Db, ctx: RequestContext, weights: Rat
       audit: { action: 'settings.rating_weights', entityType: 'settings', entityId: RATING_WEIGHTS_KEY, organizationId: ctx.actor.organizationId, before, after: weights },
     };
   });
+}
+
+const NO_GROUP: Record<RatingsQuery['by'], string> = {
+  municipality: '—', topic: 'Тема не указана', department: 'Подразделение не назначено', executor: 'Исполнитель не назначен',
+};
+
+/**
+ * Satisfaction ratings of the appeals received in the period, by municipality, topic, department or executor,
+ * each with the distribution of scores and registry links to its rated and its low-rated appeals.
+ */
+export async function ratings(db: Db, actor: Actor, q: RatingsQuery, now: Date): Promise<Ratings> {
+  const m = q.municipality ? await visibleMunicipality(db, actor, q.municipality) : null;
+  analyticsPolicy.authorize(actor, 'read');
+  checkPeriod(q.from, q.to);
+  const channels = channelsOf(q.channel);
+  const filter = { receivedFrom: q.from, receivedTo: q.to, channel: channels.join(',') || undefined, municipality: m?.slug };
+  const { total, items } = await repo.ratingsBy(db, { scope: m ? [m.id] : scopeOf(actor), now, filter }, q.by);
+  const base = { municipality: m?.slug, receivedFrom: q.from, receivedTo: q.to, channel: filter.channel };
+  const row = (r: repo.RatingAggregate, params: Record<string, string | undefined> | null) => ({
+    key: r.key, label: r.label ?? NO_GROUP[q.by], rated: r.rated, mean: round(r.mean, 2), low: r.low, lowShare: share(r.low, r.rated), distribution: r.distribution,
+    link: params ? registryLink({ ...base, ...params, rated: 'true' }) : null,
+    lowLink: params ? registryLink({ ...base, ...params, rating: '1,2' }) : null,
+  });
+  return {
+    period: { from: q.from, to: q.to }, by: q.by, municipality: m?.slug ?? null,
+    total: { ...row(total, {}), label: m ? m.name : 'Все муниципалитеты' },
+    items: items
+      .map((r) => row(r, r.key === null ? null : { [q.by]: r.key }))
+      .sort((x, y) => (x.mean ?? 6) - (y.mean ?? 6) || y.rated - x.rated || x.label.localeCompare(y.label, 'ru')),
+  };
 }

@@ -21,12 +21,21 @@ const COLUMNS: { header: string; width: number; value: (r: ListRow, overdue: boo
   { header: 'Зарегистрировано', width: 12, value: (r) => (r.registeredAt ? toLocalDate(r.registeredAt, r.timeZone) : null) },
   { header: 'Статус', width: 22, value: (r) => STATUS_LABELS.ru[r.status as AppealStatus] ?? r.status },
   { header: 'Заявитель', width: 28, value: (r, _o, mask) => (mask && r.authorKind !== 'legal_entity' ? initials([r.authorSurname, r.authorName, r.authorPatronymic]) : authorDisplayName(r)) },
+  { header: 'ИНН', width: 13, value: (r) => r.authorInn },
+  { header: 'Подписей', width: 9, value: (r) => r.signatories },
+  { header: 'Подписавшие', width: 40, value: (r, _o, mask) => signersText(r, mask) },
   { header: 'Тема', width: 30, value: (r) => (r.topic ? `${r.topic} ${r.topicTitle ?? ''}`.trim() : null) },
   { header: 'Исполнитель', width: 26, value: (r) => r.executor },
   { header: 'Срок ответа', width: 12, value: (r) => r.deadlineAnswer },
   { header: 'Просрочено', width: 10, value: (_r, overdue) => (overdue ? 'да' : 'нет') },
   { header: 'Текст', width: 60, value: (r, _o, mask) => (mask ? maskText(r.text, [r.authorSurname, r.authorName, r.authorPatronymic]) : r.text) },
 ];
+
+/** The signatories of a collective appeal after the first, by full name (by initials when masked). */
+function signersText(r: ListRow, mask: boolean): string | null {
+  if (!r.authorSigners?.length) return null;
+  return r.authorSigners.map((s) => (mask ? initials([s.surname, s.name, s.patronymic]) : [s.surname, s.name, s.patronymic].filter(Boolean).join(' '))).join(', ');
+}
 
 /** Export options: `mask` hides personal data (e-mails, phones, flats, the author's names; the author by initials). */
 export interface ExportOptions { mask?: boolean }

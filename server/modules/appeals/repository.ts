@@ -175,7 +175,7 @@ export const LIST_COLUMNS = {
   id: appeals.id, number: appeals.number, municipality: organizations.slug, timeZone: organizations.timeZone,
   channel: appeals.channel, subChannel: appeals.subChannel, receivedAt: appeals.receivedAt, registeredAt: appeals.registeredAt,
   status: appeals.status, authorKind: appeals.authorKind, authorSurname: appeals.authorSurname, authorName: appeals.authorName,
-  authorPatronymic: appeals.authorPatronymic, authorOrganization: appeals.authorOrganization,
+  authorPatronymic: appeals.authorPatronymic, authorOrganization: appeals.authorOrganization, authorInn: appeals.authorInn, authorSigners: appeals.authorSigners,
   text: sql<string>`left(${appeals.text}, 300)`, topic: appeals.topicCode, topicTitle: topics.title, executor: users.fullName,
   departmentName: departments.name, kind: appeals.kind, address: appeals.address,
   deadlineRegister: appeals.deadlineRegister, deadlineForward: appeals.deadlineForward, deadlineAnswer: appeals.deadlineAnswer,
@@ -188,6 +188,7 @@ export type ListRow = { [K in keyof typeof LIST_COLUMNS]: unknown } & {
   deadlineRegister: string | null; deadlineForward: string | null; deadlineAnswer: string | null; flaggedForCur: boolean; onControl: boolean;
   tone: string; repeated: boolean;
   authorKind: string; authorSurname: string | null; authorName: string | null; authorPatronymic: string | null; authorOrganization: string | null;
+  authorInn: string | null; authorSigners: { surname: string; name: string; patronymic: string | null }[] | null; signatories: number | null;
 };
 
 function baseQuery(db: Executor) {

@@ -16,6 +16,16 @@ export const Tone = Type.Enum(['neutral', 'negative', 'aggressive'] as const, { 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const LocalDate = Type.String({ format: 'date' });
 
+export const Signer = Type.Object({
+  surname: Type.String({ minLength: 1, maxLength: 100 }),
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  patronymic: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+  postalAddress: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+}, { additionalProperties: false, title: 'Подписавший' });
+/** What the author block takes: who sends it, the organisation with its ИНН, or the signatories of a group. */
+export const INN_PATTERN = '^[0-9]{10}([0-9]{2})?$';
+export const Signers = Type.Array(Signer, { maxItems: 500, description: 'Остальные подписавшие коллективное обращение' });
+
 export const Author = Type.Object({
   kind: AuthorKind,
   surname: Nullable(Type.String()),
@@ -25,7 +35,9 @@ export const Author = Type.Object({
   phone: Nullable(Type.String()),
   postalAddress: Nullable(Type.String()),
   organization: Nullable(Type.String({ description: 'Юридическое лицо' })),
+  inn: Nullable(Type.String({ description: 'ИНН организации' })),
   signatories: Nullable(Type.Integer({ description: 'Число подписавших коллективное обращение' })),
+  signers: Type.Array(Signer, { description: 'Подписавшие коллективное обращение, кроме первого (он — в полях автора)' }),
 });
 
 export const AuthorInput = Type.Object({
@@ -37,7 +49,9 @@ export const AuthorInput = Type.Object({
   phone: Type.Optional(Nullable(Type.String({ pattern: '^[+0-9 ()-]{5,30}$' }))),
   postalAddress: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
   organization: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+  inn: Type.Optional(Nullable(Type.String({ pattern: INN_PATTERN, description: 'ИНН организации: 10 цифр (12 — у предпринимателя), с проверкой контрольных цифр' }))),
   signatories: Type.Optional(Nullable(Type.Integer({ minimum: 2, maximum: 1_000_000 }))),
+  signers: Type.Optional(Signers),
 }, { additionalProperties: false });
 
 export const Deadlines = Type.Object({

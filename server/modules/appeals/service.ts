@@ -4,6 +4,7 @@ import {
   PAYLOAD_PROBLEM_LABELS, STATUS_LABELS, type AppealAction, type AppealActor, type AppealContext, type DeadlineRules, type AppealStatus, type Channel, type SubChannel,
 } from '../../../domain/appeals';
 import { toLocalDate } from '../../../domain/calendar/localDate';
+import { AUTHOR_PROBLEM_LABELS, checkAuthor, signatoriesOf } from '../../../domain/appeals/author';
 import type { Db, Executor } from '../../db';
 import type { organizations } from '../../db/schema';
 import { findMunicipalityBySlug, findOrganization } from '../organizations/repository';
@@ -14,6 +15,7 @@ import { AppError, badRequest, notFound, validationFailed } from '../../platform
 import { inScope, isRegional, scopeOf } from '../../platform/policy';
 import { appealPolicy } from './policy';
 import { notify } from '../../platform/notifications';
+import { emitEvent } from '../../platform/webhooks';
 import { isUniqueViolation } from '../../platform/db-errors';
 import { countFiles, findFile, listFiles, storeFiles, type CheckedFile } from '../../platform/files';
 import * as repo from './repository';
@@ -115,6 +117,9 @@ export async function intake(
   const deadlines = deadlinesOf({ channel, receivedAt, registeredAt, extensionDays: null }, org.timeZone, rules);
   const author = input.author ?? {};
   const authorKind = author.kind ?? (author.surname || author.name ? 'person' : 'anonymous');
+  const authorProblems = checkAuthor({ ...author, kind: authorKind });
+  if (authorProblems.length) throw validationFailed(authorProblems.map((p) => ({ field: `author.${p.field}`, message: AUTHOR_PROBLEM_LABELS[p.problem] })));
+  const signers = authorKind === 'collective' ? (author.signers ?? []).map((s) => ({ surname: s.surname.trim(), name: s.name.trim(), patronymic: clean(s.patronymic), postalAddress: clean(s.postalAddress) })) : [];
   const detection = await loadTextDetection(db);
   try {
     const row = await audited(db, ctx, async (tx) => {
@@ -135,7 +140,9 @@ export async function intake(
         channel, subChannel, externalId, receivedAt, registeredAt, status,
         authorKind, authorSurname: clean(author.surname), authorName: clean(author.name), authorPatronymic: clean(author.patronymic),
         authorEmail: clean(author.email), authorPhone: clean(author.phone), authorPostalAddress: clean(author.postalAddress),
-        authorOrganization: clean(author.organization), signatories: author.signatories ?? null,
+        authorOrganization: clean(author.organization),
+        authorInn: authorKind === 'legal_entity' ? clean(author.inn) : null,
+        authorSigners: signers.length ? signers : null, signatories: signatoriesOf({ ...author, kind: authorKind }) ?? author.signatories ?? null,
         text, address: clean(input.address), latitude: input.location?.latitude ?? null, longitude: input.location?.longitude ?? null,
         topicCode, kind: input.kind ?? null, repeated: input.repeated ?? repeatOfId !== null, onControl: input.onControl ?? false,
         repeatOfId, deadlineRegister: deadlines.register, deadlineForward: deadlines.forward, deadlineAnswer: deadlines.answer,
@@ -155,6 +162,9 @@ export async function intake(
         kind: ctx ? 'action' : 'citizen', action: status === 'registered' ? 'register' : 'receive', toStatus: status,
         payload: { channel, subChannel, number: created.number, attachments: files.length },
       });
+      await emitEvent(tx, { type: 'appeal.created', organizationId: org.id, at: now, data: {
+        id: created.id, number: created.number, channel, subChannel, status, topic: topicCode, receivedAt: receivedAt.toISOString(),
+      } });
       const signalled = {
         repeated: created.repeated, repeatOf: repeatOfId, resendOf: signals.resendOf?.id ?? null, cluster: clusterId, tone: signals.tone,
         language: signals.language,
@@ -265,6 +275,7 @@ export async function performAction(db: Db, ctx: RequestContext | null, actorKin
       appealId: id, organizationId: current.organizationId, at: now, actorId: ctx?.actor.userId ?? null, kind: ctx ? 'action' : 'system',
       action, fromStatus: current.status, toStatus: outcome.to, note, payload: checked.payload,
     });
+    await emitAppealStep(tx, current, updated, action, now);
     for (const n of notifyUsers) await notify(tx, { ...n, organizationId: current.organizationId, entityType: 'appeal', entityId: id, link: `/appeals/${id}` });
     return {
       result: updated,
@@ -272,6 +283,17 @@ export async function performAction(db: Db, ctx: RequestContext | null, actorKin
     };
   });
   return row;
+}
+
+/** The step's events for integrators: a change of status, and the answer once it is given. */
+async function emitAppealStep(tx: Executor, before: repo.AppealRow, after: repo.AppealRow, action: string, now: Date): Promise<void> {
+  const base = { id: after.id, number: after.number };
+  if (after.status !== before.status) {
+    await emitEvent(tx, { type: 'appeal.status_changed', organizationId: after.organizationId, at: now, data: { ...base, action, from: before.status, to: after.status } });
+  }
+  if (after.status === 'answered' && before.status !== 'answered') {
+    await emitEvent(tx, { type: 'appeal.answered', organizationId: after.organizationId, at: now, data: { ...base, result: after.answerResult, answeredAt: (after.answeredAt ?? now).toISOString() } });
+  }
 }
 
 export async function act(db: Db, ctx: RequestContext, id: string, action: string, body: unknown, now: Date, publicBaseUrl = ''): Promise<Appeal> {

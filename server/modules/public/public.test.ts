@@ -237,3 +237,73 @@ describe('the author hears of every outcome, whatever the channel', () => {
     expect((await mails('nameless@example.ru')).filter((m) => m.subject.includes('без ответа'))).toEqual([]);
   });
 });
+
+describe('organisations and groups', () => {
+  it('takes an appeal from an organisation with its ИНН and the person who signs; the card and the export show them', async () => {
+    const res = await send({ ...citizen, authorKind: 'legal_entity', organization: 'ТСЖ «Милицейская, 12»', inn: '6658021579', surname: 'Кравцов', name: 'Олег', patronymic: 'Ильич' });
+    expect(res.statusCode).toBe(201);
+    const listed = (await head.get(`/api/appeals?q=${encodeURIComponent(res.json().number)}`)).json().items[0];
+    const card = (await head.get(`/api/appeals/${listed.id}`)).json();
+    expect(card.author).toMatchObject({ kind: 'legal_entity', organization: 'ТСЖ «Милицейская, 12»', inn: '6658021579', surname: 'Кравцов', name: 'Олег', signers: [] });
+    const csv = (await head.get(`/api/appeals/export?format=csv&q=${encodeURIComponent(res.json().number)}`)).body.replace(/^\uFEFF/, '').trim().split('\n');
+    const header = csv[0].split(';');
+    const row = csv[1].split(';');
+    expect(row[header.indexOf('ИНН')]).toBe('6658021579');
+    expect(row[header.indexOf('Заявитель')]).toContain('ТСЖ');
+  });
+
+  it('refuses a wrong ИНН, an organisation without a name, and an ИНН of a private person, writing nothing', async () => {
+    const before = (await head.get('/api/appeals?municipality=beloyarsky')).json().total;
+    const wrong = await send({ ...citizen, authorKind: 'legal_entity', organization: 'ООО «Ромашка»', inn: '6658021578' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().details).toEqual([expect.objectContaining({ field: 'inn', message: expect.stringMatching(/контрольные цифры/) })]);
+    const noName = await send({ ...citizen, authorKind: 'legal_entity' });
+    expect(noName.json().details.map((d: { field: string }) => d.field)).toEqual(['organization']);
+    const personal = await send({ ...citizen, inn: '6658021579' });
+    expect(personal.json().details.map((d: { field: string }) => d.field)).toEqual(['inn']);
+    const short = await send({ ...citizen, authorKind: 'legal_entity', organization: 'ООО «Ромашка»', inn: '123' });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().details.map((d: { field: string }) => d.field)).toEqual(['inn']);
+    expect((await head.get('/api/appeals?municipality=beloyarsky')).json().total).toBe(before);
+  });
+
+  it('takes a collective appeal with several signatories, by JSON and by a form with files', async () => {
+    const signers = [{ surname: 'Белова', name: 'Анна' }, { surname: 'Чернов', name: 'Игорь', patronymic: 'Петрович', postalAddress: 'ул. Милицейская, 12, кв. 4' }];
+    const res = await send({ ...citizen, authorKind: 'collective', signers });
+    expect(res.statusCode).toBe(201);
+    const listed = (await head.get(`/api/appeals?q=${encodeURIComponent(res.json().number)}`)).json().items[0];
+    const card = (await head.get(`/api/appeals/${listed.id}`)).json();
+    expect(card.author).toMatchObject({ kind: 'collective', surname: 'Андреева', signatories: 3, signers: [
+      { surname: 'Белова', name: 'Анна', patronymic: null, postalAddress: null }, { surname: 'Чернов', name: 'Игорь', patronymic: 'Петрович', postalAddress: 'ул. Милицейская, 12, кв. 4' },
+    ] });
+    expect((await head.get('/api/appeals?collective=true&municipality=beloyarsky')).json().items.map((i: { id: string }) => i.id)).toContain(listed.id);
+    const csv = (await head.get(`/api/appeals/export?format=csv&q=${encodeURIComponent(res.json().number)}`)).body.replace(/^\uFEFF/, '').trim().split('\n');
+    const header = csv[0].split(';');
+    expect(csv[1].split(';')[header.indexOf('Подписей')]).toBe('3');
+    expect(csv[1].split(';')[header.indexOf('Подписавшие')]).toBe('Белова Анна, Чернов Игорь Петрович');
+
+    const form = multipart({ ...Object.fromEntries(Object.entries(citizen).map(([k, v]) => [k, String(v)])), authorKind: 'collective', signers: JSON.stringify(signers.slice(0, 1)) }, [{ name: 'file', filename: 'list.pdf', type: 'application/pdf', content: PDF }]);
+    const viaForm = await t.app.inject({ method: 'POST', url: '/api/public/appeals', ...form });
+    expect(viaForm.statusCode).toBe(201);
+
+    const lonely = await send({ ...citizen, authorKind: 'collective' });
+    expect(lonely.statusCode).toBe(400);
+    expect(lonely.json().details.map((d: { field: string }) => d.field)).toEqual(['signers']);
+    const unnamed = await send({ ...citizen, authorKind: 'collective', signers: [{ surname: 'Белова' }] });
+    expect(unnamed.statusCode).toBe(400);
+  });
+
+  it('staff register an organisation’s letter and a collective appeal with the same checks', async () => {
+    const contact = await t.login('beloyarsky.contact');
+    const base = { channel: 'fz59', subChannel: 'letter', text: 'Просим отремонтировать кровлю дома 12 по ул. Милицейской, течёт в трёх подъездах.' };
+    const org = await contact.post('/api/appeals', { ...base, author: { kind: 'legal_entity', organization: 'ООО «УК Белоярская»', inn: '7707083893', surname: 'Гусев', name: 'Роман', postalAddress: 'ул. Ленина, 1' } });
+    expect(org.statusCode).toBe(201);
+    expect(org.json().author).toMatchObject({ kind: 'legal_entity', inn: '7707083893', organization: 'ООО «УК Белоярская»' });
+    const bad = await contact.post('/api/appeals', { ...base, author: { kind: 'legal_entity', organization: 'ООО «УК Белоярская»', inn: '7707083890', surname: 'Гусев', name: 'Роман' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details).toEqual([expect.objectContaining({ field: 'author.inn' })]);
+    const group = await contact.post('/api/appeals', { ...base, author: { kind: 'collective', surname: 'Лебедев', name: 'Антон', signers: [{ surname: 'Соколова', name: 'Мария' }] } });
+    expect(group.statusCode).toBe(201);
+    expect(group.json().author).toMatchObject({ signatories: 2, signers: [{ surname: 'Соколова', name: 'Мария' }] });
+  });
+});

@@ -9,6 +9,15 @@ import type { CheckedFile } from '../../platform/files';
 import { NumberParams, PublicAppealBody, PublicMunicipalities, PublicStatus, RatingBody, StatusQuery, SubmittedAppeal } from './schema';
 import * as service from './service';
 
+/** A form field holding JSON, or the text itself when it is not JSON (the validator then names the field). */
+function parseJsonField(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
 export async function publicAppealRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = () => app.services.database.db;
@@ -36,6 +45,9 @@ export async function publicAppealRoutes(fastify: FastifyInstance): Promise<void
       files = parts.files;
       body = { ...parts.fields, consent: ['true', '1', 'on', 'yes'].includes(String(parts.fields.consent ?? '').toLowerCase()) };
       for (const key of Object.keys(body as object)) if ((body as Record<string, unknown>)[key] === '') delete (body as Record<string, unknown>)[key];
+      // The signatories of a collective appeal come in a form as one JSON field.
+      const fields = body as Record<string, unknown>;
+      if (typeof fields.signers === 'string') fields.signers = parseJsonField(fields.signers);
     }
     // Fastify checks the schema of a JSON body only; a form, or a body sent as text or with no type, is checked
     // here by the same validator, so that every way of sending gets the same messages per field.

@@ -1,11 +1,16 @@
 // The citizen's requests and answers, declared once for validation, serialization, OpenAPI and the web.
 import { Type, type Static } from 'typebox';
+import { INN_PATTERN, Signers } from '../appeals/schema';
 
 // Emptiness of the name and the text is the service's check, with the consent and the address for the answer:
 // the citizen reads every problem of the form in one round.
 export const PublicAppealBody = Type.Object({
   municipality: Type.String({ minLength: 1, maxLength: 60 }),
-  surname: Type.String({ maxLength: 100 }),
+  authorKind: Type.Optional(Type.Enum(['person', 'legal_entity', 'collective'] as const, { description: 'От гражданина, от организации или коллективное; по умолчанию — от гражданина' })),
+  organization: Type.Optional(Type.String({ maxLength: 300, description: 'Наименование организации' })),
+  inn: Type.Optional(Type.String({ pattern: INN_PATTERN, description: 'ИНН организации, необязательно' })),
+  signers: Type.Optional(Signers),
+  surname: Type.String({ maxLength: 100, description: 'Фамилия автора; у организации — того, кто подписывает; у коллективного — первого подписавшего' }),
   name: Type.String({ maxLength: 100 }),
   patronymic: Type.Optional(Type.String({ maxLength: 100 })),
   email: Type.Optional(Type.String({ maxLength: 200 })),

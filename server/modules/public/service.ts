@@ -12,6 +12,7 @@ import { enqueueMail } from '../../platform/mail';
 import { findByNumber, updateAppeal, addEvent, type AppealRow } from '../appeals/repository';
 import { deadlineState } from '../appeals/deadlines';
 import { trackingCode } from '../appeals/tracking';
+import { AUTHOR_PROBLEM_LABELS, checkAuthor } from '../../../domain/appeals/author';
 import type { PublicAppealBody } from './schema';
 
 const notFoundAppeal = () => notFound('appeal_not_found', 'Обращение с таким номером и кодом не найдено');
@@ -34,13 +35,22 @@ export async function submit(db: Db, input: PublicAppealBody, files: CheckedFile
   if (!input.surname.trim()) problems.push({ field: 'surname', message: 'Укажите фамилию' });
   if (!input.name.trim()) problems.push({ field: 'name', message: 'Укажите имя' });
   if (input.text.trim().length < 10) problems.push({ field: 'text', message: 'Опишите суть обращения (не короче 10 символов)' });
+  const kind = input.authorKind ?? 'person';
+  const author = {
+    kind, surname: input.surname, name: input.name, patronymic: input.patronymic ?? null, email: email ?? null, postalAddress: postal ?? null, phone: input.phone?.trim() || null,
+    organization: kind === 'legal_entity' ? input.organization?.trim() || null : null, inn: kind === 'legal_entity' ? input.inn?.trim() || null : null,
+    signers: kind === 'collective' ? input.signers ?? [] : [],
+  };
+  for (const p of checkAuthor({ ...author, inn: input.inn, signers: input.signers, organization: input.organization })) {
+    if (!problems.some((q) => q.field === p.field)) problems.push({ field: p.field, message: AUTHOR_PROBLEM_LABELS[p.problem] });
+  }
   if (problems.length) throw validationFailed(problems);
   const org = await findMunicipalityBySlug(db, input.municipality, { active: true });
   if (!org) throw notFound('municipality_not_found', 'Муниципальное образование не найдено');
   const code = trackingCode();
   const { row } = await intake(db, null, org, {
     channel: 'fz59', subChannel: 'e_reception', status: 'received', text: input.text, address: input.address ?? null,
-    author: { kind: 'person', surname: input.surname, name: input.name, patronymic: input.patronymic ?? null, email: email ?? null, postalAddress: postal ?? null, phone: input.phone?.trim() || null },
+    author,
     trackingCodeHash: sha256(code),
   }, now, files);
   if (email) {

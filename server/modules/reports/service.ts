@@ -5,6 +5,7 @@ import { addDays, toLocalDate } from '../../../domain/calendar/localDate';
 import type { Db, Executor } from '../../db';
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
+import { emitEvent } from '../../platform/webhooks';
 import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors';
 import { authorize, isRegional, scopeOf } from '../../platform/policy';
 import { REPORT_ACTION_RULES, REPORT_ACTIONS, type ReportAction } from '../../../domain/reports/lifecycle';
@@ -102,6 +103,9 @@ export async function act(db: Db, ctx: RequestContext, id: string, action: strin
     const step = action as ReportAction;
     const changes = await REPORT_STEPS[step]({ tx, ctx, body, current, org, now });
     const updated = await repo.updateReport(tx, id, { updatedAt: now, status: REPORT_ACTION_RULES[step].to, ...changes });
+    if (step === 'submit') {
+      await emitEvent(tx, { type: 'report.submitted', organizationId: current.organizationId, at: now, data: { id, year: updated.year, quarter: updated.quarter, status: updated.status, submittedAt: (updated.submittedAt ?? now).toISOString() } });
+    }
     return { result: updated, audit: { action: `report.${action}`, entityType: 'report', entityId: id, organizationId: current.organizationId, before: { status: current.status }, after: { status: updated.status, remarks: updated.remarks } } };
   });
   return present(db, row, ctx.actor, now);

@@ -9,6 +9,7 @@ import type { Db, Executor } from '../../db';
 import { findFile, listFiles, storeFiles, type CheckedFile } from '../../platform/files';
 import type { Actor, RequestContext } from '../../platform/actor';
 import { audited } from '../../platform/audit';
+import { emitEvent } from '../../platform/webhooks';
 import { AppError, forbidden, notFound, validationFailed, type FieldError } from '../../platform/errors';
 import { authorize, isRegional } from '../../platform/policy';
 import { riskPolicy } from './policy';
@@ -127,6 +128,9 @@ export async function createRisk(db: Db, ctx: RequestContext, input: CreateRisk,
       createdAt: now, updatedAt: now,
     });
     await repo.addEvent(tx, { riskId: created.id, organizationId: org!.id, at: now, actorId: actor.userId, action: 'register', toStatus: created.status });
+    await emitEvent(tx, { type: 'risk.registered', organizationId: org!.id, at: now, data: {
+      id: created.id, number, platform: input.platform, kind: input.kind, level: input.level, status: created.status, link: created.link, detectedAt: detectedAt.toISOString(),
+    } });
     // The contact official hears of it at once: in the app and by e-mail (§7).
     const contacts = await currentContacts(tx, org!.id);
     const heads = await activeHeads(tx, org!.id);
@@ -178,6 +182,11 @@ export async function act(db: Db, ctx: RequestContext, id: string, action: strin
       await repo.addVersion(tx, { riskId: id, organizationId: current.organizationId, kind: versionKind, side: byCur ? 'cur' : 'municipality', authorId: ctx.actor.userId, text: body.text!.trim(), createdAt: now });
     }
     await repo.addEvent(tx, { riskId: id, organizationId: current.organizationId, at: now, actorId: ctx.actor.userId, action: a, fromStatus: current.status, toStatus: outcome.to, note: body.note ?? null, payload: { ...body, text: body.text ? `${body.text.slice(0, 200)}` : undefined } });
+    if (a === 'publish') {
+      await emitEvent(tx, { type: 'risk.published', organizationId: current.organizationId, at: now, data: {
+        id, number: current.number, status: updated.status, place: updated.publicationPlace, link: updated.publicationLink, publishedAt: (updated.publicationAt ?? now).toISOString(),
+      } });
+    }
     // The other side learns of each step.
     const otherSide = byCur
       ? [...(await currentContacts(tx, current.organizationId)).userIds, ...(await activeHeads(tx, current.organizationId)).map((u) => u.id)]

@@ -23,8 +23,14 @@ export function AppealAuthor({ appeal }: { appeal: Appeal }) {
       <Facts rows={[
         [c.authorKind, t.appeals.authorKinds[a.kind] ?? a.kind],
         [c.organization, a.organization],
+        [c.inn, a.inn],
         [c.fullName, fullName],
         [c.signatories, a.signatories],
+        [c.signers, a.signers.length ? (
+          <ul className="appeal-signers" data-qa="appeal-signers">
+            {a.signers.map((s, i) => <li key={i}>{[s.surname, s.name, s.patronymic].filter(Boolean).join(' ')}{s.postalAddress ? `, ${s.postalAddress}` : ''}</li>)}
+          </ul>
+        ) : null],
         [c.email, mail],
         [c.phone, a.phone],
         [c.postalAddress, a.postalAddress],

@@ -1,6 +1,6 @@
 // The author block of the staff registration form: a person, an anonymous author, a legal entity,
 // or a collective appeal with the number of signatories.
-import { Select, TextInput } from '@gravity-ui/uikit';
+import { Select, TextArea, TextInput } from '@gravity-ui/uikit';
 import type { Appeal } from '../api';
 import { useI18n } from '../i18n';
 import { Field, TextField, fieldErrorOf } from './form';
@@ -14,15 +14,24 @@ export interface AuthorValues {
   name: string;
   patronymic: string;
   organization: string;
+  inn: string;
   signatories: string;
+  /** The other signatories of a collective appeal, one «Фамилия Имя Отчество» per line. */
+  signers: string;
   email: string;
   phone: string;
   postalAddress: string;
 }
 
 export const EMPTY_AUTHOR: AuthorValues = {
-  kind: 'person', surname: '', name: '', patronymic: '', organization: '', signatories: '', email: '', phone: '', postalAddress: '',
+  kind: 'person', surname: '', name: '', patronymic: '', organization: '', inn: '', signatories: '', signers: '', email: '', phone: '', postalAddress: '',
 };
+
+/** «Фамилия Имя Отчество» per line → the signatories as the API takes them. */
+function signersOf(lines: string) {
+  const list = lines.split('\n').map((l) => l.trim().split(/\s+/)).filter((w) => w[0]).map(([surname, name = '', ...rest]) => ({ surname, name, ...(rest.length ? { patronymic: rest.join(' ') } : {}) }));
+  return list.length ? list : undefined;
+}
 
 /** The author as the API takes it: only the fields of the chosen kind, empty ones left out. */
 export function authorPayload(a: AuthorValues) {
@@ -34,7 +43,9 @@ export function authorPayload(a: AuthorValues) {
     name: text(a.name),
     patronymic: text(a.patronymic),
     organization: a.kind === 'legal_entity' ? text(a.organization) : undefined,
+    inn: a.kind === 'legal_entity' ? text(a.inn) : undefined,
     signatories: a.kind === 'collective' && /^\d+$/.test(a.signatories.trim()) ? Number(a.signatories.trim()) : undefined,
+    signers: a.kind === 'collective' ? signersOf(a.signers) : undefined,
     email: text(a.email),
     phone: text(a.phone),
     postalAddress: text(a.postalAddress),
@@ -75,9 +86,19 @@ export function AuthorFields({ value, onChange, error }: AuthorFieldsProps) {
           options={AUTHOR_KINDS.map((k) => ({ value: k, content: t.appeals.authorKinds[k] }))}
         />
       </Field>
-      {value.kind === 'legal_entity' && <TextField label={f.organization} name="author.organization" value={value.organization} onUpdate={set('organization')} error={error} />}
+      {value.kind === 'legal_entity' && (
+        <div className="form-row">
+          <TextField label={f.organization} name="author.organization" value={value.organization} onUpdate={set('organization')} error={error} />
+          <TextField label={f.inn} name="author.inn" value={value.inn} onUpdate={set('inn')} error={error} placeholder="10 цифр" />
+        </div>
+      )}
       {value.kind === 'collective' && (
-        <TextField label={f.signatories} name="author.signatories" value={value.signatories} onUpdate={set('signatories')} error={error} placeholder="2" />
+        <>
+          <TextField label={f.signatories} name="author.signatories" value={value.signatories} onUpdate={set('signatories')} error={error} placeholder="2" />
+          <Field label={f.signersList} error={err('signers')} qa="field-author-signers">
+            <TextArea name="author.signers" value={value.signers} onUpdate={set('signers')} minRows={3} controlProps={{ 'aria-label': f.signersList }} />
+          </Field>
+        </>
       )}
       {value.kind !== 'anonymous' && (
         <>

@@ -44,6 +44,16 @@ export const analyticsEn: Widen<typeof analyticsRu> = {
     saved: 'Rating weights saved',
     reset: 'Restore defaults',
   },
+  satisfaction: {
+    title: 'Applicants\' ratings',
+    by: { municipality: 'By municipality', topic: 'By topic', department: 'By department', executor: 'By executor' },
+    group: 'Group',
+    rated: 'Ratings',
+    mean: 'Mean',
+    low: 'Scores 1–2',
+    distribution: 'Scores 1 / 2 / 3 / 4 / 5',
+    total: 'Total',
+  },
   trends: {
     title: 'Appeals over time',
     week: 'By week',

@@ -41,6 +41,16 @@ export const analyticsRu = {
     saved: 'Веса рейтинга сохранены',
     reset: 'Вернуть по умолчанию',
   },
+  satisfaction: {
+    title: 'Оценки заявителей',
+    by: { municipality: 'По муниципалитетам', topic: 'По темам', department: 'По подразделениям', executor: 'По исполнителям' },
+    group: 'Разрез',
+    rated: 'Оценок',
+    mean: 'Средняя',
+    low: 'Оценок 1–2',
+    distribution: 'Оценки 1 / 2 / 3 / 4 / 5',
+    total: 'Итого',
+  },
   trends: {
     title: 'Динамика обращений',
     week: 'По неделям',

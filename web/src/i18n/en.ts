@@ -1,6 +1,7 @@
 // Every English string of the web app, in the shape of ru.ts.
 import { errorMessages } from '../../../domain/errors';
 import type { Messages } from './ru';
+import { webhooksEn } from './webhooks.en';
 import { appealsEn } from './appeals.en';
 import { receptionEn } from './reception.en';
 import { risksEn } from './risks.en';
@@ -88,6 +89,7 @@ export const en: Messages = {
     organizations: 'Organizations',
     users: 'Users',
     audit: 'Audit log',
+    webhooks: 'Webhooks',
     profile: 'Profile',
   },
   navHints: {
@@ -110,6 +112,7 @@ export const en: Messages = {
     organizations: 'Municipalities of the region',
     users: 'Staff accounts and roles',
     audit: 'Who changed what and when',
+    webhooks: 'Events for information systems: subscriptions and deliveries',
     profile: 'Your data, password and API tokens',
   },
   dashboard: {
@@ -138,6 +141,7 @@ export const en: Messages = {
     } as Record<string, string>,
   },
   appeals: appealsEn,
+  webhooks: webhooksEn,
   reception: receptionEn,
   risks: risksEn,
   directory: directoryEn,

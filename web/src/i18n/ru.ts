@@ -10,6 +10,7 @@ import { importsRu } from './imports.ru';
 import { monitoringRu, officialPagesRu } from './monitoring.ru';
 import { methodologyRu } from './methodology.ru';
 import { analyticsRu } from './analytics.ru';
+import { webhooksRu } from './webhooks.ru';
 
 export const ru = {
   product: 'Отклик',
@@ -87,6 +88,7 @@ export const ru = {
     organizations: 'Организации',
     users: 'Пользователи',
     audit: 'Журнал аудита',
+    webhooks: 'Вебхуки',
     profile: 'Профиль',
   },
   navHints: {
@@ -109,6 +111,7 @@ export const ru = {
     organizations: 'Муниципальные образования региона',
     users: 'Учётные записи и роли сотрудников',
     audit: 'Кто, что и когда изменил',
+    webhooks: 'События для информационных систем: подписки и доставки',
     profile: 'Ваши данные, пароль и API-токены',
   },
   dashboard: {
@@ -137,6 +140,7 @@ export const ru = {
     } as Record<string, string>,
   },
   appeals: appealsRu,
+  webhooks: webhooksRu,
   reception: receptionRu,
   risks: risksRu,
   directory: directoryRu,

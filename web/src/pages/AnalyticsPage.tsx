@@ -7,7 +7,7 @@ import { Button, Icon, Loader, SegmentedRadioGroup, Select, Table, Text, TextInp
 import { ArrowLeft, ArrowDownToLine } from '@gravity-ui/icons';
 import { CHANNELS, CHANNEL_LABELS } from '../../../domain/appeals';
 import { RATING_COMPONENTS } from '../../../domain/analytics/rating';
-import { analyticsApi, type Figures, type MunicipalityAnalytics, type Overview, type RatingSettings, type RatingWeights, type Spikes, type Trends, type Unit } from '../analyticsApi';
+import { analyticsApi, type Figures, type MunicipalityAnalytics, type Overview, type RatingGroup, type Ratings, type RatingSettings, type RatingWeights, type Spikes, type Trends, type Unit } from '../analyticsApi';
 import { useI18n } from '../i18n';
 import { useCurrentSession } from '../state/session';
 import { PageHeader } from '../components/PageHeader';
@@ -140,6 +140,7 @@ function RegionView({ period, onOpen }: { period: Period; onOpen(slug: string): 
         </Panel>
       )}
       {current?.can.edit && <WeightsPanel settings={current} onSaved={(s) => { setWeights(s); setReload((n) => n + 1); }} />}
+      <SatisfactionPanel period={period} />
       <TrendsPanel period={period} />
       <SpikesPanel />
     </>
@@ -269,6 +270,35 @@ function TrendsPanel({ period, municipality }: { period: Period; municipality?: 
   );
 }
 
+/** Applicants' satisfaction by municipality, topic, department or executor, worst first, each number a registry link. */
+function SatisfactionPanel({ period, municipality }: { period: Period; municipality?: string }) {
+  const { t } = useI18n();
+  const s = t.analytics.satisfaction;
+  const groups: RatingGroup[] = municipality ? ['topic', 'department', 'executor'] : ['municipality', 'topic', 'department', 'executor'];
+  const [by, setBy] = useState<RatingGroup>(groups[0]);
+  const { data, error } = useLoad<Ratings>(() => analyticsApi.ratings({ ...period, by, municipality }), [period.from, period.to, period.channel, by, municipality]);
+  type Row = Ratings['items'][number];
+  const number = (value: number, link: string | null) => (link ? <Num to={link}>{value}</Num> : value);
+  const columns: TableColumnConfig<Row>[] = [
+    { id: 'label', name: s.group, template: (r) => r.label },
+    { id: 'rated', name: s.rated, align: 'right', template: (r) => number(r.rated, r.link) },
+    { id: 'mean', name: s.mean, align: 'right', template: (r) => (r.mean === null ? '—' : r.mean.toFixed(2)) },
+    { id: 'low', name: s.low, align: 'right', template: (r) => number(r.low, r.lowLink) },
+    { id: 'distribution', name: s.distribution, template: (r) => r.distribution.join(' / ') },
+  ];
+  return (
+    <Panel title={s.title} qa="analytics-satisfaction">
+      <SegmentedRadioGroup value={by} onUpdate={(v) => setBy(v as RatingGroup)} options={groups.map((g) => ({ value: g, content: s.by[g] }))} qa="analytics-satisfaction-by" />
+      <Failure error={error} />
+      {data && (
+        <div className="table-wrap">
+          <Table data={[...data.items, { ...data.total, label: `${s.total}: ${data.total.label}` }]} columns={columns} width="max" qa="analytics-satisfaction-table" emptyMessage={t.analytics.empty} />
+        </div>
+      )}
+    </Panel>
+  );
+}
+
 function SpikesPanel({ municipality }: { municipality?: string }) {
   const { t } = useI18n();
   const s = t.analytics.spikes;
@@ -355,6 +385,7 @@ function MunicipalityView({ slug, period }: { slug: string; period: Period }) {
               />
             )}
           </Panel>
+          <SatisfactionPanel period={period} municipality={slug} />
           <TrendsPanel period={period} municipality={slug} />
           <SpikesPanel municipality={slug} />
         </>

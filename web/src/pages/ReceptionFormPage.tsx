@@ -2,15 +2,19 @@
 // With files it goes as multipart, otherwise as JSON; the answer gives the number and the tracking code.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link as RouterLink, Navigate, useParams } from 'react-router';
-import { Alert, Button, Checkbox, ClipboardButton, Loader, Text } from '@gravity-ui/uikit';
-import { api, type PublicAppealInput } from '../api';
+import { Alert, Button, Checkbox, ClipboardButton, Loader, RadioGroup, Text } from '@gravity-ui/uikit';
+import { api, ApiError, type PublicAppealInput } from '../api';
 import { useI18n } from '../i18n';
 import { PublicLayout } from '../components/PublicLayout';
 import { FilePicker, PublicTextField } from '../components/PublicFields';
 import { fieldErrorOf } from '../components/form';
 import { useResource } from '../state/useResource';
 
-type Values = Omit<PublicAppealInput, 'municipality' | 'consent'>;
+type Values = Omit<PublicAppealInput, 'municipality' | 'consent' | 'authorKind' | 'organization' | 'inn' | 'signers'>;
+type Kind = NonNullable<PublicAppealInput['authorKind']>;
+const KINDS: Kind[] = ['person', 'legal_entity', 'collective'];
+interface SignerValues { surname: string; name: string; patronymic: string }
+const EMPTY_SIGNER: SignerValues = { surname: '', name: '', patronymic: '' };
 const EMPTY: Required<Values> = { surname: '', name: '', patronymic: '', email: '', postalAddress: '', phone: '', text: '', address: '', website: '' };
 
 export function ReceptionFormPage() {
@@ -18,6 +22,9 @@ export function ReceptionFormPage() {
   const { t, errorText } = useI18n();
   const r = t.reception;
   const [values, setValues] = useState(EMPTY);
+  const [kind, setKind] = useState<Kind>('person');
+  const [organization, setOrganization] = useState({ organization: '', inn: '' });
+  const [signers, setSigners] = useState<SignerValues[]>([{ ...EMPTY_SIGNER }]);
   const [consent, setConsent] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<unknown>(null);
@@ -46,17 +53,28 @@ export function ReceptionFormPage() {
     setSubmitting(true);
     setError(null);
     const filled = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v !== '')) as Values;
+    // The author's kind and only its own fields: an organisation's name and ИНН, or the group's other signatories.
+    const authorFields: Pick<PublicAppealInput, 'authorKind' | 'organization' | 'inn' | 'signers'> = { authorKind: kind };
+    if (kind === 'legal_entity') {
+      if (organization.organization.trim()) authorFields.organization = organization.organization.trim();
+      if (organization.inn.trim()) authorFields.inn = organization.inn.trim();
+    }
+    if (kind === 'collective') {
+      authorFields.signers = signers.filter((s) => s.surname.trim() || s.name.trim())
+        .map((s) => ({ surname: s.surname.trim(), name: s.name.trim(), ...(s.patronymic.trim() ? { patronymic: s.patronymic.trim() } : {}) }));
+    }
     try {
       let body: PublicAppealInput | FormData;
       if (files.length > 0) {
         const form = new FormData();
         form.set('municipality', slug);
         for (const [k, v] of Object.entries(filled)) form.set(k, v as string);
+        for (const [k, v] of Object.entries(authorFields)) form.set(k, typeof v === 'string' ? v : JSON.stringify(v));
         form.set('consent', consent ? 'true' : 'false');
         for (const file of files) form.append('files', file);
         body = form;
       } else {
-        body = { ...filled, surname: filled.surname ?? '', name: filled.name ?? '', text: filled.text ?? '', municipality: slug, consent };
+        body = { ...filled, ...authorFields, surname: filled.surname ?? '', name: filled.name ?? '', text: filled.text ?? '', municipality: slug, consent };
       }
       setSent({ ...(await api.public.submit(body)), email: filled.email ?? null });
       setCopied(false);
@@ -85,7 +103,7 @@ export function ReceptionFormPage() {
           <Text as="p" color="secondary" qa="sent-mail">{sent.email ? r.mailSent(sent.email) : r.noMail}</Text>
           <div className="public-actions">
             <RouterLink className="public-button" to={statusLink}>{r.goToStatus}</RouterLink>
-            <button type="button" className="public-button public-button_secondary" onClick={() => { setSent(null); setValues(EMPTY); setFiles([]); setConsent(false); }}>{r.sendAnother}</button>
+            <button type="button" className="public-button public-button_secondary" onClick={() => { setSent(null); setValues(EMPTY); setFiles([]); setConsent(false); setKind('person'); setOrganization({ organization: '', inn: '' }); setSigners([{ ...EMPTY_SIGNER }]); }}>{r.sendAnother}</button>
           </div>
         </section>
       </PublicLayout>
@@ -103,12 +121,45 @@ export function ReceptionFormPage() {
               <Alert theme="danger" message={errorText(shownError)} qa="reception-error" />
             </div>
           )}
+          <fieldset className="public-form__section" data-qa="author-kind">
+            <legend>{r.authorKind}</legend>
+            <RadioGroup
+              size="l" direction="vertical" value={kind} onUpdate={(v) => setKind(v as Kind)} name="authorKind" qa="author-kind-choice"
+              options={KINDS.map((k) => ({ value: k, content: r.authorKinds[k] }))}
+            />
+            {kind === 'legal_entity' && (
+              <>
+                <PublicTextField name="organization" label={r.organization} value={organization.organization} onUpdate={(v) => setOrganization((o) => ({ ...o, organization: v }))} error={err('organization')} required autoComplete="organization" />
+                <PublicTextField name="inn" label={r.inn} value={organization.inn} onUpdate={(v) => setOrganization((o) => ({ ...o, inn: v }))} error={err('inn')} hint={r.innHint} />
+              </>
+            )}
+          </fieldset>
           <fieldset className="public-form__section">
-            <legend>{r.about}</legend>
+            <legend>{kind === 'legal_entity' ? r.signerLead : kind === 'collective' ? r.firstSignerLead : r.about}</legend>
             <PublicTextField name="surname" label={r.surname} value={values.surname} onUpdate={set('surname')} error={err('surname')} required autoComplete="family-name" />
             <PublicTextField name="name" label={r.name} value={values.name} onUpdate={set('name')} error={err('name')} required autoComplete="given-name" />
             <PublicTextField name="patronymic" label={r.patronymic} value={values.patronymic} onUpdate={set('patronymic')} error={err('patronymic')} autoComplete="additional-name" />
           </fieldset>
+          {kind === 'collective' && (
+            <fieldset className="public-form__section" data-qa="signers">
+              <legend>{r.signers}</legend>
+              {err('signers') && <Text as="p" color="danger" role="alert">{err('signers')}</Text>}
+              {signers.map((s, i) => (
+                <div key={i} className="public-signer" data-qa={`signer-${i}`}>
+                  <Text as="p" variant="subheader-1">{r.signer(i + 2)}</Text>
+                  {(['surname', 'name', 'patronymic'] as const).map((key) => (
+                    <PublicTextField
+                      key={key} name={`signers.${i}.${key}`} label={r[key]} value={s[key]} required={key !== 'patronymic'}
+                      error={key === 'surname' ? err(`signers.${i}`) ?? err(`signers.${i}.surname`) : err(`signers.${i}.${key}`)}
+                      onUpdate={(v) => setSigners((list) => list.map((x, j) => (j === i ? { ...x, [key]: v } : x)))}
+                    />
+                  ))}
+                  {signers.length > 1 && <Button view="flat" onClick={() => setSigners((list) => list.filter((_, j) => j !== i))}>{r.removeSigner}</Button>}
+                </div>
+              ))}
+              <Button view="outlined" size="l" onClick={() => setSigners((list) => [...list, { ...EMPTY_SIGNER }])} qa="add-signer">{r.addSigner}</Button>
+            </fieldset>
+          )}
           <fieldset className="public-form__section">
             <legend>{r.contacts}</legend>
             <Text as="p" color="secondary">{r.contactsHint}</Text>
