@@ -1,5 +1,6 @@
 // Every English string of the web app, in the shape of ru.ts.
 import { errorMessages } from '../../../domain/errors';
+import { AUDIT_ENTITY_LABELS } from '../../../domain/audit';
 import type { Messages } from './ru';
 import { appealsEn } from './appeals.en';
 import { receptionEn } from './reception.en';
@@ -205,31 +206,15 @@ export const en: Messages = {
     requestId: 'Request id',
     system: 'System',
     nothing: 'no data',
-    actions: {
-      'auth.login': 'Sign-in',
-      'auth.logout': 'Sign-out',
-      'auth.login_failed': 'Failed sign-in',
-      'user.create': 'User created',
-      'user.update': 'User changed',
-      'user.change_role': 'Role changed',
-      'user.deactivate': 'User disabled',
-      'user.activate': 'User enabled',
-      'user.reset_password': 'Password reset',
-      'user.change_password': 'Password changed',
-      'organization.create': 'Organization created',
-      'organization.update': 'Organization changed',
-      'organization.deactivate': 'Organization disabled',
-      'organization.activate': 'Organization enabled',
-      'api_token.create': 'API token issued',
-      'api_token.revoke': 'API token revoked',
-      'system.seed_demo': 'Demo data created',
-    },
-    entities: {
-      user: 'User',
-      organization: 'Organization',
-      api_token: 'API token',
-      system: 'System',
-    },
+    organization: 'Organisation',
+    anyOrganization: 'All organisations',
+    anyUser: 'All users',
+    object: 'Object number',
+    objectPlaceholder: 'БЕЛ-2026-000011, ИР-2026-00001',
+    export: 'Export',
+    exportXlsx: 'XLSX',
+    exportCsv: 'CSV',
+    entities: AUDIT_ENTITY_LABELS,
   },
   profile: {
     title: 'Profile',

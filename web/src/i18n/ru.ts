@@ -1,5 +1,6 @@
 // Every Russian string of the web app. Russian is the default language; en.ts mirrors this shape.
 import { errorMessages } from '../../../domain/errors';
+import { AUDIT_ENTITY_LABELS } from '../../../domain/audit';
 import { appealsRu } from './appeals.ru';
 import { receptionRu } from './reception.ru';
 import { risksRu } from './risks.ru';
@@ -204,31 +205,15 @@ export const ru = {
     requestId: 'Код запроса',
     system: 'Система',
     nothing: 'нет данных',
-    actions: {
-      'auth.login': 'Вход',
-      'auth.logout': 'Выход',
-      'auth.login_failed': 'Неудачная попытка входа',
-      'user.create': 'Создание пользователя',
-      'user.update': 'Изменение пользователя',
-      'user.change_role': 'Смена роли',
-      'user.deactivate': 'Отключение пользователя',
-      'user.activate': 'Включение пользователя',
-      'user.reset_password': 'Сброс пароля',
-      'user.change_password': 'Смена пароля',
-      'organization.create': 'Создание организации',
-      'organization.update': 'Изменение организации',
-      'organization.deactivate': 'Отключение организации',
-      'organization.activate': 'Включение организации',
-      'api_token.create': 'Выпуск API-токена',
-      'api_token.revoke': 'Отзыв API-токена',
-      'system.seed_demo': 'Создание демо-данных',
-    } as Record<string, string>,
-    entities: {
-      user: 'Пользователь',
-      organization: 'Организация',
-      api_token: 'API-токен',
-      system: 'Система',
-    } as Record<string, string>,
+    organization: 'Организация',
+    anyOrganization: 'Все организации',
+    anyUser: 'Все пользователи',
+    object: 'Номер объекта',
+    objectPlaceholder: 'БЕЛ-2026-000011, ИР-2026-00001',
+    export: 'Выгрузить',
+    exportXlsx: 'XLSX',
+    exportCsv: 'CSV',
+    entities: AUDIT_ENTITY_LABELS,
   },
   profile: {
     title: 'Профиль',
