@@ -88,3 +88,28 @@ export function DateInput({ value, onUpdate, withTime = false, label, min, max, 
     </span>
   );
 }
+
+/** Minutes the zone is ahead of UTC at a moment. */
+function offsetMinutes(timeZone: string, at: number): number {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  }).formatToParts(new Date(at)).map((p) => [p.type, p.value]));
+  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+  return Math.round((wall - Math.floor(at / 60_000) * 60_000) / 60_000);
+}
+
+/** A field's `2026-03-05T14:02` read on the clock of the zone, as an ISO instant. */
+export function zonedToIso(value: string, timeZone: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return undefined;
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  let at = wall - offsetMinutes(timeZone, wall) * 60_000;
+  at = wall - offsetMinutes(timeZone, at) * 60_000;
+  return new Date(at).toISOString();
+}
+
+/** A moment as a field's value on the clock of the zone: `2026-03-05T14:02`. */
+export function isoToZoned(at: Date, timeZone: string): string {
+  const local = new Date(at.getTime() + offsetMinutes(timeZone, at.getTime()) * 60_000);
+  return local.toISOString().slice(0, 16);
+}
