@@ -49,6 +49,8 @@ export const ERRORS = {
   risk_not_found: { status: 404, ru: 'Информационный риск не найден', en: 'Information risk not found' },
   report_not_found: { status: 404, ru: 'Отчёт не найден', en: 'Report not found' },
   request_not_found: { status: 404, ru: 'Запрос не найден', en: 'Request not found' },
+  topic_not_found: { status: 404, ru: 'Нет такой позиции классификатора', en: 'No such classifier entry' },
+  department_not_found: { status: 404, ru: 'Подразделение не найдено', en: 'Department not found' },
   contact_not_found: { status: 404, ru: 'Контактное лицо не найдено', en: 'Contact official not found' },
   file_not_found: { status: 404, ru: 'Файл не найден', en: 'File not found' },
   attachment_not_found: { status: 404, ru: 'Файл не найден', en: 'File not found' },
@@ -80,6 +82,7 @@ export const ERRORS = {
   oktmo_taken: { status: 409, ru: 'Организация с таким кодом ОКТМО уже есть', en: 'An organization with this OKTMO code already exists' },
   login_taken: { status: 409, ru: 'Пользователь с таким логином уже есть', en: 'A user with this login already exists' },
   department_exists: { status: 409, ru: 'Такое подразделение уже есть', en: 'This department already exists' },
+  topic_exists: { status: 409, ru: 'Позиция классификатора с таким кодом уже есть', en: 'A classifier entry with this code already exists' },
   already_exists: { status: 409, ru: 'Такая запись уже существует', en: 'Such a record already exists' },
   reference_conflict: { status: 409, ru: 'Связанный объект не найден или на этот объект есть ссылки', en: 'A related object is missing, or this object is referenced' },
   // 413–415: too much, or the wrong kind

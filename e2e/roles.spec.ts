@@ -16,6 +16,7 @@ const RUSSIAN_LABELS: Record<NavItem, string> = {
   imports: 'Загрузка из каналов',
   organizations: 'Организации',
   users: 'Пользователи',
+  settings: 'Администрирование',
   audit: 'Журнал аудита',
   profile: 'Профиль',
 };

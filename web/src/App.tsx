@@ -18,6 +18,7 @@ import { StatusPage } from './pages/StatusPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
 import { UsersPage } from './pages/UsersPage';
 import { AuditPage } from './pages/AuditPage';
+import { SettingsPage } from './pages/SettingsPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { InfoRequestsPage } from './pages/InfoRequestsPage';
@@ -83,6 +84,7 @@ function AppRoutes() {
         <Route path="appeals/:id" element={<RequireNavItem item="appeals"><AppealCardPage /></RequireNavItem>} />
         <Route path="organizations" element={<RequireNavItem item="organizations"><OrganizationsPage /></RequireNavItem>} />
         <Route path="users" element={<RequireNavItem item="users"><UsersPage /></RequireNavItem>} />
+        <Route path="settings" element={<RequireNavItem item="settings"><SettingsPage /></RequireNavItem>} />
         <Route path="audit" element={<RequireNavItem item="audit"><AuditPage /></RequireNavItem>} />
         <Route path="risks" element={<RequireNavItem item="risks"><RisksPage /></RequireNavItem>} />
         <Route path="risks/new" element={<RequireNavItem item="risks"><RiskNewPage /></RequireNavItem>} />

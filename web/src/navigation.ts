@@ -1,6 +1,6 @@
 // Where each navigation item of the server's `navigation` list leads and which icon it shows.
 import type { IconData } from '@gravity-ui/uikit';
-import { ArrowUpFromSquare, Briefcase, ChartAreaStacked, ChartColumn, Comments, FileText, Handset, House, ListUl, Person, Persons, TriangleExclamation } from '@gravity-ui/icons';
+import { ArrowUpFromSquare, Gear, Briefcase, ChartAreaStacked, ChartColumn, Comments, FileText, Handset, House, ListUl, Person, Persons, TriangleExclamation } from '@gravity-ui/icons';
 import type { NavItem } from '../../domain/roles';
 
 export interface NavTarget {
@@ -20,6 +20,7 @@ export const NAV_TARGETS: Record<NavItem, NavTarget> = {
   imports: { item: 'imports', path: '/imports', icon: ArrowUpFromSquare },
   organizations: { item: 'organizations', path: '/organizations', icon: Briefcase },
   users: { item: 'users', path: '/users', icon: Persons },
+  settings: { item: 'settings', path: '/settings', icon: Gear },
   audit: { item: 'audit', path: '/audit', icon: ListUl },
   profile: { item: 'profile', path: '/profile', icon: Person },
 };

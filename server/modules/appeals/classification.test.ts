@@ -20,7 +20,7 @@ beforeAll(async () => {
   t = await buildTestApp({ clock });
   [contact, ekb] = await Promise.all(['beloyarsky.contact', 'ekb.contact'].map((l) => t.login(l)));
   departmentId = (await contact.get('/api/departments')).json().items[0].id;
-});
+}, 180_000);
 afterAll(async () => { await t.close(); });
 
 describe('classification on the card', () => {

@@ -19,7 +19,7 @@ beforeAll(async () => {
   });
   ({ number, id: appealId } = res.json());
   await contact.patch(`/api/appeals/${appealId}`, { onControl: true });
-});
+}, 180_000);
 afterAll(async () => { await t.close(); });
 
 describe('the audit log in words', () => {

@@ -12,7 +12,7 @@ let base: string;
 beforeAll(async () => {
   t = await buildTestApp({ clock, config: { loginRateLimit: { perIp: 10_000, perLogin: 1_000, windowMinutes: 15 } } });
   base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-});
+}, 180_000);
 afterAll(async () => { await t.close(); });
 
 type Reader = ReturnType<typeof eventReader>;

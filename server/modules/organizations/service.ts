@@ -11,7 +11,7 @@ import type { CreateOrganization, Organization, UpdateOrganization } from './sch
 export function presentOrganization(row: repo.OrganizationRow): Organization {
   return {
     id: row.id, kind: row.kind, name: row.name, shortName: row.shortName, slug: row.slug,
-    oktmo: row.oktmo, timeZone: row.timeZone, numberPrefix: row.numberPrefix, population: row.population, active: row.active,
+    oktmo: row.oktmo, timeZone: row.timeZone, numberPrefix: row.numberPrefix, population: row.population, signalEmail: row.signalEmail, active: row.active,
   };
 }
 
@@ -54,6 +54,7 @@ export async function createOrganization(db: Db, ctx: RequestContext, input: Cre
         timeZone: input.timeZone ?? ctx.actor.timeZone,
         numberPrefix: input.numberPrefix,
         population: input.population ?? null,
+        signalEmail: input.signalEmail?.trim() || null,
       });
       const after = presentOrganization(row);
       return { result: after, audit: { action: 'organization.create', entityType: 'organization', entityId: row.id, organizationId: row.id, after } };

@@ -5,6 +5,7 @@ import type { Messages } from './ru';
 import { appealsEn } from './appeals.en';
 import { receptionEn } from './reception.en';
 import { risksEn } from './risks.en';
+import { settingsEn } from './settings.en';
 import { directoryEn } from './directory.en';
 import { reportsEn } from './reports.en';
 import { importsEn } from './imports.en';
@@ -77,6 +78,7 @@ export const en: Messages = {
     imports: 'Channel imports',
     organizations: 'Organizations',
     users: 'Users',
+    settings: 'Administration',
     audit: 'Audit log',
     profile: 'Profile',
   },
@@ -91,6 +93,7 @@ export const en: Messages = {
     imports: 'Feedback platform and incident management exports, Open311 keys',
     organizations: 'Municipalities of the region',
     users: 'Staff accounts and roles',
+    settings: 'Deadlines, topic classifier, departments',
     audit: 'Who changed what and when',
     profile: 'Your data, password and API tokens',
   },
@@ -102,6 +105,7 @@ export const en: Messages = {
   appeals: appealsEn,
   reception: receptionEn,
   risks: risksEn,
+  settings: settingsEn,
   directory: directoryEn,
   reports: reportsEn,
   imports: importsEn,
@@ -126,6 +130,8 @@ export const en: Messages = {
     numberPrefixHint: '2–5 capital letters: БЕЛ',
     population: 'Population',
     populationHint: 'For analytics figures per 10,000 residents',
+    signalEmail: 'E-mail for signals',
+    signalEmailHint: 'The duty mailbox of the administration: gets information risk signals along with the contact officials',
     kind: 'Kind',
     status: 'Status',
     deactivate: 'Disable',

@@ -4,6 +4,7 @@ import { AUDIT_ENTITY_LABELS } from '../../../domain/audit';
 import { appealsRu } from './appeals.ru';
 import { receptionRu } from './reception.ru';
 import { risksRu } from './risks.ru';
+import { settingsRu } from './settings.ru';
 import { directoryRu } from './directory.ru';
 import { reportsRu } from './reports.ru';
 import { importsRu } from './imports.ru';
@@ -76,6 +77,7 @@ export const ru = {
     imports: 'Загрузка из каналов',
     organizations: 'Организации',
     users: 'Пользователи',
+    settings: 'Администрирование',
     audit: 'Журнал аудита',
     profile: 'Профиль',
   },
@@ -90,6 +92,7 @@ export const ru = {
     imports: 'Выгрузки ПОС и Инцидент-менеджмента, ключи Open311',
     organizations: 'Муниципальные образования региона',
     users: 'Учётные записи и роли сотрудников',
+    settings: 'Сроки, классификатор тем, подразделения',
     audit: 'Кто, что и когда изменил',
     profile: 'Ваши данные, пароль и API-токены',
   },
@@ -101,6 +104,7 @@ export const ru = {
   appeals: appealsRu,
   reception: receptionRu,
   risks: risksRu,
+  settings: settingsRu,
   directory: directoryRu,
   reports: reportsRu,
   imports: importsRu,
@@ -125,6 +129,8 @@ export const ru = {
     numberPrefixHint: '2–5 заглавных букв: БЕЛ',
     population: 'Численность населения',
     populationHint: 'Для показателей аналитики на 10 000 жителей',
+    signalEmail: 'E-mail для сигналов ЦУР',
+    signalEmailHint: 'Дежурная почта администрации: получает сигналы об информационных рисках вместе с контактными лицами',
     kind: 'Тип',
     status: 'Состояние',
     deactivate: 'Отключить',
