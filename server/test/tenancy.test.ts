@@ -48,6 +48,7 @@ const PROBES: Probe[] = [
   { name: 'analytics of the municipality in XLSX', method: 'GET', url: () => '/api/analytics/municipalities/beloyarsky/export?from=2026-01-01&to=2026-12-31' },
   { name: 'analytics trends of the municipality', method: 'GET', url: () => '/api/analytics/trends?from=2026-01-01&to=2026-12-31&municipality=beloyarsky' },
   { name: 'analytics spikes of the municipality', method: 'GET', url: () => '/api/analytics/spikes?municipality=beloyarsky' },
+  { name: 'department change', method: 'PATCH', url: (f) => `/api/departments/${f.beloyarsky.departmentId}`, body: { active: false } },
   { name: 'contact official change', method: 'PATCH', url: (f) => `/api/contacts/${f.beloyarsky.contactId}`, body: { phone: '+7 000 000-00-00' } },
   ...['acknowledge', 'propose', 'submit_draft', 'remark', 'approve', 'publish', 'close']
     .map((action): Probe => ({ name: `risk action ${action}`, method: 'POST', url: (f) => `/api/risks/${f.beloyarsky.riskId}/actions/${action}`, body: { text: 'чужой текст', place: 'x', outcome: 'no_reaction_needed' } })),
