@@ -31,11 +31,12 @@ export async function createDepartment(db: Db, ctx: RequestContext, input: { nam
 
 /** Renames a department or retires it (it is no longer offered; appeals keep it), or brings it back. */
 export async function updateDepartment(db: Db, ctx: RequestContext, id: string, input: { name?: string; active?: boolean }) {
-  authorize(ctx.actor, 'departments.manage');
   try {
     return await audited(db, ctx, async (tx) => {
+      // Another municipality's department looks absent, whoever asks; then only who manages departments changes it.
       const current = await repo.findDepartment(tx, id);
       if (!current || !inScope(ctx.actor, current.organizationId)) throw notFound('department_not_found');
+      authorize(ctx.actor, 'departments.manage');
       const row = await repo.updateDepartment(tx, id, { name: input.name?.trim(), active: input.active });
       const before = { id, name: current.name, municipality: current.municipality, active: current.active };
       const result = { id, name: row.name, municipality: current.municipality, active: row.active };
