@@ -48,7 +48,7 @@ describe('one instance: live notifications', () => {
     const stream = eventReader(await fetch(`${one.base}/api/notifications/stream`, { headers: { cookie: analyst.cookie } }));
     expect((await stream.next()).event).toBe('ready');
     await changeContactPhone(one.base, await login(one.base, 'beloyarsky.head'), '+7 (34377) 2-33-44');
-    const got = await stream.next();
+    const got = await stream.nextOf('notifications');
     expect(got.event).toBe('notifications');
     const { items, unread } = got.data as { items: { kind: string; body: string }[]; unread: number };
     expect(items[0].kind).toBe('contact.changed');
@@ -99,7 +99,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two instances on one PostgreSQL (needs TEST
     expect(ready.event).toBe('ready');
     const before = (ready.data as { unread: number }).unread;
     await changeContactPhone(a.base, await login(a.base, 'beloyarsky.head'), '+7 (34377) 2-55-66');
-    const got = await stream.next();
+    const got = await stream.nextOf('notifications');
     expect(got.event).toBe('notifications');
     const { items, unread } = got.data as { items: { kind: string; body: string }[]; unread: number };
     expect(items.map((i) => i.kind)).toEqual(['contact.changed']);
@@ -115,7 +115,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two instances on one PostgreSQL (needs TEST
     const cut = await test.database.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = 'otklik-listen'`) as unknown as { rows: unknown[] };
     expect(cut.rows.length).toBe(2);
     await changeContactPhone(a.base, await login(a.base, 'beloyarsky.head'), '+7 (34377) 2-77-88');
-    const got = await stream.next();
+    const got = await stream.nextOf('notifications');
     expect(got.event).toBe('notifications');
     expect((got.data as { items: { body: string }[] }).items[0].body).toContain('2-77-88');
     await stream.cancel();

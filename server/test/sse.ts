@@ -31,6 +31,13 @@ export function eventReader(res: Response) {
         buffer += decoder.decode(value, { stream: true });
       }
     },
+    /** The next event of this name; others (e.g. `changed` of live lists) are passed over. */
+    async nextOf(name: string): Promise<{ event: string; data: unknown }> {
+      for (;;) {
+        const got = await this.next();
+        if (got.event === name) return got;
+      }
+    },
     cancel: () => reader.cancel(),
   };
 }

@@ -19,10 +19,7 @@ type Reader = ReturnType<typeof eventReader>;
 
 /** The next `changed` event, skipping notifications. */
 async function nextChange(stream: Reader): Promise<unknown> {
-  for (;;) {
-    const got = await stream.next();
-    if (got.event === 'changed') return got.data;
-  }
+  return (await stream.nextOf('changed')).data;
 }
 
 async function send(as: { cookie: string; csrf: string }, method: string, path: string, body: unknown) {
