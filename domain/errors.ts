@@ -52,6 +52,8 @@ export const ERRORS = {
   recommendation_not_found: { status: 404, ru: 'Рекомендация не найдена', en: 'Recommendation not found' },
   practice_not_found: { status: 404, ru: 'Практика не найдена', en: 'Practice not found' },
   training_not_found: { status: 404, ru: 'Обучающее мероприятие не найдено', en: 'Training not found' },
+  topic_not_found: { status: 404, ru: 'Нет такой позиции классификатора', en: 'No such classifier entry' },
+  department_not_found: { status: 404, ru: 'Подразделение не найдено', en: 'Department not found' },
   contact_not_found: { status: 404, ru: 'Контактное лицо не найдено', en: 'Contact official not found' },
   file_not_found: { status: 404, ru: 'Файл не найден', en: 'File not found' },
   attachment_not_found: { status: 404, ru: 'Файл не найден', en: 'File not found' },
@@ -97,6 +99,7 @@ export const ERRORS = {
   login_taken: { status: 409, ru: 'Пользователь с таким логином уже есть', en: 'A user with this login already exists' },
   department_exists: { status: 409, ru: 'Такое подразделение уже есть', en: 'This department already exists' },
   monitoring_item_decided: { status: 409, ru: 'По этой публикации уже принято решение', en: 'This publication has already been decided on' },
+  topic_exists: { status: 409, ru: 'Позиция классификатора с таким кодом уже есть', en: 'A classifier entry with this code already exists' },
   already_exists: { status: 409, ru: 'Такая запись уже существует', en: 'Such a record already exists' },
   reference_conflict: { status: 409, ru: 'Связанный объект не найден или на этот объект есть ссылки', en: 'A related object is missing, or this object is referenced' },
   // 413–415: too much, or the wrong kind

@@ -102,9 +102,9 @@ describe('audit page', () => {
       await signIn(page, server.url, 'cur.admin');
       await page.goto(`${server.url}/audit`);
       const table = page.locator('[data-qa="audit-table"]');
-      await expect.poll(() => table.innerText()).toContain('Вход');
-      await expect.poll(() => table.innerText()).toContain('Создание демо-данных');
-      await table.locator('tr', { hasText: 'Создание демо-данных' }).getByRole('button', { name: 'Подробнее' }).click();
+      await expect.poll(() => table.innerText()).toContain('Вход в систему');
+      await expect.poll(() => table.innerText()).toContain('Созданы демонстрационные данные');
+      await table.locator('tr', { hasText: 'Созданы демонстрационные данные' }).getByRole('button', { name: 'Подробнее' }).click();
       const details = page.locator('[data-qa="audit-details"]');
       await expect.poll(() => details.innerText()).toContain('"organizations": 8');
     } finally {
@@ -127,7 +127,9 @@ describe('audit page', () => {
       await page.locator('[data-qa="audit-load-more"]').click();
       await expect.poll(() => rows.count()).toBeGreaterThan(60);
       await page.locator('[data-qa="audit-filters"]').getByText('Все действия').click();
-      await page.getByRole('option', { name: 'Создание демо-данных', exact: true }).click();
+      // The list of actions is long: it is narrowed by typing, as a person would.
+      await page.keyboard.type('демонстрац');
+      await page.getByRole('option', { name: 'Созданы демонстрационные данные', exact: true }).click();
       await expect.poll(() => rows.count()).toBe(1);
       expect(await page.locator('[data-qa="audit-load-more"]').count()).toBe(0);
     } finally {

@@ -24,6 +24,7 @@ const RUSSIAN_LABELS: Record<NavItem, string> = {
   officialPages: 'Официальные страницы',
   organizations: 'Организации',
   users: 'Пользователи',
+  settings: 'Администрирование',
   audit: 'Журнал аудита',
   webhooks: 'Вебхуки',
   profile: 'Профиль',

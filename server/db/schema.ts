@@ -21,6 +21,8 @@ export const organizations = pgTable('organizations', {
   numberPrefix: text('number_prefix').notNull(),
   /** Residents of the municipality, for figures per 10,000 residents; null until the ЦУР administrator sets it. */
   population: integer('population'),
+  /** Extra address for the ЦУР's signals of information risks (a duty mailbox), besides the contact officials. */
+  signalEmail: text('signal_email'),
   active: boolean('active').notNull().default(true),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -90,8 +92,11 @@ export const auditLog = pgTable('audit_log', {
   requestId: text('request_id'),
 }, (t) => [
   index('audit_log_at_idx').on(t.at),
-  index('audit_log_entity_idx').on(t.entityType, t.entityId),
-  index('audit_log_actor_idx').on(t.actorId),
+  // The log is read newest first (by id) within one filter: each index ends with the id it pages by.
+  index('audit_log_entity_idx').on(t.entityType, t.entityId, t.id),
+  index('audit_log_actor_idx').on(t.actorId, t.id),
+  index('audit_log_org_idx').on(t.organizationId, t.id),
+  index('audit_log_action_idx').on(t.action, t.id),
 ]);
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });

@@ -2,6 +2,7 @@
 import type { Db, Tx, Executor } from '../db';
 import { auditLog } from '../db/schema';
 import type { RequestContext } from './actor';
+import { signalChanges } from './notifications';
 
 export interface AuditEntry {
   action: string;
@@ -48,7 +49,10 @@ export async function audited<T>(
 ): Promise<T> {
   return (db as Db).transaction(async (tx) => {
     const { result, audit } = await change(tx as Tx);
-    for (const entry of Array.isArray(audit) ? audit : [audit]) await writeAudit(tx, ctx, entry);
+    const entries = Array.isArray(audit) ? audit : [audit];
+    for (const entry of entries) await writeAudit(tx, ctx, entry);
+    // Open lists of these objects (the risk board, the contacts directory…) read again once this commits.
+    await signalChanges(tx, entries);
     return result;
   });
 }

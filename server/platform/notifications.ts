@@ -68,6 +68,19 @@ async function signal(db: Executor, userIds: string[]): Promise<void> {
   if (payload) await db.execute(sql`select pg_notify(${NOTIFICATION_CHANNEL}, ${payload})`);
 }
 
+/** The NOTIFY channel of changed objects that open lists show; its payload is `<entity type>:<organisation id>`. */
+export const CHANGES_CHANNEL = 'otklik_changes';
+/** Kinds of objects whose lists update live (the risk board and inbox, the contacts directory, requests, reports). */
+export const LIVE_ENTITIES: ReadonlySet<string> = new Set(['risk', 'contact', 'request', 'report']);
+
+/** Tells every instance that objects of these kinds changed in these organisations; delivered on commit. */
+export async function signalChanges(db: Executor, changes: { entityType: string; organizationId: string | null }[]): Promise<void> {
+  const payloads = new Set(changes.filter((c) => LIVE_ENTITIES.has(c.entityType)).map((c) => `${c.entityType}:${c.organizationId ?? ''}`));
+  for (const payload of payloads) await db.execute(sql`select pg_notify(${CHANGES_CHANNEL}, ${payload})`);
+}
+
+export interface Change { entityType: string; organizationId: string | null }
+
 /**
  * The open streams of one app instance, woken by the signals of every instance. After the listening
  * connection is restored every stream is woken, since signals sent meanwhile were lost.
@@ -80,10 +93,31 @@ export class NotificationHub {
     this.bus.setMaxListeners(0);
   }
 
+  private stopChanges: (() => Promise<void>) | null = null;
+  private readonly changes = new EventEmitter();
+
   static async start(database: Database): Promise<NotificationHub> {
     const hub = new NotificationHub();
+    hub.changes.setMaxListeners(0);
     hub.stop = await database.listen(NOTIFICATION_CHANNEL, (payload) => hub.receive(payload));
+    hub.stopChanges = await database.listen(CHANGES_CHANNEL, (payload) => hub.receiveChange(payload));
     return hub;
+  }
+
+  private receiveChange(payload: string | null): void {
+    // After a lost connection nobody knows what changed: every live list reads again.
+    if (payload === null) {
+      for (const entityType of LIVE_ENTITIES) this.changes.emit('change', { entityType, organizationId: null } satisfies Change);
+      return;
+    }
+    const [entityType, organizationId] = payload.split(':');
+    this.changes.emit('change', { entityType, organizationId: organizationId || null } satisfies Change);
+  }
+
+  /** Calls `changed` whenever objects of a live list changed (in an organisation, or anywhere when null). */
+  subscribeChanges(changed: (change: Change) => void): () => void {
+    this.changes.on('change', changed);
+    return () => { this.changes.off('change', changed); };
   }
 
   private receive(payload: string | null): void {
@@ -102,8 +136,11 @@ export class NotificationHub {
 
   async close(): Promise<void> {
     await this.stop?.();
+    await this.stopChanges?.();
     this.stop = null;
+    this.stopChanges = null;
     this.bus.removeAllListeners();
+    this.changes.removeAllListeners();
   }
 }
 

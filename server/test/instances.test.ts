@@ -10,6 +10,7 @@ import { openDatabase, type Database } from '../db';
 import { ManualClock } from '../platform/clock';
 import { seedDemo } from '../seed/demo';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from './helpers';
+import { eventReader, login } from './sse';
 
 const config = { ...loadConfig({ NODE_ENV: 'test' }), loginRateLimit: { perIp: 10_000, perLogin: 1_000, windowMinutes: 15 } };
 
@@ -19,40 +20,6 @@ async function start(database: Database, clock: ManualClock): Promise<Instance> 
   const app = await buildApp({ config, database, clock, logger: false });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   return { app, base };
-}
-
-async function login(base: string, loginName: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: loginName, password: 'demo' }) });
-  expect(res.status).toBe(200);
-  const body = await res.json() as { csrfToken: string };
-  return { cookie: res.headers.get('set-cookie')!.split(';')[0], csrf: body.csrfToken };
-}
-
-/** Reads server-sent events from an open response, one at a time. */
-function eventReader(res: Response) {
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  return {
-    async next(): Promise<{ event: string; data: unknown }> {
-      for (;;) {
-        const end = buffer.indexOf('\n\n');
-        if (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const lines = block.split('\n');
-          const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
-          const data = lines.find((l) => l.startsWith('data: '))?.slice(6);
-          if (event) return { event, data: data ? JSON.parse(data) : null };
-          continue; // a keep-alive comment
-        }
-        const { value, done } = await reader.read();
-        if (done) throw new Error('the stream ended');
-        buffer += decoder.decode(value, { stream: true });
-      }
-    },
-    cancel: () => reader.cancel(),
-  };
 }
 
 async function changeContactPhone(base: string, as: { cookie: string; csrf: string }, phone: string): Promise<void> {
@@ -81,7 +48,7 @@ describe('one instance: live notifications', () => {
     const stream = eventReader(await fetch(`${one.base}/api/notifications/stream`, { headers: { cookie: analyst.cookie } }));
     expect((await stream.next()).event).toBe('ready');
     await changeContactPhone(one.base, await login(one.base, 'beloyarsky.head'), '+7 (34377) 2-33-44');
-    const got = await stream.next();
+    const got = await stream.nextOf('notifications');
     expect(got.event).toBe('notifications');
     const { items, unread } = got.data as { items: { kind: string; body: string }[]; unread: number };
     expect(items[0].kind).toBe('contact.changed');
@@ -132,7 +99,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two instances on one PostgreSQL (needs TEST
     expect(ready.event).toBe('ready');
     const before = (ready.data as { unread: number }).unread;
     await changeContactPhone(a.base, await login(a.base, 'beloyarsky.head'), '+7 (34377) 2-55-66');
-    const got = await stream.next();
+    const got = await stream.nextOf('notifications');
     expect(got.event).toBe('notifications');
     const { items, unread } = got.data as { items: { kind: string; body: string }[]; unread: number };
     expect(items.map((i) => i.kind)).toEqual(['contact.changed']);
@@ -148,7 +115,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two instances on one PostgreSQL (needs TEST
     const cut = await test.database.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = 'otklik-listen'`) as unknown as { rows: unknown[] };
     expect(cut.rows.length).toBe(2);
     await changeContactPhone(a.base, await login(a.base, 'beloyarsky.head'), '+7 (34377) 2-77-88');
-    const got = await stream.next();
+    const got = await stream.nextOf('notifications');
     expect(got.event).toBe('notifications');
     expect((got.data as { items: { body: string }[] }).items[0].body).toContain('2-77-88');
     await stream.cancel();

@@ -61,6 +61,7 @@ const PROBES: Probe[] = [
   { name: 'official page change', method: 'PATCH', url: (f) => `/api/official-pages/${f.beloyarsky.officialPageId}`, body: { verified: false } },
   { name: 'official page deletion', method: 'DELETE', url: (f) => `/api/official-pages/${f.beloyarsky.officialPageId}` },
   { name: 'official page check', method: 'POST', url: (f) => `/api/official-pages/${f.beloyarsky.officialPageId}/check` },
+  { name: 'department change', method: 'PATCH', url: (f) => `/api/departments/${f.beloyarsky.departmentId}`, body: { active: false } },
   { name: 'contact official change', method: 'PATCH', url: (f) => `/api/contacts/${f.beloyarsky.contactId}`, body: { phone: '+7 000 000-00-00' } },
   { name: 'roadmap', method: 'GET', url: (f) => `/api/roadmaps/${f.beloyarsky.roadmapId}` },
   { name: 'roadmap change', method: 'PATCH', url: (f) => `/api/roadmaps/${f.beloyarsky.roadmapId}`, body: { title: 'Чужая дорожная карта' } },

@@ -1,9 +1,10 @@
 // Providers and routes of the single-page app.
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ThemeProvider, Toaster, ToasterComponent, ToasterProvider } from '@gravity-ui/uikit';
-import { I18nProvider, useI18n } from './i18n';
+import { I18nProvider, TimeZoneScope, useI18n, useSetTimeZone } from './i18n';
 import { SessionProvider } from './state/session';
-import { MunicipalityProvider } from './state/municipality';
+import { MunicipalityProvider, useMunicipality } from './state/municipality';
+import { useSession } from './state/session';
 import { RequireAuth, RequireNavItem } from './components/RequireAuth';
 import { AppShell } from './components/AppShell';
 import { LoginPage } from './pages/LoginPage';
@@ -18,6 +19,7 @@ import { OrganizationsPage } from './pages/OrganizationsPage';
 import { WebhooksPage } from './pages/WebhooksPage';
 import { UsersPage } from './pages/UsersPage';
 import { AuditPage } from './pages/AuditPage';
+import { SettingsPage } from './pages/SettingsPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { InfoRequestsPage } from './pages/InfoRequestsPage';
@@ -55,15 +57,26 @@ function Themed() {
       <ToasterProvider toaster={toaster}>
         <SessionProvider>
           <MunicipalityProvider>
-            <BrowserRouter>
-              <AppRoutes />
-            </BrowserRouter>
+            <TimeZoneScope>
+              <DisplayTimeZone />
+              <BrowserRouter>
+                <AppRoutes />
+              </BrowserRouter>
+            </TimeZoneScope>
           </MunicipalityProvider>
         </SessionProvider>
         <ToasterComponent />
       </ToasterProvider>
     </ThemeProvider>
   );
+}
+
+/** Times are shown on the clock of the user's municipality, or of the municipality a ЦУР user has chosen. */
+function DisplayTimeZone() {
+  const { session } = useSession();
+  const { selected } = useMunicipality();
+  useSetTimeZone(selected?.timeZone ?? session?.user.organization.timeZone);
+  return null;
 }
 
 function AppRoutes() {
@@ -89,6 +102,7 @@ function AppRoutes() {
         <Route path="organizations" element={<RequireNavItem item="organizations"><OrganizationsPage /></RequireNavItem>} />
         <Route path="webhooks" element={<RequireNavItem item="webhooks"><WebhooksPage /></RequireNavItem>} />
         <Route path="users" element={<RequireNavItem item="users"><UsersPage /></RequireNavItem>} />
+        <Route path="settings" element={<RequireNavItem item="settings"><SettingsPage /></RequireNavItem>} />
         <Route path="audit" element={<RequireNavItem item="audit"><AuditPage /></RequireNavItem>} />
         <Route path="risks" element={<RequireNavItem item="risks"><RisksPage /></RequireNavItem>} />
         <Route path="risks/new" element={<RequireNavItem item="risks"><RiskNewPage /></RequireNavItem>} />

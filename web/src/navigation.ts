@@ -1,6 +1,6 @@
 // Where each navigation item of the server's `navigation` list leads and which icon it shows.
 import type { IconData } from '@gravity-ui/uikit';
-import { ArrowUpFromSquare, BookOpen, Briefcase, Bulb, Calendar, ChartAreaStacked, ChartColumn, ChartPie, Comments, FileText, Flag, Globe, GraduationCap, Handset, House, ListUl, Magnifier, Person, Persons, PlugConnection, TriangleExclamation } from '@gravity-ui/icons';
+import { ArrowUpFromSquare, BookOpen, Briefcase, Bulb, Calendar, ChartAreaStacked, ChartColumn, ChartPie, Comments, FileText, Flag, Gear, Globe, GraduationCap, Handset, House, ListUl, Magnifier, Person, Persons, PlugConnection, TriangleExclamation } from '@gravity-ui/icons';
 import type { NavItem } from '../../domain/roles';
 
 export interface NavTarget {
@@ -28,6 +28,7 @@ export const NAV_TARGETS: Record<NavItem, NavTarget> = {
   officialPages: { item: 'officialPages', path: '/official-pages', icon: Globe },
   organizations: { item: 'organizations', path: '/organizations', icon: Briefcase },
   users: { item: 'users', path: '/users', icon: Persons },
+  settings: { item: 'settings', path: '/settings', icon: Gear },
   audit: { item: 'audit', path: '/audit', icon: ListUl },
   webhooks: { item: 'webhooks', path: '/webhooks', icon: PlugConnection },
   profile: { item: 'profile', path: '/profile', icon: Person },

@@ -125,6 +125,7 @@ export function conditionsOf(q: ListQuery): (SQL | undefined)[] {
   if (list(f.ids).length) conditions.push(inArray(appeals.id, list(f.ids)));
   if (list(f.channel).length) conditions.push(inArray(appeals.channel, list(f.channel)));
   if (f.topic) conditions.push(or(eq(appeals.topicCode, f.topic), like(appeals.topicCode, `${f.topic.replace(/[%_\\]/g, '')}.%`)));
+  if (f.group) conditions.push(inArray(appeals.topicCode, sql`(select ${topics.code} from ${topics} where ${topics.groupCode} = ${f.group})`));
   if (f.department) conditions.push(eq(appeals.departmentId, f.department));
   if (f.executor) conditions.push(eq(appeals.executorId, f.executor));
   if (f.overdue === true) conditions.push(overdueCondition(q.now));

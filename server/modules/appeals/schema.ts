@@ -141,6 +141,7 @@ export const CreateAppeal = Type.Object({
   repeated: Type.Optional(Type.Boolean()),
   onControl: Type.Optional(Type.Boolean()),
   repeatOf: Type.Optional(Nullable(Type.String({ description: 'Номер или id предыдущего обращения' }))),
+  department: Type.Optional(Nullable(Uuid)),
 }, { additionalProperties: false });
 export type CreateAppeal = Static<typeof CreateAppeal>;
 
@@ -151,6 +152,8 @@ export const UpdateAppeal = Type.Object({
   location: Type.Optional(Nullable(Type.Object({ latitude: Type.Number({ minimum: -90, maximum: 90 }), longitude: Type.Number({ minimum: -180, maximum: 180 }) }))),
   repeated: Type.Optional(Type.Boolean()),
   onControl: Type.Optional(Type.Boolean()),
+  department: Type.Optional(Nullable(Uuid)),
+  collective: Type.Optional(Type.Boolean({ description: 'Коллективное обращение (от группы лиц)' })),
 }, { additionalProperties: false, minProperties: 1 });
 export type UpdateAppeal = Static<typeof UpdateAppeal>;
 
@@ -161,6 +164,7 @@ export const AppealFilter = Type.Object({
   status: CsvList('статус'),
   channel: CsvList('канал'),
   topic: Type.Optional(Type.String({ maxLength: 40, description: 'Код темы или раздела (по префиксу)' })),
+  group: Type.Optional(Type.String({ maxLength: 40, description: 'Оперативная группа тем: roads, housing…' })),
   department: Type.Optional(Uuid),
   executor: Type.Optional(Uuid),
   overdue: Type.Optional(Type.Boolean()),

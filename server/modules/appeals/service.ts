@@ -109,6 +109,9 @@ export async function intake(
     if (existing) return { row: existing, created: false };
   }
   await checkTopic(db, input.topic);
+  if (input.department && !(await repo.findDepartmentOf(db, org.id, input.department))) {
+    throw validationFailed([{ field: 'department', message: 'Такого подразделения нет в этой администрации' }]);
+  }
   // A person registering the appeal chooses its topic; an import or the citizen's form may have it filed by the suggestion.
   const byPerson = ctx !== null && !ctx.actor.viaToken;
   const filed = input.topic ? null : byPerson ? null : await autoTopic(db, input.text);
@@ -144,7 +147,7 @@ export async function intake(
         authorInn: authorKind === 'legal_entity' ? clean(author.inn) : null,
         authorSigners: signers.length ? signers : null, signatories: signatoriesOf({ ...author, kind: authorKind }) ?? author.signatories ?? null,
         text, address: clean(input.address), latitude: input.location?.latitude ?? null, longitude: input.location?.longitude ?? null,
-        topicCode, kind: input.kind ?? null, repeated: input.repeated ?? repeatOfId !== null, onControl: input.onControl ?? false,
+        topicCode, kind: input.kind ?? null, departmentId: input.department ?? null, repeated: input.repeated ?? repeatOfId !== null, onControl: input.onControl ?? false,
         repeatOfId, deadlineRegister: deadlines.register, deadlineForward: deadlines.forward, deadlineAnswer: deadlines.answer,
         trackingCodeHash: input.trackingCodeHash ?? null, createdAt: now, updatedAt: now,
         authorKeys: signals.authorKeys, resendOfId: signals.resendOf?.id ?? null,
@@ -233,6 +236,15 @@ export async function updateAppeal(db: Db, ctx: RequestContext, id: string, inpu
     // Unsetting «repeated» drops the reference to the earlier appeal too.
     if (input.repeated === false) values.repeatOfId = null;
     if (input.onControl !== undefined) values.onControl = input.onControl;
+    if (input.department !== undefined) {
+      if (input.department && !(await repo.findDepartmentOf(tx, current.organizationId, input.department))) {
+        throw validationFailed([{ field: 'department', message: 'Такого подразделения нет в этой администрации' }]);
+      }
+      values.departmentId = input.department;
+    }
+    // A collective appeal is one from a group of people; unsetting it makes the author one person again.
+    if (input.collective === true && current.authorKind !== 'collective') values.authorKind = 'collective';
+    if (input.collective === false && current.authorKind === 'collective') values.authorKind = 'person';
     const updated = await repo.updateAppeal(tx, id, values, now);
     // Setting the topic again, even to the one it had, is a person's confirmation the model learns from.
     if (input.topic !== undefined) await recordTopic(tx, { appealId: id, organizationId: current.organizationId, topicCode: values.topicCode ?? null, source: 'person', setBy: ctx.actor.userId, at: now });

@@ -26,3 +26,14 @@ export async function insertDepartment(db: Executor, organizationId: string, nam
   const [row] = await db.insert(departments).values({ organizationId, name }).returning();
   return row;
 }
+
+export async function findDepartment(db: Executor, id: string) {
+  const [row] = await db.select({ id: departments.id, name: departments.name, active: departments.active, organizationId: departments.organizationId, municipality: organizations.slug })
+    .from(departments).innerJoin(organizations, eq(organizations.id, departments.organizationId)).where(eq(departments.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function updateDepartment(db: Executor, id: string, values: { name?: string; active?: boolean }) {
+  const [row] = await db.update(departments).set(values).where(eq(departments.id, id)).returning();
+  return row;
+}

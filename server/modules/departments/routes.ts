@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { contextOf, requireActor } from '../../platform/auth';
 import { errors } from '../../platform/http';
-import { CreateDepartment, Department, DepartmentList, DepartmentQuery } from './schema';
+import { CreateDepartment, Department, DepartmentList, DepartmentQuery, UpdateDepartment } from './schema';
+import { IdParams } from '../../platform/http';
 import * as service from './service';
 
 export async function departmentRoutes(fastify: FastifyInstance): Promise<void> {
@@ -26,4 +27,11 @@ export async function departmentRoutes(fastify: FastifyInstance): Promise<void> 
   }, async (request, reply) => {
     return reply.status(201).send(await service.createDepartment(db(), contextOf(request), request.body));
   });
+
+  app.patch('/api/departments/:id', {
+    schema: {
+      tags, summary: 'Переименовать подразделение или вывести его из работы (руководитель или администратор ЦУР)',
+      params: IdParams, body: UpdateDepartment, response: { 200: Department, ...errors(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => service.updateDepartment(db(), contextOf(request), request.params.id, request.body));
 }

@@ -8,3 +8,7 @@ export type Department = Static<typeof Department>;
 export const DepartmentQuery = Type.Object({ municipality: Type.Optional(Type.String({ maxLength: 60 })) });
 export const DepartmentList = Type.Object({ items: Type.Array(Department) });
 export const CreateDepartment = Type.Object({ name: Type.String({ minLength: 2, maxLength: 200 }), municipality: Type.Optional(Type.String({ maxLength: 60 })) }, { additionalProperties: false });
+export const UpdateDepartment = Type.Object({
+  name: Type.Optional(Type.String({ minLength: 2, maxLength: 200 })),
+  active: Type.Optional(Type.Boolean({ description: 'false — подразделение выведено из работы (назначенные обращения сохраняют его)' })),
+}, { additionalProperties: false, minProperties: 1 });

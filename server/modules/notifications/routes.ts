@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireActor } from '../../platform/auth';
 import { download, errors } from '../../platform/http';
 import { notFound } from '../../platform/errors';
+import { inScope } from '../../platform/policy';
 import { listNotifications, markRead, unreadCount, type NotificationRow } from '../../platform/notifications';
 import { NotificationList, NotificationQuery, ReadParams, ReadResult, type Notification } from './schema';
 
@@ -49,7 +50,7 @@ export async function notificationRoutes(fastify: FastifyInstance): Promise<void
   });
 
   // Server-sent events: the page learns of new notifications without reloading.
-  app.get('/api/notifications/stream', { schema: { tags, summary: 'Поток новых уведомлений (text/event-stream)', response: { 200: download(['text/event-stream'], 'События `notification` с уведомлением в JSON', 'text') } } }, async (request, reply) => {
+  app.get('/api/notifications/stream', { schema: { tags, summary: 'Поток новых уведомлений и изменений открытых списков (text/event-stream)', response: { 200: download(['text/event-stream'], 'События `notifications` с уведомлениями в JSON и `changed` с видом изменённых объектов ({"entityType":"risk"}) — список перечитывается', 'text') } } }, async (request, reply) => {
     const actor = requireActor(request);
     reply.hijack();
     const raw = reply.raw;
@@ -82,6 +83,11 @@ export async function notificationRoutes(fastify: FastifyInstance): Promise<void
     const end = () => { closed = true; wakeUp(); };
     streams.add(end);
     const unsubscribe = app.services.notifications.subscribe(actor.userId, onWake);
+    // Lists open on the page (the risk board, the contacts directory…) read again when an object they show changed.
+    const unsubscribeChanges = app.services.notifications.subscribeChanges((change) => {
+      if (closed || (change.organizationId !== null && !inScope(actor, change.organizationId))) return;
+      raw.write(`event: changed\ndata: ${JSON.stringify({ entityType: change.entityType })}\n\n`);
+    });
     request.raw.on('close', end);
     raw.write(`event: ready\ndata: ${JSON.stringify({ unread: await unreadCount(db(), actor.userId) })}\n\n`);
     try {
@@ -104,6 +110,7 @@ export async function notificationRoutes(fastify: FastifyInstance): Promise<void
       request.log.warn({ err: error }, 'поток уведомлений прерван');
     } finally {
       unsubscribe();
+      unsubscribeChanges();
       streams.delete(end);
       raw.end();
     }

@@ -13,6 +13,7 @@ export const Organization = Type.Object({
   timeZone: Type.String(),
   numberPrefix: Type.String(),
   population: Type.Union([Type.Integer(), Type.Null()], { description: 'Численность населения, для показателей на 10 000 жителей' }),
+  signalEmail: Type.Union([Type.String(), Type.Null()], { description: 'Адрес дежурной почты для сигналов ЦУР (кроме контактных лиц)' }),
   active: Type.Boolean(),
   can: Type.Object({
     edit: Type.Boolean({ description: 'Изменить сведения' }),
@@ -31,6 +32,7 @@ const fields = {
   timeZone: Type.String({ minLength: 3, maxLength: 64, description: 'Часовой пояс IANA' }),
   numberPrefix: Type.String({ pattern: '^[А-ЯЁA-Z]{2,5}$', description: 'Префикс номеров обращений: БЕЛ' }),
   population: Type.Integer({ minimum: 1, maximum: 50_000_000, description: 'Численность населения' }),
+  signalEmail: Type.String({ format: 'email', maxLength: 200, description: 'E-mail для сигналов ЦУР' }),
 };
 
 export const CreateOrganization = Type.Object({
@@ -41,6 +43,7 @@ export const CreateOrganization = Type.Object({
   timeZone: Type.Optional(fields.timeZone),
   numberPrefix: fields.numberPrefix,
   population: Type.Optional(fields.population),
+  signalEmail: Type.Optional(fields.signalEmail),
 }, { additionalProperties: false });
 export type CreateOrganization = Static<typeof CreateOrganization>;
 
@@ -52,6 +55,7 @@ export const UpdateOrganization = Type.Object({
   timeZone: Type.Optional(fields.timeZone),
   numberPrefix: Type.Optional(fields.numberPrefix),
   population: Type.Optional(Type.Union([fields.population, Type.Null()])),
+  signalEmail: Type.Optional(Type.Union([fields.signalEmail, Type.Null()])),
   active: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false, minProperties: 1 });
 export type UpdateOrganization = Static<typeof UpdateOrganization>;

@@ -13,7 +13,7 @@ import type { CreateOrganization, Organization, UpdateOrganization } from './sch
 function organizationData(row: repo.OrganizationRow): Omit<Organization, 'can'> {
   return {
     id: row.id, kind: row.kind, name: row.name, shortName: row.shortName, slug: row.slug,
-    oktmo: row.oktmo, timeZone: row.timeZone, numberPrefix: row.numberPrefix, population: row.population, active: row.active,
+    oktmo: row.oktmo, timeZone: row.timeZone, numberPrefix: row.numberPrefix, population: row.population, signalEmail: row.signalEmail, active: row.active,
   };
 }
 
@@ -60,6 +60,7 @@ export async function createOrganization(db: Db, ctx: RequestContext, input: Cre
         timeZone: input.timeZone ?? ctx.actor.timeZone,
         numberPrefix: input.numberPrefix,
         population: input.population ?? null,
+        signalEmail: input.signalEmail?.trim() || null,
       });
       return { result: presentOrganization(ctx.actor, row), audit: { action: 'organization.create', entityType: 'organization', entityId: row.id, organizationId: row.id, after: organizationData(row) } };
     });

@@ -138,7 +138,8 @@ export async function createRisk(db: Db, ctx: RequestContext, input: CreateRisk,
     const body = `${input.text.trim().slice(0, 300)}\n\nСрок предложения ЦУР и проекта комментария — 3 часа.`;
     const recipients = municipalSide ? (await curAnalysts(tx)).map((r) => r.id) : [...contacts.userIds, ...heads.map((h) => h.id)];
     await notify(tx, { userIds: recipients, organizationId: org!.id, kind: 'risk.detected', title: `Информационный риск ${title}`, body, entityType: 'risk', entityId: created.id, link: `/risks/${created.id}` });
-    for (const email of municipalSide ? [] : contacts.emails) {
+    // The duty mailbox the ЦУР administrator set for the municipality gets the signal too.
+    for (const email of municipalSide ? [] : [...new Set([...contacts.emails, ...(org!.signalEmail ? [org!.signalEmail] : [])])]) {
       await enqueueMail(tx, { at: now,
         to: email,
         subject: `Сигнал ЦУР: информационный риск ${number}`,

@@ -24,3 +24,18 @@ export async function topicExists(db: Executor, code: string, options: { active?
     .where(and(eq(topics.code, code), options.active ? eq(topics.active, true) : undefined)).limit(1);
   return !!row;
 }
+
+export async function findTopicRow(db: Executor, code: string): Promise<TopicRow | null> {
+  const [row] = await db.select().from(topics).where(eq(topics.code, code)).limit(1);
+  return row ?? null;
+}
+
+export async function insertTopic(db: Executor, value: typeof topics.$inferInsert): Promise<TopicRow> {
+  const [row] = await db.insert(topics).values(value).returning();
+  return row;
+}
+
+export async function updateTopic(db: Executor, code: string, values: Partial<typeof topics.$inferInsert>): Promise<TopicRow> {
+  const [row] = await db.update(topics).set(values).where(eq(topics.code, code)).returning();
+  return row;
+}

@@ -10,6 +10,7 @@ import { api, type Appeal } from '../api';
 import { useI18n } from '../i18n';
 import { useResource } from '../state/useResource';
 import { Field, FormDialog, SelectField, fieldErrorOf } from './form';
+import { DateInput } from './DateInput';
 
 /**
  * Payload fields a person does not fill: the rating of a reopen is the system's, and registration
@@ -139,8 +140,7 @@ export function AppealActionDialog({ appeal, action, organizationId, onClose, on
     if (spec.type === 'date') {
       return (
         <Field key={field} label={text} error={message} qa={`field-${field}`}>
-          <input type="date" className="date-input date-input_l" name={field} value={values[field] ?? ''} onChange={(e) => set(field)(e.target.value)} aria-label={text} aria-invalid={!!message} />
-          {message && <Text color="danger" variant="caption-2">{message}</Text>}
+          <DateInput name={field} value={values[field] ?? ''} onUpdate={set(field)} label={text} error={message} size="l" />
         </Field>
       );
     }

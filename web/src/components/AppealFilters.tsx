@@ -7,7 +7,8 @@ import { api } from '../api';
 import { useI18n } from '../i18n';
 import { useResource } from '../state/useResource';
 import { EMPTY_FILTER, ME, SORTS, type RegistryFilter, type Sort } from '../state/appealQuery';
-import { TopicSelect } from './TopicSelect';
+import { TopicSelect, useTopicGroups } from './TopicSelect';
+import { DateInput } from './DateInput';
 
 const ANY = '__any__';
 
@@ -27,6 +28,7 @@ export function AppealFilters({ filter, onChange, municipality, regional }: Appe
   // The municipality's departments and staff to filter by; without them the lists are just empty.
   const departments = useResource(municipality ? () => api.departments.list(municipality.slug).then(({ items }) => items.filter((d) => d.active)) : null, [municipality]).data ?? [];
   const staff = useResource(municipality ? () => api.users.list({ organizationId: municipality.id, active: true }).then(({ items }) => items) : null, [municipality]).data ?? [];
+  const groups = useTopicGroups();
   const set = <K extends keyof RegistryFilter>(key: K, value: RegistryFilter[K]) => onChange({ ...filter, [key]: value });
 
   // The search box follows the address (a chosen view) and updates it once typing pauses.
@@ -55,6 +57,10 @@ export function AppealFilters({ filter, onChange, municipality, regional }: Appe
       />
       <TopicSelect forFilter value={filter.topic} onUpdate={(v) => set('topic', v)} anyLabel={f.anyTopic} label={f.topic} width={220} qa="filter-topic" />
       <Select
+        width={200} value={[filter.group || ANY]} onUpdate={([v]) => set('group', v === ANY || !v ? '' : v)} aria-label={f.group} title={f.group} qa="filter-group"
+        filterable={groups.length > 8} options={[{ value: ANY, content: f.anyGroup }, ...groups.map((g) => ({ value: g.code, content: g.title }))]}
+      />
+      <Select
         width={220} value={[filter.department || ANY]} onUpdate={([v]) => set('department', v === ANY || !v ? '' : v)} aria-label={f.department} title={f.department}
         disabled={!municipality} qa="filter-department"
         options={[{ value: ANY, content: f.anyDepartment }, ...departments.map((d) => ({ value: d.id, content: d.name }))]}
@@ -70,11 +76,11 @@ export function AppealFilters({ filter, onChange, municipality, regional }: Appe
       />
       <label className="date-field">
         <span>{f.receivedFrom}</span>
-        <input type="date" className="date-input" value={filter.receivedFrom} max={filter.receivedTo || undefined} onChange={(e) => set('receivedFrom', e.target.value)} aria-label={f.receivedFrom} />
+        <DateInput value={filter.receivedFrom} max={filter.receivedTo || undefined} onUpdate={(v) => set('receivedFrom', v)} label={f.receivedFrom} width={140} qa="filter-received-from" />
       </label>
       <label className="date-field">
         <span>{f.receivedTo}</span>
-        <input type="date" className="date-input" value={filter.receivedTo} min={filter.receivedFrom || undefined} onChange={(e) => set('receivedTo', e.target.value)} aria-label={`${f.receivedFrom} ${f.receivedTo}`} />
+        <DateInput value={filter.receivedTo} min={filter.receivedFrom || undefined} onUpdate={(v) => set('receivedTo', v)} label={`${f.receivedFrom} ${f.receivedTo}`} width={140} qa="filter-received-to" />
       </label>
       <Select
         width={200} value={[filter.tone || ANY]} onUpdate={([v]) => set('tone', v === ANY || !v ? '' : v)} aria-label={f.tone} title={f.tone} qa="filter-tone"

@@ -19,9 +19,10 @@ export function AuditDetailsDialog({ entry, onClose }: { entry: AuditEntry | nul
           <>
             <dl className="facts">
               <dt>{a.at}</dt><dd>{formatDateTime(entry.at)}</dd>
-              <dt>{a.actor}</dt><dd>{entry.actorLogin ?? a.system}</dd>
-              <dt>{a.action}</dt><dd>{a.actions[entry.action] ?? entry.action} <code>{entry.action}</code></dd>
-              <dt>{a.entity}</dt><dd>{a.entities[entry.entityType] ?? entry.entityType} <code>{entry.entityId ?? ''}</code></dd>
+              <dt>{a.actor}</dt><dd>{entry.actorName ? `${entry.actorName} (${entry.actorLogin})` : entry.actorLogin ?? a.system}</dd>
+              <dt>{a.organization}</dt><dd>{entry.organizationName ?? '—'}</dd>
+              <dt>{a.action}</dt><dd>{entry.actionTitle} <code>{entry.action}</code></dd>
+              <dt>{a.entity}</dt><dd>{entry.object ? `${entry.object.typeTitle}: ${entry.object.title}` : '—'} <code>{entry.entityId ?? ''}</code></dd>
               <dt>{a.requestId}</dt><dd><code>{entry.requestId ?? '—'}</code></dd>
             </dl>
             <div className="json-pair">

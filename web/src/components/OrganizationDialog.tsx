@@ -8,12 +8,12 @@ import { FormDialog, TextField } from './form';
 /** An empty field clears the population; digits (spaces allowed) set it. */
 const populationOf = (v: string): number | null => (v.trim() === '' ? null : Number(v.replace(/\s/g, '')));
 
-type Form = { name: string; shortName: string; slug: string; oktmo: string; timeZone: string; numberPrefix: string; population: string };
+type Form = { name: string; shortName: string; slug: string; oktmo: string; timeZone: string; numberPrefix: string; population: string; signalEmail: string };
 
 /** A new municipality starts on the clock of the region that adds it. */
 function formOf(org: Organization | null, timeZone: string): Form {
-  if (!org) return { name: '', shortName: '', slug: '', oktmo: '', timeZone, numberPrefix: '', population: '' };
-  return { name: org.name, shortName: org.shortName, slug: org.slug, oktmo: org.oktmo ?? '', timeZone: org.timeZone, numberPrefix: org.numberPrefix, population: org.population === null ? '' : String(org.population) };
+  if (!org) return { name: '', shortName: '', slug: '', oktmo: '', timeZone, numberPrefix: '', population: '', signalEmail: '' };
+  return { name: org.name, shortName: org.shortName, slug: org.slug, oktmo: org.oktmo ?? '', timeZone: org.timeZone, numberPrefix: org.numberPrefix, population: org.population === null ? '' : String(org.population), signalEmail: org.signalEmail ?? '' };
 }
 
 interface Props {
@@ -48,10 +48,11 @@ export function OrganizationDialog({ open, organization, onClose, onSaved }: Pro
         const initial = formOf(organization, timeZone);
         const changes: UpdateOrganization = {};
         for (const key of Object.keys(form) as (keyof Form)[]) {
-          if (key === 'population' || form[key].trim() === initial[key]) continue;
+          if (key === 'population' || key === 'signalEmail' || form[key].trim() === initial[key]) continue;
           changes[key] = form[key].trim();
         }
         if (form.population.trim() !== initial.population) changes.population = populationOf(form.population);
+        if (form.signalEmail.trim() !== initial.signalEmail) changes.signalEmail = form.signalEmail.trim() || null;
         if (Object.keys(changes).length === 0) {
           onClose();
           return;
@@ -66,6 +67,7 @@ export function OrganizationDialog({ open, organization, onClose, onSaved }: Pro
           timeZone: form.timeZone.trim() || undefined,
           numberPrefix: form.numberPrefix.trim(),
           population: populationOf(form.population) ?? undefined,
+          signalEmail: form.signalEmail.trim() || undefined,
         }), true);
       }
     } catch (e) {
@@ -92,7 +94,10 @@ export function OrganizationDialog({ open, organization, onClose, onSaved }: Pro
         <TextField label={o.numberPrefix} name="numberPrefix" value={form.numberPrefix} onUpdate={set('numberPrefix')} error={error} hint={o.numberPrefixHint} />
       </div>
       {organization?.kind !== 'regional_center' && (
-        <TextField label={o.population} name="population" value={form.population} onUpdate={set('population')} error={error} hint={o.populationHint} />
+        <>
+          <TextField label={o.population} name="population" value={form.population} onUpdate={set('population')} error={error} hint={o.populationHint} />
+          <TextField label={o.signalEmail} name="signalEmail" type="email" value={form.signalEmail} onUpdate={set('signalEmail')} error={error} hint={o.signalEmailHint} />
+        </>
       )}
     </FormDialog>
   );

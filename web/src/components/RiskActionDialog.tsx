@@ -12,6 +12,7 @@ import { riskApi, type Risk, type RiskActionBody } from '../riskApi';
 import { useI18n } from '../i18n';
 import { Field, FormDialog, SelectField, TextField, fieldErrorOf } from './form';
 import { localInput } from './RiskClock';
+import { DateInput } from './DateInput';
 
 const TEXT_ACTIONS: RiskAction[] = ['propose', 'submit_draft', 'remark'];
 const NEEDS_PUBLICATION = ['refuted', 'clarified'];
@@ -127,11 +128,7 @@ export function RiskActionDialog({ risk, action, onClose, onDone }: RiskActionDi
           <TextField label={`${d.place} *`} name="place" value={place} onUpdate={setPlace} error={error} placeholder={d.placeHint} autoFocus />
           <TextField label={d.link} name="link" value={link} onUpdate={setLink} error={error} placeholder="https://…" />
           <Field label={d.publishedAt} error={publishedAtMessage} qa="field-publishedAt">
-            <input
-              type="datetime-local" className="date-input date-input_l" name="publishedAt" value={publishedAt} max={localInput(new Date())}
-              onChange={(e) => setPublishedAt(e.target.value)} aria-label={d.publishedAt} aria-invalid={!!publishedAtMessage}
-            />
-            {publishedAtMessage && <Text color="danger" variant="caption-2">{publishedAtMessage}</Text>}
+            <DateInput withTime name="publishedAt" value={publishedAt} max={localInput(new Date())} onUpdate={setPublishedAt} label={d.publishedAt} error={publishedAtMessage} size="l" />
           </Field>
           {textArea('finalText', d.finalText, 6, d.finalTextHint)}
         </>

@@ -8,6 +8,7 @@ import {
 } from '../../../domain/risks';
 import { useI18n } from '../i18n';
 import { useMunicipality } from '../state/municipality';
+import { DateInput } from './DateInput';
 
 export interface RiskBoardFilter {
   closed: boolean;
@@ -98,11 +99,11 @@ export function RiskFilters({ filter, onChange }: RiskFiltersProps) {
       )}
       <label className="date-field">
         <span>{f.from}</span>
-        <input type="date" className="date-input" value={filter.from} max={filter.to || undefined} onChange={(e) => set('from', e.target.value)} aria-label={f.from} />
+        <DateInput value={filter.from} max={filter.to || undefined} onUpdate={(v) => set('from', v)} label={f.from} width={140} />
       </label>
       <label className="date-field">
         <span>{f.to}</span>
-        <input type="date" className="date-input" value={filter.to} min={filter.from || undefined} onChange={(e) => set('to', e.target.value)} aria-label={`${f.from} ${f.to}`} />
+        <DateInput value={filter.to} min={filter.from || undefined} onUpdate={(v) => set('to', v)} label={`${f.from} ${f.to}`} width={140} />
       </label>
       <Checkbox checked={filter.overdue} onUpdate={(v) => set('overdue', v)} qa="risk-filter-overdue">{f.overdue}</Checkbox>
       <Button view="flat" onClick={() => { setQ(''); onChange({ ...riskFilterFromParams(new URLSearchParams()), closed: filter.closed }); }} qa="risk-filter-reset">

@@ -1,10 +1,12 @@
 // Every English string of the web app, in the shape of ru.ts.
 import { errorMessages } from '../../../domain/errors';
+import { AUDIT_ENTITY_LABELS } from '../../../domain/audit';
 import type { Messages } from './ru';
 import { webhooksEn } from './webhooks.en';
 import { appealsEn } from './appeals.en';
 import { receptionEn } from './reception.en';
 import { risksEn } from './risks.en';
+import { settingsEn } from './settings.en';
 import { directoryEn } from './directory.en';
 import { programsEn } from './programs.en';
 import { reportsEn } from './reports.en';
@@ -88,6 +90,7 @@ export const en: Messages = {
     officialPages: 'Official pages',
     organizations: 'Organizations',
     users: 'Users',
+    settings: 'Administration',
     audit: 'Audit log',
     webhooks: 'Webhooks',
     profile: 'Profile',
@@ -111,6 +114,7 @@ export const en: Messages = {
     officialPages: 'Administrations\' accounts, website and feedback widget',
     organizations: 'Municipalities of the region',
     users: 'Staff accounts and roles',
+    settings: 'Deadlines, topic classifier, departments',
     audit: 'Who changed what and when',
     webhooks: 'Events for information systems: subscriptions and deliveries',
     profile: 'Your data, password and API tokens',
@@ -144,6 +148,7 @@ export const en: Messages = {
   webhooks: webhooksEn,
   reception: receptionEn,
   risks: risksEn,
+  settings: settingsEn,
   directory: directoryEn,
   programs: programsEn,
   reports: reportsEn,
@@ -172,6 +177,8 @@ export const en: Messages = {
     numberPrefixHint: '2–5 capital letters: БЕЛ',
     population: 'Population',
     populationHint: 'For analytics figures per 10,000 residents',
+    signalEmail: 'E-mail for signals',
+    signalEmailHint: 'The duty mailbox of the administration: gets information risk signals along with the contact officials',
     kind: 'Kind',
     status: 'Status',
     deactivate: 'Disable',
@@ -252,31 +259,15 @@ export const en: Messages = {
     requestId: 'Request id',
     system: 'System',
     nothing: 'no data',
-    actions: {
-      'auth.login': 'Sign-in',
-      'auth.logout': 'Sign-out',
-      'auth.login_failed': 'Failed sign-in',
-      'user.create': 'User created',
-      'user.update': 'User changed',
-      'user.change_role': 'Role changed',
-      'user.deactivate': 'User disabled',
-      'user.activate': 'User enabled',
-      'user.reset_password': 'Password reset',
-      'user.change_password': 'Password changed',
-      'organization.create': 'Organization created',
-      'organization.update': 'Organization changed',
-      'organization.deactivate': 'Organization disabled',
-      'organization.activate': 'Organization enabled',
-      'api_token.create': 'API token issued',
-      'api_token.revoke': 'API token revoked',
-      'system.seed_demo': 'Demo data created',
-    },
-    entities: {
-      user: 'User',
-      organization: 'Organization',
-      api_token: 'API token',
-      system: 'System',
-    },
+    organization: 'Organisation',
+    anyOrganization: 'All organisations',
+    anyUser: 'All users',
+    object: 'Object number',
+    objectPlaceholder: 'БЕЛ-2026-000011, ИР-2026-00001',
+    export: 'Export',
+    exportXlsx: 'XLSX',
+    exportCsv: 'CSV',
+    entities: AUDIT_ENTITY_LABELS,
   },
   profile: {
     title: 'Profile',

@@ -1,8 +1,10 @@
 // Every Russian string of the web app. Russian is the default language; en.ts mirrors this shape.
 import { errorMessages } from '../../../domain/errors';
+import { AUDIT_ENTITY_LABELS } from '../../../domain/audit';
 import { appealsRu } from './appeals.ru';
 import { receptionRu } from './reception.ru';
 import { risksRu } from './risks.ru';
+import { settingsRu } from './settings.ru';
 import { directoryRu } from './directory.ru';
 import { programsRu } from './programs.ru';
 import { reportsRu } from './reports.ru';
@@ -87,6 +89,7 @@ export const ru = {
     officialPages: 'Официальные страницы',
     organizations: 'Организации',
     users: 'Пользователи',
+    settings: 'Администрирование',
     audit: 'Журнал аудита',
     webhooks: 'Вебхуки',
     profile: 'Профиль',
@@ -110,6 +113,7 @@ export const ru = {
     officialPages: 'Аккаунты администраций, сайт и виджет ПОС',
     organizations: 'Муниципальные образования региона',
     users: 'Учётные записи и роли сотрудников',
+    settings: 'Сроки, классификатор тем, подразделения',
     audit: 'Кто, что и когда изменил',
     webhooks: 'События для информационных систем: подписки и доставки',
     profile: 'Ваши данные, пароль и API-токены',
@@ -143,6 +147,7 @@ export const ru = {
   webhooks: webhooksRu,
   reception: receptionRu,
   risks: risksRu,
+  settings: settingsRu,
   directory: directoryRu,
   programs: programsRu,
   reports: reportsRu,
@@ -171,6 +176,8 @@ export const ru = {
     numberPrefixHint: '2–5 заглавных букв: БЕЛ',
     population: 'Численность населения',
     populationHint: 'Для показателей аналитики на 10 000 жителей',
+    signalEmail: 'E-mail для сигналов ЦУР',
+    signalEmailHint: 'Дежурная почта администрации: получает сигналы об информационных рисках вместе с контактными лицами',
     kind: 'Тип',
     status: 'Состояние',
     deactivate: 'Отключить',
@@ -251,31 +258,15 @@ export const ru = {
     requestId: 'Код запроса',
     system: 'Система',
     nothing: 'нет данных',
-    actions: {
-      'auth.login': 'Вход',
-      'auth.logout': 'Выход',
-      'auth.login_failed': 'Неудачная попытка входа',
-      'user.create': 'Создание пользователя',
-      'user.update': 'Изменение пользователя',
-      'user.change_role': 'Смена роли',
-      'user.deactivate': 'Отключение пользователя',
-      'user.activate': 'Включение пользователя',
-      'user.reset_password': 'Сброс пароля',
-      'user.change_password': 'Смена пароля',
-      'organization.create': 'Создание организации',
-      'organization.update': 'Изменение организации',
-      'organization.deactivate': 'Отключение организации',
-      'organization.activate': 'Включение организации',
-      'api_token.create': 'Выпуск API-токена',
-      'api_token.revoke': 'Отзыв API-токена',
-      'system.seed_demo': 'Создание демо-данных',
-    } as Record<string, string>,
-    entities: {
-      user: 'Пользователь',
-      organization: 'Организация',
-      api_token: 'API-токен',
-      system: 'Система',
-    } as Record<string, string>,
+    organization: 'Организация',
+    anyOrganization: 'Все организации',
+    anyUser: 'Все пользователи',
+    object: 'Номер объекта',
+    objectPlaceholder: 'БЕЛ-2026-000011, ИР-2026-00001',
+    export: 'Выгрузить',
+    exportXlsx: 'XLSX',
+    exportCsv: 'CSV',
+    entities: AUDIT_ENTITY_LABELS,
   },
   profile: {
     title: 'Профиль',

@@ -15,6 +15,7 @@ import { Panel } from '../components/Facts';
 import { AnalyticsChart } from '../components/AnalyticsChart';
 import { useNotify } from '../components/notify';
 import '../analytics.css';
+import { DateInput } from '../components/DateInput';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const day = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
@@ -63,11 +64,11 @@ export function AnalyticsPage() {
         <div className="filters" data-qa="analytics-filters">
           <label className="date-field">
             <span>{a.from}</span>
-            <input type="date" className="date-input" value={from} max={to} onChange={(e) => DATE.test(e.target.value) && set({ from: e.target.value })} aria-label={a.from} data-qa="analytics-from" />
+            <DateInput value={from} max={to} onUpdate={(v) => DATE.test(v) && set({ from: v })} label={a.from} width={140} qa="analytics-from" />
           </label>
           <label className="date-field">
             <span>{a.to}</span>
-            <input type="date" className="date-input" value={to} min={from} onChange={(e) => DATE.test(e.target.value) && set({ to: e.target.value })} aria-label={`${a.from} ${a.to}`} data-qa="analytics-to" />
+            <DateInput value={to} min={from} onUpdate={(v) => DATE.test(v) && set({ to: v })} label={`${a.from} ${a.to}`} width={140} qa="analytics-to" />
           </label>
           <Select
             multiple hasCounter={!!channel} width={220} value={channel ? channel.split(',') : []} onUpdate={(v) => set({ channel: v.join(',') })}

@@ -18,6 +18,8 @@ import { AppealTimeline } from '../components/AppealTimeline';
 import { FilesPanel } from '../components/Files';
 import { useNotify } from '../components/notify';
 import { TopicSuggestions } from '../components/TopicSuggestions';
+import { AppealClassification } from '../components/AppealClassification';
+import { TimeZoneScope } from '../i18n';
 
 /** Actions that end or undo work get the «danger» look; the main step forward gets «action». */
 const DANGER: AppealAction[] = ['leave_without_answer', 'merge', 'return_for_rework', 'reopen'];
@@ -71,7 +73,10 @@ export function AppealCardPage() {
     }
   };
 
+  // The card's times are on the clock of the appeal's municipality, whichever one the header has chosen.
+  const zone = own.kind === 'municipality' ? own.timeZone : municipalities.find((m) => m.slug === appeal.municipality)?.timeZone;
   return (
+    <TimeZoneScope zone={zone}>
     <div className="page page_wide appeal-card" data-qa="appeal-card">
       <RouterLink className="text-link back-link no-print" to={`/appeals${(location.state as { search?: string } | null)?.search ?? ''}`}>
         <Icon data={ArrowLeft} size={14} />{c.back}
@@ -133,6 +138,7 @@ export function AppealCardPage() {
               <TopicSuggestions suggestions={appeal.suggestions} current={appeal.topic} busy={choosing} onChoose={(s) => void chooseTopic(s.topic, s.topicTitle)} />
             </Panel>
           )}
+          {appeal.can.edit && <AppealClassification appeal={appeal} onChange={(a) => { setAppeal(a); void timeline.reload(); }} />}
           <AppealDetails appeal={appeal} onChange={(a) => { setAppeal(a); void timeline.reload(); }} />
 
           <AppealAuthor appeal={appeal} />
@@ -140,5 +146,6 @@ export function AppealCardPage() {
       </div>
       <AppealActionDialog appeal={appeal} action={action} organizationId={organizationId} onClose={() => setAction(null)} onDone={done} />
     </div>
+    </TimeZoneScope>
   );
 }

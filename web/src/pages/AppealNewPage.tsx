@@ -15,6 +15,8 @@ import { Field, SelectField, TextField, fieldErrorOf } from '../components/form'
 import { AuthorFields, EMPTY_AUTHOR, authorPayload, type AuthorValues } from '../components/AuthorFields';
 import { TopicSelect } from '../components/TopicSelect';
 import { TopicSuggestions } from '../components/TopicSuggestions';
+import { DateInput, isoToZoned, zonedToIso } from '../components/DateInput';
+import { useResource } from '../state/useResource';
 
 /** Channels whose messages carry an id of the source system: registering it twice opens the same appeal. */
 const EXTERNAL_ID_CHANNELS: Channel[] = ['pos', 'social', 'voice', 'survey'];
@@ -24,11 +26,6 @@ function subChannelsOf(channel: Channel): SubChannel[] {
   return SUB_CHANNELS.filter((s) => CHANNEL_OF_SUB_CHANNEL[s] === channel || (channel === 'fz59' && s === 'phone'));
 }
 
-/** The value of a datetime-local input for a moment, in the browser's time. */
-function localInput(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 export function AppealNewPage() {
   const { t, locale, errorText } = useI18n();
@@ -40,13 +37,18 @@ export function AppealNewPage() {
   const [channel, setChannel] = useState<Channel>('fz59');
   const [subChannel, setSubChannel] = useState<SubChannel>('letter');
   const [externalId, setExternalId] = useState('');
-  const [receivedAt, setReceivedAt] = useState(() => localInput(new Date()));
+  // Dates and times are typed on the clock of the appeal's municipality.
+  const zone = (regional ? municipalities.find((m) => m.slug === municipality)?.timeZone : session.user.organization.timeZone) ?? session.user.organization.timeZone;
+  const [receivedAt, setReceivedAt] = useState(() => isoToZoned(new Date(), zone));
   const [registeredAt, setRegisteredAt] = useState('');
   const [author, setAuthor] = useState<AuthorValues>(EMPTY_AUTHOR);
   const [text, setText] = useState('');
   const [address, setAddress] = useState('');
   const [topic, setTopic] = useState('');
   const [kind, setKind] = useState('');
+  const [department, setDepartment] = useState('');
+  const departmentsOf = regional ? municipality : session.user.organization.slug;
+  const departments = useResource(departmentsOf ? () => api.departments.list(departmentsOf).then((r) => r.items.filter((d) => d.active)) : null, [departmentsOf]).data ?? [];
   const [onControl, setOnControl] = useState(false);
   const [repeated, setRepeated] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -76,7 +78,7 @@ export function AppealNewPage() {
     event.preventDefault();
     setSubmitting(true);
     setError(null);
-    const toIso = (value: string) => (value ? new Date(value).toISOString() : undefined);
+    const toIso = (value: string) => (value ? zonedToIso(value, zone) : undefined);
     const body: CreateAppeal = {
       municipality: regional ? municipality || undefined : session.user.organization.slug,
       channel,
@@ -89,6 +91,7 @@ export function AppealNewPage() {
       address: address.trim() || undefined,
       topic: topic || undefined,
       kind: (kind || undefined) as AppealKind | undefined,
+      department: department || undefined,
       onControl: onControl || undefined,
       repeated: repeated || undefined,
     };
@@ -105,8 +108,7 @@ export function AppealNewPage() {
     const message = fieldErrorOf(error, name);
     return (
       <Field label={label + (required ? ' *' : '')} hint={hint} error={message} qa={`field-${name}`}>
-        <input type="datetime-local" className="date-input date-input_l" name={name} value={value} max={localInput(new Date())} onChange={(e) => set(e.target.value)} aria-label={label} aria-invalid={!!message} />
-        {message && <Text color="danger" variant="caption-2">{message}</Text>}
+        <DateInput withTime name={name} value={value} max={isoToZoned(new Date(), zone)} onUpdate={set} label={label} error={message} size="l" />
       </Field>
     );
   };
@@ -152,6 +154,12 @@ export function AppealNewPage() {
               <Select
                 width="max" value={[kind || '__none__']} onUpdate={([v]) => setKind(v === '__none__' ? '' : v ?? '')} aria-label={f.kind} qa="select-kind"
                 options={[{ value: '__none__', content: f.noKind }, ...APPEAL_KINDS.map((k) => ({ value: k, content: KIND_LABELS[locale][k] }))]}
+              />
+            </Field>
+            <Field label={t.appeals.classify.department} qa="field-department">
+              <Select
+                width="max" value={[department || '__none__']} onUpdate={([v]) => setDepartment(v === '__none__' ? '' : v ?? '')} aria-label={t.appeals.classify.department} qa="select-department"
+                options={[{ value: '__none__', content: t.appeals.classify.noDepartment }, ...departments.map((d) => ({ value: d.id, content: d.name }))]}
               />
             </Field>
             <div className="appeal-form__flags">

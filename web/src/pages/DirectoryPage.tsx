@@ -9,6 +9,7 @@ import { useI18n } from '../i18n';
 import { useCurrentSession } from '../state/session';
 import { useMunicipality } from '../state/municipality';
 import { useResource } from '../state/useResource';
+import { useLiveReload } from '../state/notifications';
 import { PageHeader } from '../components/PageHeader';
 import { useNotify } from '../components/notify';
 import { ContactChangeDetails } from '../components/ContactChange';
@@ -102,6 +103,8 @@ export function DirectoryPage() {
     const [list, changes] = await Promise.all([directoryApi.contacts({ municipality, q: q.trim() || undefined }), directoryApi.history(municipality)]);
     return { items: list.items, history: changes.items };
   }, [municipality, q], { keep: true, delayMs: 250 });
+  // Another person's change of a contact shows here at once, with its line in the history.
+  useLiveReload(['contact'], directory.reload);
   const { error } = directory;
   const items = directory.data?.items ?? null;
   const history = directory.data?.history ?? null;

@@ -10,6 +10,7 @@ import { ApiError } from '../api';
 import { riskApi, RISK_FILE_PURPOSES, type Risk } from '../riskApi';
 import { useI18n } from '../i18n';
 import { useResource } from '../state/useResource';
+import { useLiveReload } from '../state/notifications';
 import { MessagePage } from '../components/MessagePage';
 import { useNotify } from '../components/notify';
 import { RiskLevelLabel, RiskStatusLabel } from '../components/RiskBadges';
@@ -20,7 +21,6 @@ import { FilesPanel } from '../components/Files';
 import { RiskActionDialog } from '../components/RiskActionDialog';
 import '../risks.css';
 
-const REFRESH_MS = 30_000;
 /** The step forward of each side gets the «action» look; closing gets the «danger» one. */
 const PRIMARY: RiskAction[] = ['acknowledge', 'submit_draft', 'approve', 'publish', 'propose'];
 
@@ -30,7 +30,9 @@ export function RiskCardPage() {
   const { t, locale, errorText } = useI18n();
   const c = t.risks.card;
   const notify = useNotify();
-  const { data: risk, error, receivedAt, set: show } = useResource(() => riskApi.get(id), [id], { refreshMs: REFRESH_MS, refreshOnFocus: true });
+  const card = useResource(() => riskApi.get(id), [id], { refreshOnFocus: true });
+  const { data: risk, error, receivedAt, set: show } = card;
+  useLiveReload(['risk'], card.reload);
   const [action, setAction] = useState<RiskAction | null>(null);
   const notice = (location.state as { notice?: string } | null)?.notice;
 

@@ -17,6 +17,7 @@ import { Field, SelectField, TextField, fieldErrorOf } from '../components/form'
 import { TopicSelect } from '../components/TopicSelect';
 import { localInput } from '../components/RiskClock';
 import '../risks.css';
+import { DateInput } from '../components/DateInput';
 
 /** A reach figure: a whole number, or nothing when the field is empty. */
 const count = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value.trim()) : undefined);
@@ -85,11 +86,7 @@ export function RiskNewPage() {
     const message = fieldErrorOf(error, name);
     return (
       <Field label={label} hint={hint} error={message} qa={`field-${name}`}>
-        <input
-          type="datetime-local" className="date-input date-input_l" name={name} value={value} max={localInput(new Date())}
-          onChange={(e) => set(e.target.value)} aria-label={label} aria-invalid={!!message}
-        />
-        {message && <Text color="danger" variant="caption-2">{message}</Text>}
+        <DateInput withTime name={name} value={value} max={localInput(new Date())} onUpdate={set} label={label} error={message} size="l" />
       </Field>
     );
   };

@@ -12,6 +12,7 @@ import { PageHeader } from '../components/PageHeader';
 import { Panel } from '../components/Facts';
 import { RiskStatisticsChart } from '../components/RiskStatisticsChart';
 import '../risks.css';
+import { DateInput } from '../components/DateInput';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const day = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
@@ -66,11 +67,11 @@ export function RiskStatisticsPage() {
         <div className="filters">
           <label className="date-field">
             <span>{s.from}</span>
-            <input type="date" className="date-input" value={period.from} max={period.to} onChange={(e) => setPeriod((p) => ({ ...p, from: e.target.value }))} aria-label={s.from} data-qa="stats-from" />
+            <DateInput value={period.from} max={period.to} onUpdate={(v) => v && setPeriod((p) => ({ ...p, from: v }))} label={s.from} width={140} qa="stats-from" />
           </label>
           <label className="date-field">
             <span>{s.to}</span>
-            <input type="date" className="date-input" value={period.to} min={period.from} onChange={(e) => setPeriod((p) => ({ ...p, to: e.target.value }))} aria-label={`${s.from} ${s.to}`} data-qa="stats-to" />
+            <DateInput value={period.to} min={period.from} onUpdate={(v) => v && setPeriod((p) => ({ ...p, to: v }))} label={`${s.from} ${s.to}`} width={140} qa="stats-to" />
           </label>
         </div>
       </PageHeader>

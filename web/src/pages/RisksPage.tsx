@@ -1,6 +1,7 @@
 // Information risks: for ЦУР the board of every open risk of the region, what runs out first on top;
 // for the administration the inbox of its municipality's signals, new ones highlighted. Closed ones on
-// their own tab. The list refreshes itself every half minute; the clocks tick every second.
+// their own tab. The list reads again as soon as a risk it may show changes (the bell's event stream);
+// the clocks tick every second.
 import { useCallback, useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Icon, Loader, SegmentedRadioGroup, Text } from '@gravity-ui/uikit';
@@ -10,12 +11,11 @@ import { useI18n } from '../i18n';
 import { useCurrentSession } from '../state/session';
 import { useMunicipality } from '../state/municipality';
 import { useResource } from '../state/useResource';
+import { useLiveReload } from '../state/notifications';
 import { PageHeader } from '../components/PageHeader';
 import { RiskFilters, riskFilterFromParams, riskFilterToParams, type RiskBoardFilter } from '../components/RiskFilters';
 import { RiskTable } from '../components/RiskTable';
 import '../risks.css';
-
-const REFRESH_MS = 30_000;
 
 export function RisksPage() {
   const { t, errorText } = useI18n();
@@ -40,7 +40,9 @@ export function RisksPage() {
     limit: 200,
   }), [filter, regional, selected?.slug]);
 
-  const { data: items, error, receivedAt } = useResource(() => riskApi.list(query).then((r) => r.items), [query], { refreshMs: REFRESH_MS });
+  const list = useResource(() => riskApi.list(query).then((r) => r.items), [query], { keep: true, refreshOnFocus: true });
+  const { data: items, error, receivedAt } = list;
+  useLiveReload(['risk'], list.reload);
 
   const change = useCallback((next: RiskBoardFilter) => setParams(riskFilterToParams(next), { replace: true }), [setParams]);
   const fresh = !regional && items ? items.filter((i) => i.status === 'detected').length : 0;

@@ -14,6 +14,8 @@ export interface RegistryFilter {
   status: string[];
   channel: string[];
   topic: string;
+  /** Operational group of topics (roads, housing…). */
+  group: string;
   department: string;
   executor: string;
   overdue: boolean;
@@ -50,14 +52,14 @@ export interface RegistryFilter {
 }
 
 export const EMPTY_FILTER: RegistryFilter = {
-  q: '', status: [], channel: [], topic: '', department: '', executor: '',
+  q: '', status: [], channel: [], topic: '', group: '', department: '', executor: '',
   overdue: false, dueSoon: false, onControl: false, flagged: false, receivedFrom: '', receivedTo: '',
   municipality: '', registeredFrom: '', registeredTo: '', kind: '', result: '',
   collective: false, repeated: false, extended: false, answeredLate: false, rated: false, tone: '', cluster: '', offensive: false, approvedDespiteWarning: false, rating: '', deadlineFrom: '', deadlineTo: '', ratedFrom: '', sort: DEFAULT_SORT,
 };
 
 const LISTS = ['status', 'channel'] as const;
-const TEXTS = ['q', 'topic', 'department', 'executor', 'receivedFrom', 'receivedTo', 'municipality', 'registeredFrom', 'registeredTo', 'kind', 'result', 'tone', 'cluster', 'rating', 'deadlineFrom', 'deadlineTo', 'ratedFrom'] as const;
+const TEXTS = ['q', 'topic', 'group', 'department', 'executor', 'receivedFrom', 'receivedTo', 'municipality', 'registeredFrom', 'registeredTo', 'kind', 'result', 'tone', 'cluster', 'rating', 'deadlineFrom', 'deadlineTo', 'ratedFrom'] as const;
 const FLAGS = ['overdue', 'dueSoon', 'onControl', 'flagged', 'collective', 'repeated', 'extended', 'answeredLate', 'rated', 'offensive', 'approvedDespiteWarning'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -101,6 +103,7 @@ export function filterToApi(filter: RegistryFilter, context: { municipality: str
     status: filter.status.join(',') || undefined,
     channel: filter.channel.join(',') || undefined,
     topic: filter.topic || undefined,
+    group: filter.group || undefined,
     department: filter.department || undefined,
     executor: filter.executor === ME ? context.userId : filter.executor || undefined,
     overdue: filter.overdue || undefined,

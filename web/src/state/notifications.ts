@@ -1,6 +1,6 @@
 // The signed-in user's notifications: the latest list, the unread count, and a live stream
 // (server-sent events) that brings new ones without reloading the page.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type AppNotification } from '../api';
 
 const LIMIT = 30;
@@ -19,6 +19,32 @@ function merge(current: AppNotification[], incoming: AppNotification[]): AppNoti
     .slice(0, LIMIT);
 }
 
+/** `changed` events of the stream, by the kind of object: open lists of that kind read again. */
+const changes = new EventTarget();
+
+/**
+ * Calls `reload` when objects of these kinds changed anywhere the user can see (the same stream as the
+ * bell); a burst of changes makes one reload.
+ */
+export function useLiveReload(entityTypes: readonly string[], reload: () => unknown): void {
+  const latest = useRef(reload);
+  latest.current = reload;
+  const key = entityTypes.join(',');
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onChange = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => { void latest.current(); }, 250);
+    };
+    const kinds = key.split(',');
+    for (const kind of kinds) changes.addEventListener(kind, onChange);
+    return () => {
+      clearTimeout(timer);
+      for (const kind of kinds) changes.removeEventListener(kind, onChange);
+    };
+  }, [key]);
+}
+
 export function useNotificationFeed(userId: string): NotificationFeed {
   const [items, setItems] = useState<AppNotification[]>([]);
   const [unread, setUnread] = useState(0);
@@ -33,6 +59,10 @@ export function useNotificationFeed(userId: string): NotificationFeed {
     source.addEventListener('ready', (event) => {
       const data = JSON.parse((event as MessageEvent<string>).data) as { unread: number };
       setUnread(data.unread);
+    });
+    source.addEventListener('changed', (event) => {
+      const data = JSON.parse((event as MessageEvent<string>).data) as { entityType: string };
+      changes.dispatchEvent(new Event(data.entityType));
     });
     source.addEventListener('notifications', (event) => {
       const data = JSON.parse((event as MessageEvent<string>).data) as { items: AppNotification[]; unread: number };
