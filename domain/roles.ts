@@ -20,13 +20,13 @@ export function organizationKindForRole(role: Role): OrganizationKind {
   return isRegionalRole(role) ? 'regional_center' : 'municipality';
 }
 
-export type NavItem = 'dashboard' | 'analytics' | 'appeals' | 'risks' | 'reports' | 'requests' | 'contacts' | 'imports' | 'organizations' | 'users' | 'audit' | 'profile';
+export type NavItem = 'dashboard' | 'analytics' | 'clusters' | 'appeals' | 'risks' | 'reports' | 'requests' | 'contacts' | 'imports' | 'organizations' | 'users' | 'audit' | 'profile';
 
 /** Navigation of the web shell by role: the server sends it, the UI only renders it. */
 export const NAVIGATION: Record<Role, NavItem[]> = {
-  cur_admin: ['dashboard', 'analytics', 'appeals', 'risks', 'reports', 'requests', 'contacts', 'imports', 'organizations', 'users', 'audit', 'profile'],
-  cur_analyst: ['dashboard', 'analytics', 'appeals', 'risks', 'reports', 'requests', 'contacts', 'imports', 'profile'],
-  contact_official: ['dashboard', 'analytics', 'appeals', 'risks', 'reports', 'requests', 'contacts', 'imports', 'profile'],
+  cur_admin: ['dashboard', 'analytics', 'clusters', 'appeals', 'risks', 'reports', 'requests', 'contacts', 'imports', 'organizations', 'users', 'audit', 'profile'],
+  cur_analyst: ['dashboard', 'analytics', 'clusters', 'appeals', 'risks', 'reports', 'requests', 'contacts', 'imports', 'profile'],
+  contact_official: ['dashboard', 'analytics', 'clusters', 'appeals', 'risks', 'reports', 'requests', 'contacts', 'imports', 'profile'],
   executor: ['dashboard', 'appeals', 'profile'],
-  head: ['dashboard', 'analytics', 'appeals', 'risks', 'reports', 'requests', 'contacts', 'imports', 'profile'],
+  head: ['dashboard', 'analytics', 'clusters', 'appeals', 'risks', 'reports', 'requests', 'contacts', 'imports', 'profile'],
 };

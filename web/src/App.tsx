@@ -31,6 +31,7 @@ import { RefutationsPage } from './pages/RefutationsPage';
 import { ReportsPage } from './pages/ReportsPage';
 import { ReportCardPage } from './pages/ReportCardPage';
 import { AnalyticsPage } from './pages/AnalyticsPage';
+import { ClustersPage } from './pages/ClustersPage';
 
 const toaster = new Toaster();
 
@@ -66,6 +67,7 @@ function AppRoutes() {
       <Route element={<RequireAuth><AppShell /></RequireAuth>}>
         <Route index element={<DashboardPage />} />
         <Route path="analytics" element={<RequireNavItem item="analytics"><AnalyticsPage /></RequireNavItem>} />
+        <Route path="clusters" element={<RequireNavItem item="clusters"><ClustersPage /></RequireNavItem>} />
         <Route path="appeals" element={<RequireNavItem item="appeals"><AppealsPage /></RequireNavItem>} />
         <Route path="appeals/new" element={<RequireNavItem item="appeals"><AppealNewPage /></RequireNavItem>} />
         <Route path="appeals/:id" element={<RequireNavItem item="appeals"><AppealCardPage /></RequireNavItem>} />

@@ -4,6 +4,7 @@ import type {
   MunicipalityAnalytics as MunicipalitySchema, Overview as OverviewSchema, RatingSettings as RatingSettingsSchema, RatingWeights as RatingWeightsSchema,
   Spikes as SpikesSchema, Trends as TrendsSchema,
 } from '../../server/modules/analytics/schema';
+import type { ClusterFilter, ClusterList as ClusterListSchema } from '../../server/modules/clusters/schema';
 import { queryString, request } from './api';
 
 export type Overview = Static<typeof OverviewSchema>;
@@ -14,6 +15,9 @@ export type MunicipalityAnalytics = Static<typeof MunicipalitySchema>;
 export type Unit = MunicipalityAnalytics['departments'][number];
 export type RatingSettings = Static<typeof RatingSettingsSchema>;
 export type RatingWeights = Static<typeof RatingWeightsSchema>;
+
+export type ClusterList = Static<typeof ClusterListSchema>;
+export type ProblemCluster = ClusterList['items'][number];
 
 export interface PeriodParams { from: string; to: string; channel?: string }
 
@@ -26,6 +30,7 @@ export const analyticsApi = {
   spikes: (municipality?: string) => request<Spikes>('GET', '/api/analytics/spikes', { query: { municipality } }),
   municipality: (slug: string, p: PeriodParams) => request<MunicipalityAnalytics>('GET', `/api/analytics/municipalities/${slugPath(slug)}`, { query: { ...p } }),
   municipalityXlsx: (slug: string, p: PeriodParams) => `/api/analytics/municipalities/${slugPath(slug)}/export?${queryString({ ...p })}`,
+  clusters: (filter: ClusterFilter) => request<ClusterList>('GET', '/api/clusters', { query: { ...filter } }),
   ratingSettings: () => request<RatingSettings>('GET', '/api/analytics/rating-weights'),
   setWeights: (weights: RatingWeights) => request<RatingSettings>('PUT', '/api/analytics/rating-weights', { body: weights }),
 };

@@ -8,6 +8,7 @@ import { directoryEn } from './directory.en';
 import { reportsEn } from './reports.en';
 import { importsEn } from './imports.en';
 import { analyticsEn } from './analytics.en';
+import { clustersEn } from './clusters.en';
 
 export const en: Messages = {
   product: 'Otklik',
@@ -68,6 +69,7 @@ export const en: Messages = {
   nav: {
     dashboard: 'Home',
     analytics: 'Analytics',
+    clusters: 'Problems',
     appeals: 'Appeals',
     risks: 'Information risks',
     reports: 'Reports',
@@ -82,6 +84,7 @@ export const en: Messages = {
   navHints: {
     dashboard: 'Summary of your organization',
     analytics: 'Municipality rating, trends, topic spikes',
+    clusters: 'Appeals of different authors about one problem at one place',
     appeals: "Citizens' appeals from every channel",
     risks: 'Publications that need an official comment',
     reports: 'Reporting to the regional centre',
@@ -105,6 +108,7 @@ export const en: Messages = {
   reports: reportsEn,
   imports: importsEn,
   analytics: analyticsEn,
+  clusters: clustersEn,
   placeholder: {
     lead: 'This section is being prepared.',
   },

@@ -7,6 +7,7 @@ import { directoryRu } from './directory.ru';
 import { reportsRu } from './reports.ru';
 import { importsRu } from './imports.ru';
 import { analyticsRu } from './analytics.ru';
+import { clustersRu } from './clusters.ru';
 
 export const ru = {
   product: 'Отклик',
@@ -67,6 +68,7 @@ export const ru = {
   nav: {
     dashboard: 'Главная',
     analytics: 'Аналитика',
+    clusters: 'Проблемы',
     appeals: 'Обращения',
     risks: 'Информационные риски',
     reports: 'Отчёты',
@@ -81,6 +83,7 @@ export const ru = {
   navHints: {
     dashboard: 'Сводка по вашей организации',
     analytics: 'Рейтинг муниципалитетов, динамика, всплески тем',
+    clusters: 'Обращения разных авторов об одной проблеме в одном месте',
     appeals: 'Обращения граждан из всех каналов',
     risks: 'Публикации, требующие официального комментария',
     reports: 'Отчётность перед ЦУР',
@@ -104,6 +107,7 @@ export const ru = {
   reports: reportsRu,
   imports: importsRu,
   analytics: analyticsRu,
+  clusters: clustersRu,
   placeholder: {
     lead: 'Раздел готовится к запуску.',
   },
