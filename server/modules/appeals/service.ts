@@ -57,7 +57,7 @@ export async function present(db: Db, row: repo.AppealRow, actor: Actor | null, 
     .map((f) => ({ id: f.id, filename: f.filename, mimeType: f.mimeType, size: f.size, purpose: f.purpose, createdAt: f.createdAt.toISOString() }));
   const actions = actor ? availableActions(row.status as AppealStatus, actor.role, contextOfRow(row, await loadDeadlineRules(db))) : [];
   const can = actor ? appealPolicy.capabilities(actor, row) : { edit: false, upload: false, comment: false };
-  return presentAppeal(row, related, deadlineState(row, now, related.timeZone), files, actions, can, await suggestionsFor(db, row.text));
+  return presentAppeal(row, related, deadlineState(row, now, related.timeZone), files, actions, can, await suggestionsFor(db, row.text, row.organizationId));
 }
 
 async function resolveMunicipality(db: Executor, actor: Actor, slug: string | undefined): Promise<Org> {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { contextOf, requireActor } from '../../platform/auth';
 import { errors } from '../../platform/http';
-import { CreateDepartment, Department, DepartmentList, DepartmentQuery } from './schema';
+import { CreateDepartment, Department, DepartmentList, DepartmentQuery, GroupRouteList, SetGroupRoute } from './schema';
 import * as service from './service';
 
 export async function departmentRoutes(fastify: FastifyInstance): Promise<void> {
@@ -26,4 +26,19 @@ export async function departmentRoutes(fastify: FastifyInstance): Promise<void> 
   }, async (request, reply) => {
     return reply.status(201).send(await service.createDepartment(db(), contextOf(request), request.body));
   });
+
+  app.get('/api/departments/groups', {
+    schema: {
+      tags, summary: 'Куда муниципалитет направляет обращения каждой оперативной группы',
+      description: 'Подразделение группы — заданное руководителем, иначе то, которому чаще всего назначали обращения группы. Его предлагают подсказки темы и диалог назначения.',
+      querystring: DepartmentQuery, response: { 200: GroupRouteList, ...errors(400, 401, 404) },
+    },
+  }, async (request) => service.listGroupRoutes(db(), requireActor(request), request.query.municipality));
+
+  app.put('/api/departments/groups', {
+    schema: {
+      tags, summary: 'Задать подразделение оперативной группы (руководитель или администратор ЦУР)',
+      body: SetGroupRoute, response: { 200: GroupRouteList, ...errors(400, 401, 403, 404) },
+    },
+  }, async (request) => service.setGroupRoute(db(), contextOf(request), request.body, app.services.clock.now()));
 }
