@@ -2,7 +2,7 @@
 import type { Static } from 'typebox';
 import type {
   MunicipalityAnalytics as MunicipalitySchema, Overview as OverviewSchema, RatingSettings as RatingSettingsSchema, RatingWeights as RatingWeightsSchema,
-  Spikes as SpikesSchema, Trends as TrendsSchema,
+  Spikes as SpikesSchema, Streets as StreetsSchema, Trends as TrendsSchema,
 } from '../../server/modules/analytics/schema';
 import type { ClusterFilter, ClusterList as ClusterListSchema } from '../../server/modules/clusters/schema';
 import { queryString, request } from './api';
@@ -11,6 +11,7 @@ export type Overview = Static<typeof OverviewSchema>;
 export type Figures = Overview['region'];
 export type Trends = Static<typeof TrendsSchema>;
 export type Spikes = Static<typeof SpikesSchema>;
+export type Streets = Static<typeof StreetsSchema>;
 export type MunicipalityAnalytics = Static<typeof MunicipalitySchema>;
 export type Unit = MunicipalityAnalytics['departments'][number];
 export type RatingSettings = Static<typeof RatingSettingsSchema>;
@@ -30,6 +31,7 @@ export const analyticsApi = {
   spikes: (municipality?: string) => request<Spikes>('GET', '/api/analytics/spikes', { query: { municipality } }),
   municipality: (slug: string, p: PeriodParams) => request<MunicipalityAnalytics>('GET', `/api/analytics/municipalities/${slugPath(slug)}`, { query: { ...p } }),
   municipalityXlsx: (slug: string, p: PeriodParams) => `/api/analytics/municipalities/${slugPath(slug)}/export?${queryString({ ...p })}`,
+  streets: (p: PeriodParams & { municipality?: string }) => request<Streets>('GET', '/api/analytics/streets', { query: { ...p } }),
   clusters: (filter: ClusterFilter) => request<ClusterList>('GET', '/api/clusters', { query: { ...filter } }),
   ratingSettings: () => request<RatingSettings>('GET', '/api/analytics/rating-weights'),
   setWeights: (weights: RatingWeights) => request<RatingSettings>('PUT', '/api/analytics/rating-weights', { body: weights }),
