@@ -13,7 +13,10 @@ import { readLabelledCsv } from '../server/text/cli';
 import { crossValidate, type LabelledText } from '../server/text/evaluate';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const DATA = path.resolve(ROOT, '..', 'shared', 'data', 'appeals-perm');
+// Next to the project, or next to the folder of its worktrees; BENCH_TEXT_DATA names another folder.
+const DATA = process.env.BENCH_TEXT_DATA
+  ?? [path.resolve(ROOT, '..', 'shared', 'data', 'appeals-perm'), path.resolve(ROOT, '..', '..', 'shared', 'data', 'appeals-perm')].find((dir) => fs.existsSync(dir))
+  ?? path.resolve(ROOT, '..', 'shared', 'data', 'appeals-perm');
 const TEXT = 'Текст инцидента';
 
 if (!fs.existsSync(DATA)) {

@@ -20,13 +20,13 @@ export function organizationKindForRole(role: Role): OrganizationKind {
   return isRegionalRole(role) ? 'regional_center' : 'municipality';
 }
 
-export type NavItem = 'dashboard' | 'analytics' | 'appeals' | 'risks' | 'monitoring' | 'reports' | 'requests' | 'recommendations' | 'roadmaps' | 'practices' | 'informing' | 'polls' | 'trainings' | 'contacts' | 'imports' | 'officialPages' | 'organizations' | 'users' | 'settings' | 'audit' | 'webhooks' | 'profile';
+export type NavItem = 'dashboard' | 'analytics' | 'clusters' | 'appeals' | 'risks' | 'monitoring' | 'reports' | 'requests' | 'recommendations' | 'roadmaps' | 'practices' | 'informing' | 'polls' | 'trainings' | 'contacts' | 'imports' | 'officialPages' | 'organizations' | 'users' | 'settings' | 'audit' | 'webhooks' | 'profile';
 
 /** Navigation of the web shell by role: the server sends it, the UI only renders it. */
 export const NAVIGATION: Record<Role, NavItem[]> = {
-  cur_admin: ['dashboard', 'analytics', 'appeals', 'risks', 'monitoring', 'reports', 'requests', 'recommendations', 'roadmaps', 'practices', 'informing', 'polls', 'trainings', 'contacts', 'imports', 'officialPages', 'organizations', 'users', 'settings', 'audit', 'webhooks', 'profile'],
-  cur_analyst: ['dashboard', 'analytics', 'appeals', 'risks', 'monitoring', 'reports', 'requests', 'recommendations', 'roadmaps', 'practices', 'informing', 'polls', 'trainings', 'contacts', 'imports', 'officialPages', 'profile'],
-  contact_official: ['dashboard', 'analytics', 'appeals', 'risks', 'reports', 'requests', 'recommendations', 'roadmaps', 'practices', 'informing', 'polls', 'trainings', 'contacts', 'imports', 'officialPages', 'profile'],
+  cur_admin: ['dashboard', 'analytics', 'clusters', 'appeals', 'risks', 'monitoring', 'reports', 'requests', 'recommendations', 'roadmaps', 'practices', 'informing', 'polls', 'trainings', 'contacts', 'imports', 'officialPages', 'organizations', 'users', 'settings', 'audit', 'webhooks', 'profile'],
+  cur_analyst: ['dashboard', 'analytics', 'clusters', 'appeals', 'risks', 'monitoring', 'reports', 'requests', 'recommendations', 'roadmaps', 'practices', 'informing', 'polls', 'trainings', 'contacts', 'imports', 'officialPages', 'profile'],
+  contact_official: ['dashboard', 'analytics', 'clusters', 'appeals', 'risks', 'reports', 'requests', 'recommendations', 'roadmaps', 'practices', 'informing', 'polls', 'trainings', 'contacts', 'imports', 'officialPages', 'profile'],
   executor: ['dashboard', 'appeals', 'practices', 'trainings', 'profile'],
-  head: ['dashboard', 'analytics', 'appeals', 'risks', 'reports', 'requests', 'recommendations', 'roadmaps', 'practices', 'informing', 'polls', 'trainings', 'contacts', 'imports', 'officialPages', 'webhooks', 'profile'],
+  head: ['dashboard', 'analytics', 'clusters', 'appeals', 'risks', 'reports', 'requests', 'recommendations', 'roadmaps', 'practices', 'informing', 'polls', 'trainings', 'contacts', 'imports', 'officialPages', 'webhooks', 'profile'],
 };

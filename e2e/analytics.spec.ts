@@ -38,6 +38,7 @@ describe('analytics', () => {
       expect(await page.locator('[data-qa="analytics-rating-chart"]').getAttribute('aria-label')).toContain('таблице');
       await page.locator('[data-qa="analytics-trends-table"]').waitFor();
       await page.locator('[data-qa="analytics-spikes"]').waitFor();
+      await page.locator('[data-qa="analytics-streets-table"]').waitFor();
 
       const cell = table.locator('[data-qa="overdue-ekaterinburg"]');
       const overdue = Number((await cell.innerText()).split(' ')[0]);

@@ -8,6 +8,7 @@ import { navigationLabels, openPage, signIn, signOut, type TestServer, useServer
 const RUSSIAN_LABELS: Record<NavItem, string> = {
   dashboard: 'Главная',
   analytics: 'Аналитика',
+  clusters: 'Проблемы',
   appeals: 'Обращения',
   risks: 'Информационные риски',
   reports: 'Отчёты',

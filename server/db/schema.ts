@@ -587,6 +587,22 @@ export const appealTopicMarks = pgTable('appeal_topic_marks', {
   index('appeal_topic_marks_org_idx').on(t.organizationId),
 ]);
 
+/**
+ * Where a municipality sends appeals of an operational group: per department, how many appeals of the group
+ * were assigned to it (learnt at every assignment) and whether a person made it the group's department.
+ */
+export const groupDepartments = pgTable('group_departments', {
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  groupCode: text('group_code').notNull(),
+  departmentId: uuid('department_id').notNull().references(() => departments.id),
+  assignments: integer('assignments').notNull().default(0),
+  configured: boolean('configured').notNull().default(false),
+  updatedAt: updatedAt(),
+}, (t) => [
+  primaryKey({ columns: [t.organizationId, t.groupCode, t.departmentId] }),
+  uniqueIndex('group_departments_configured_key').on(t.organizationId, t.groupCode).where(sql`configured`),
+]);
+
 /** The installation's learnt topic model, one row per model kind, replaced by every training. */
 export const textModels = pgTable('text_models', {
   name: text('name').primaryKey(),

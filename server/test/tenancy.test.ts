@@ -10,7 +10,7 @@ interface Fixture {
 
 interface Probe {
   name: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: (f: Fixture) => string;
   /** The body, or how to build it from the fixture. */
   body?: unknown;
@@ -53,6 +53,9 @@ const PROBES: Probe[] = [
   { name: 'problem cluster split', method: 'POST', url: (f) => `/api/clusters/${f.beloyarsky.clusterId}/split`, body: { appealIds: ['00000000-0000-4000-8000-000000000000'] } },
   { name: 'import run', method: 'GET', url: (f) => `/api/imports/${f.beloyarsky.importRunId}` },
   { name: 'import rejected rows', method: 'GET', url: (f) => `/api/imports/${f.beloyarsky.importRunId}/rejections.csv` },
+  { name: 'departments of operational groups', method: 'GET', url: () => '/api/departments/groups?municipality=beloyarsky' },
+  { name: 'department of an operational group', method: 'PUT', url: () => '/api/departments/groups', body: { municipality: 'beloyarsky', group: 'utilities', departmentId: null } },
+  { name: 'streets of the municipality', method: 'GET', url: () => '/api/analytics/streets?from=2026-01-01&to=2026-12-31&municipality=beloyarsky' },
   { name: 'analytics of the municipality', method: 'GET', url: () => '/api/analytics/municipalities/beloyarsky?from=2026-01-01&to=2026-12-31' },
   { name: 'analytics of the municipality in XLSX', method: 'GET', url: () => '/api/analytics/municipalities/beloyarsky/export?from=2026-01-01&to=2026-12-31' },
   { name: 'analytics trends of the municipality', method: 'GET', url: () => '/api/analytics/trends?from=2026-01-01&to=2026-12-31&municipality=beloyarsky' },

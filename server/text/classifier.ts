@@ -16,7 +16,7 @@ export interface TrainOptions {
   balance: number;
 }
 
-export const DEFAULT_TRAINING: TrainOptions = { features: DEFAULT_FEATURES, l2: 3e-5, maxIterations: 50, balance: 0.5 };
+export const DEFAULT_TRAINING: TrainOptions = { features: DEFAULT_FEATURES, l2: 1e-5, maxIterations: 50, balance: 0.5 };
 
 export interface Prediction {
   label: string;

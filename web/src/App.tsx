@@ -47,6 +47,7 @@ import { RoadmapCardPage } from './pages/RoadmapCardPage';
 import { InformingPage } from './pages/InformingPage';
 import { PollsPage } from './pages/PollsPage';
 import { SubscribePage, SubscriptionLinkPage } from './pages/SubscribePage';
+import { ClustersPage } from './pages/ClustersPage';
 
 const toaster = new Toaster();
 
@@ -96,6 +97,7 @@ function AppRoutes() {
       <Route element={<RequireAuth><AppShell /></RequireAuth>}>
         <Route index element={<DashboardPage />} />
         <Route path="analytics" element={<RequireNavItem item="analytics"><AnalyticsPage /></RequireNavItem>} />
+        <Route path="clusters" element={<RequireNavItem item="clusters"><ClustersPage /></RequireNavItem>} />
         <Route path="appeals" element={<RequireNavItem item="appeals"><AppealsPage /></RequireNavItem>} />
         <Route path="appeals/new" element={<RequireNavItem item="appeals"><AppealNewPage /></RequireNavItem>} />
         <Route path="appeals/:id" element={<RequireNavItem item="appeals"><AppealCardPage /></RequireNavItem>} />

@@ -2,20 +2,25 @@
 import type { Static } from 'typebox';
 import type {
   MunicipalityAnalytics as MunicipalitySchema, Overview as OverviewSchema, RatingSettings as RatingSettingsSchema, RatingWeights as RatingWeightsSchema,
-  Spikes as SpikesSchema, Trends as TrendsSchema, Ratings as RatingsSchema,
+  Spikes as SpikesSchema, Streets as StreetsSchema, Trends as TrendsSchema, Ratings as RatingsSchema,
 } from '../../server/modules/analytics/schema';
+import type { ClusterFilter, ClusterList as ClusterListSchema } from '../../server/modules/clusters/schema';
 import { queryString, request } from './api';
 
 export type Overview = Static<typeof OverviewSchema>;
 export type Figures = Overview['region'];
 export type Trends = Static<typeof TrendsSchema>;
 export type Spikes = Static<typeof SpikesSchema>;
+export type Streets = Static<typeof StreetsSchema>;
 export type MunicipalityAnalytics = Static<typeof MunicipalitySchema>;
 export type Unit = MunicipalityAnalytics['departments'][number];
 export type RatingSettings = Static<typeof RatingSettingsSchema>;
 export type RatingWeights = Static<typeof RatingWeightsSchema>;
 export type Ratings = Static<typeof RatingsSchema>;
 export type RatingGroup = Ratings['by'];
+
+export type ClusterList = Static<typeof ClusterListSchema>;
+export type ProblemCluster = ClusterList['items'][number];
 
 export interface PeriodParams { from: string; to: string; channel?: string }
 
@@ -29,6 +34,8 @@ export const analyticsApi = {
   municipality: (slug: string, p: PeriodParams) => request<MunicipalityAnalytics>('GET', `/api/analytics/municipalities/${slugPath(slug)}`, { query: { ...p } }),
   municipalityXlsx: (slug: string, p: PeriodParams) => `/api/analytics/municipalities/${slugPath(slug)}/export?${queryString({ ...p })}`,
   ratings: (p: PeriodParams & { by: RatingGroup; municipality?: string }) => request<Ratings>('GET', '/api/analytics/ratings', { query: { ...p } }),
+  streets: (p: PeriodParams & { municipality?: string }) => request<Streets>('GET', '/api/analytics/streets', { query: { ...p } }),
+  clusters: (filter: ClusterFilter) => request<ClusterList>('GET', '/api/clusters', { query: { ...filter } }),
   ratingSettings: () => request<RatingSettings>('GET', '/api/analytics/rating-weights'),
   setWeights: (weights: RatingWeights) => request<RatingSettings>('PUT', '/api/analytics/rating-weights', { body: weights }),
 };

@@ -1,6 +1,6 @@
 // Where each navigation item of the server's `navigation` list leads and which icon it shows.
 import type { IconData } from '@gravity-ui/uikit';
-import { ArrowUpFromSquare, BookOpen, Briefcase, Bulb, Calendar, ChartAreaStacked, ChartColumn, ChartPie, Comments, FileText, Flag, Gear, Globe, GraduationCap, Handset, House, ListUl, Magnifier, Person, Persons, PlugConnection, TriangleExclamation } from '@gravity-ui/icons';
+import { ArrowUpFromSquare, BookOpen, Briefcase, Bulb, Calendar, ChartAreaStacked, ChartColumn, ChartPie, CircleExclamation, Comments, FileText, Flag, Gear, Globe, GraduationCap, Handset, House, ListUl, Magnifier, Person, Persons, PlugConnection, TriangleExclamation } from '@gravity-ui/icons';
 import type { NavItem } from '../../domain/roles';
 
 export interface NavTarget {
@@ -12,6 +12,7 @@ export interface NavTarget {
 export const NAV_TARGETS: Record<NavItem, NavTarget> = {
   dashboard: { item: 'dashboard', path: '/', icon: House },
   analytics: { item: 'analytics', path: '/analytics', icon: ChartAreaStacked },
+  clusters: { item: 'clusters', path: '/clusters', icon: CircleExclamation },
   appeals: { item: 'appeals', path: '/appeals', icon: Comments },
   risks: { item: 'risks', path: '/risks', icon: TriangleExclamation },
   reports: { item: 'reports', path: '/reports', icon: ChartColumn },

@@ -281,6 +281,31 @@ describe('trends and spikes', () => {
   });
 });
 
+describe('streets', () => {
+  it('lists the streets with most appeals of the period; each count equals an independent count and its link lists exactly those appeals', async () => {
+    await t.database.db.execute(sql`update appeals set place_street = (array['ленин', 'мир', 'садов'])[1 + seq % 3],
+      address = (array['ул. Ленина, 1', 'ул. Мира, 2', 'ул. Садовая, 3'])[1 + seq % 3] where seq % 4 = 0`);
+    const rows = rowsOf(await t.database.db.execute(sql`select o.slug, o.time_zone, a.received_at, a.place_street from appeals a join organizations o on o.id = a.organization_id where a.place_street is not null`));
+    const counted = new Map<string, number>();
+    for (const r of rows) {
+      if (!inPeriod({ received: new Date(r.received_at as string), tz: r.time_zone as string } as A)) continue;
+      const key = `${r.slug}/${r.place_street}`;
+      counted.set(key, (counted.get(key) ?? 0) + 1);
+    }
+    const res = await cur.get(`/api/analytics/streets?from=${FROM}&to=${TO}&limit=100`);
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { municipality: string; street: string; place: string | null; appeals: number; link: string }[];
+    expect(new Map(items.map((i) => [`${i.municipality}/${i.street}`, i.appeals]))).toEqual(counted);
+    for (let i = 1; i < items.length; i++) expect(items[i].appeals).toBeLessThanOrEqual(items[i - 1].appeals);
+    expect(items.find((i) => i.street === 'садов')?.place).toContain('Садовая');
+    for (const item of items.slice(0, 3)) expect(await registryTotal(item.link)).toBe(item.appeals);
+    const own = (await cur.get(`/api/analytics/streets?from=${FROM}&to=${TO}&municipality=beloyarsky`)).json().items;
+    expect(own.every((i: { municipality: string }) => i.municipality === 'beloyarsky')).toBe(true);
+    expect(own.length).toBeGreaterThan(0);
+    expect((await cur.get(`/api/analytics/streets?from=${TO}&to=${FROM}`)).statusCode).toBe(400);
+  });
+});
+
 describe('a municipality', () => {
   it('departments and executors: figures equal independent counts, load is open appeals now, links agree', async () => {
     const res = await cur.get(`/api/analytics/municipalities/ekaterinburg?from=${FROM}&to=${TO}`);
@@ -326,6 +351,7 @@ describe('tenancy', () => {
       `/api/analytics/municipalities/atlantis?from=${FROM}&to=${TO}`,
       `/api/analytics/trends?from=${FROM}&to=${TO}&municipality=ekaterinburg`,
       '/api/analytics/spikes?municipality=ekaterinburg',
+      `/api/analytics/streets?from=${FROM}&to=${TO}&municipality=ekaterinburg`,
     ]) {
       const res = await head.get(url);
       expect(res.statusCode, url).toBe(404);

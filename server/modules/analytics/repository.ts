@@ -127,6 +127,21 @@ export async function trend(db: Executor, s: AppealSelection, granularity: 'week
   return rows.map((r) => ({ bucket: r.bucket, appeals: num(r.appeals) }));
 }
 
+/**
+ * The streets with most appeals of the selection, per municipality: grouped in SQL over the period's
+ * appeals (appeals_place_idx narrows a municipality's to those with a street), with an address as written.
+ */
+export async function streetCounts(db: Executor, s: AppealSelection, limit: number) {
+  const rows = await db.select({
+    organizationId: appeals.organizationId, slug: sql<string>`min(${organizations.slug})`, name: sql<string>`min(${organizations.shortName})`,
+    street: appeals.placeStreet, appeals: sql<number>`count(*)`, address: sql<string | null>`min(${appeals.address})`,
+  }).from(appeals).innerJoin(organizations, eq(organizations.id, appeals.organizationId))
+    .where(and(where(s), sql`${appeals.placeStreet} is not null`))
+    .groupBy(appeals.organizationId, appeals.placeStreet)
+    .orderBy(sql`count(*) desc`, appeals.placeStreet).limit(limit);
+  return rows.map((r) => ({ ...r, street: r.street as string, appeals: num(r.appeals) }));
+}
+
 /** Counts per organisation and leaf topic: of the last week and of the baseline weeks before it. */
 export async function topicWeekCounts(db: Executor, scope: Scope, now: Date, weekFrom: string, baselineFrom: string, to: string) {
   const local = sql`(${appeals.receivedAt} at time zone ${organizations.timeZone})::date`;

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { contextOf, requireActor } from '../../platform/auth';
 import { download, errors } from '../../platform/http';
 import { municipalityXlsx, overviewXlsx } from './export';
-import { MunicipalityAnalytics, MunicipalityParams, Overview, PeriodQuery, Ratings, RatingsQuery, RatingSettings, RatingWeights, Spikes, SpikesQuery, Trends, TrendsQuery } from './schema';
+import { MunicipalityAnalytics, MunicipalityParams, Overview, PeriodQuery, Ratings, RatingsQuery, RatingSettings, RatingWeights, Spikes, SpikesQuery, Streets, StreetsQuery, Trends, TrendsQuery } from './schema';
 import * as service from './service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -38,6 +38,13 @@ export async function analyticsRoutes(fastify: FastifyInstance): Promise<void> {
       querystring: TrendsQuery, response: { 200: Trends, ...errors(400, 401, 403, 404) },
     },
   }, async (request) => service.trends(db(), requireActor(request), request.query, now()));
+
+  app.get('/api/analytics/streets', {
+    schema: {
+      tags, summary: 'Улицы с наибольшим числом обращений за период поступления, каждая — ссылка на свои обращения',
+      querystring: StreetsQuery, response: { 200: Streets, ...errors(400, 401, 403, 404) },
+    },
+  }, async (request) => service.streets(db(), requireActor(request), request.query, now()));
 
   app.get('/api/analytics/spikes', {
     schema: {

@@ -94,6 +94,26 @@ export const Trends = Type.Object({
 });
 export type Trends = Static<typeof Trends>;
 
+export const StreetsQuery = Type.Object({
+  from: LocalDate,
+  to: LocalDate,
+  municipality: Type.Optional(Type.String({ maxLength: 40, pattern: '^[a-z][a-z0-9-]*$' })),
+  channel: Channels,
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+});
+export type StreetsQuery = Static<typeof StreetsQuery>;
+
+export const Streets = Type.Object({
+  period: Period,
+  items: Type.Array(Type.Object({
+    municipality: Type.String(), municipalityName: Type.String(),
+    street: Type.String({ description: 'Основы названия улицы, как их хранит обращение' }),
+    place: Nullable(Type.String({ description: 'Название улицы, как его написали в одном из обращений' })),
+    appeals: Count, link: Link,
+  })),
+}, { title: 'Улицы с наибольшим числом обращений' });
+export type Streets = Static<typeof Streets>;
+
 export const SpikesQuery = Type.Object({
   to: Type.Optional(LocalDate),
   municipality: Type.Optional(Type.String({ maxLength: 40, pattern: '^[a-z][a-z0-9-]*$' })),

@@ -14,7 +14,8 @@ import { notFound, validationFailed } from '../../platform/errors';
 import { scopeOf, type Scope } from '../../platform/policy';
 import { analyticsPolicy } from './policy';
 import * as repo from './repository';
-import type { Figures, MunicipalityAnalytics, Overview, PeriodQuery, Ratings, RatingsQuery, RatingSettings, Spikes, SpikesQuery, Trends, TrendsQuery } from './schema';
+import type { Figures, MunicipalityAnalytics, Overview, PeriodQuery, Ratings, RatingsQuery, RatingSettings, Spikes, SpikesQuery, Streets, StreetsQuery, Trends, TrendsQuery } from './schema';
+import { placeOf } from '../../text/place';
 
 export const RATING_WEIGHTS_KEY = 'analytics.rating_weights';
 export const RATING_FORMULA = 'Рейтинг = 100 × Σ(вес × составляющая) / Σ(вес) по составляющим, для которых есть данные. '
@@ -311,6 +312,23 @@ export async function trends(db: Db, actor: Actor, q: TrendsQuery, now: Date): P
   };
   const [current, previous, yearAgo] = await Promise.all([series(periods.current), series(periods.previous), series(periods.yearAgo)]);
   return { granularity, municipality: m?.slug ?? null, current, previous, yearAgo };
+}
+
+/** The streets with most appeals over the period, each a link to exactly its appeals. */
+export async function streets(db: Db, actor: Actor, q: StreetsQuery, now: Date): Promise<Streets> {
+  const m = q.municipality ? await visibleMunicipality(db, actor, q.municipality) : null;
+  analyticsPolicy.authorize(actor, 'read');
+  checkPeriod(q.from, q.to);
+  const channel = channelsOf(q.channel).join(',') || undefined;
+  const filter = { receivedFrom: q.from, receivedTo: q.to, channel, municipality: m?.slug };
+  const rows = await repo.streetCounts(db, { scope: scopeOf(actor), now, filter }, q.limit ?? 20);
+  return {
+    period: { from: q.from, to: q.to },
+    items: rows.map((r) => ({
+      municipality: r.slug, municipalityName: r.name, street: r.street, place: r.address ? placeOf(r.address, '')?.label ?? r.address : null,
+      appeals: r.appeals, link: registryLink({ municipality: r.slug, receivedFrom: q.from, receivedTo: q.to, channel, street: r.street }),
+    })),
+  };
 }
 
 export async function spikes(db: Db, actor: Actor, q: SpikesQuery, now: Date): Promise<Spikes> {

@@ -139,6 +139,7 @@ export function conditionsOf(q: ListQuery): (SQL | undefined)[] {
   if (f.repeated !== undefined) conditions.push(eq(appeals.repeated, f.repeated));
   if (list(f.tone).length) conditions.push(inArray(appeals.tone, list(f.tone) as ('neutral' | 'negative' | 'aggressive')[]));
   if (f.cluster) conditions.push(eq(appeals.clusterId, f.cluster));
+  if (f.street) conditions.push(eq(appeals.placeStreet, f.street));
   if (f.offensive !== undefined) conditions.push(f.offensive ? isNotNull(appeals.language) : sql`${appeals.language} is null`);
   if (f.approvedDespiteWarning !== undefined) conditions.push(eq(appeals.answerApprovedDespiteWarning, f.approvedDespiteWarning));
   if (f.extended !== undefined) conditions.push(f.extended ? isNotNull(appeals.extensionDays) : sql`${appeals.extensionDays} is null`);

@@ -183,6 +183,7 @@ export const AppealFilter = Type.Object({
   repeated: Type.Optional(Type.Boolean()),
   tone: CsvList('тон: neutral, negative, aggressive'),
   cluster: Type.Optional(Uuid),
+  street: Type.Optional(Type.String({ maxLength: 100, description: 'Улица, как её основы хранит обращение (place_street), — из ссылок аналитики' })),
   offensive: Type.Optional(Type.Boolean({ description: 'Есть нецензурные слова или угрозы' })),
   approvedDespiteWarning: Type.Optional(Type.Boolean({ description: 'Ответ согласован, несмотря на предупреждение об отписке' })),
   extended: Type.Optional(Type.Boolean({ description: 'Срок продлевался' })),

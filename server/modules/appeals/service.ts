@@ -23,7 +23,8 @@ import { deadlineState, deadlinesOf, dueSoonUntil, loadDeadlineRules } from './d
 import { STEPS } from './steps';
 import { presentAppeal, presentListItem } from './present';
 import { intakeSignals, loadTextDetection } from './signals';
-import { assignAtIntake } from '../clusters/service';
+import { assignAtIntake, reassign } from '../clusters/service';
+import { placeOf } from '../../text/place';
 import type { Appeal, AppealFilter, BulkActionBody, BulkActionResult, CreateAppeal, UpdateAppeal } from './schema';
 import { isUuid } from '../../platform/http';
 import { autoTopic, recordTopic, suggestionsFor } from '../text/service';
@@ -58,7 +59,7 @@ export async function present(db: Db, row: repo.AppealRow, actor: Actor | null, 
     .map((f) => ({ id: f.id, filename: f.filename, mimeType: f.mimeType, size: f.size, purpose: f.purpose, createdAt: f.createdAt.toISOString() }));
   const actions = actor ? availableActions(row.status as AppealStatus, actor.role, contextOfRow(row, await loadDeadlineRules(db))) : [];
   const can = actor ? appealPolicy.capabilities(actor, row) : { edit: false, upload: false, comment: false };
-  return presentAppeal(row, related, deadlineState(row, now, related.timeZone), files, actions, can, await suggestionsFor(db, row.text));
+  return presentAppeal(row, related, deadlineState(row, now, related.timeZone), files, actions, can, await suggestionsFor(db, row.text, row.organizationId));
 }
 
 async function resolveMunicipality(db: Executor, actor: Actor, slug: string | undefined): Promise<Org> {
@@ -156,7 +157,7 @@ export async function intake(
       // A re-send waits to be merged with its original; it does not make a cluster bigger.
       const clusterId = signals.resendOf ? null : await assignAtIntake(tx, {
         id: created.id, organizationId: org.id, text, authorKeys: signals.authorKeys, placeStreet: created.placeStreet, placeHouse: created.placeHouse,
-        receivedAt, placeLabel: clean(input.address) ?? signals.place?.label ?? null,
+        receivedAt, placeLabel: clean(input.address) ?? signals.place?.label ?? null, topicCode,
       }, detection.clusterWindowDays, now);
       if (topicCode) await recordTopic(tx, { appealId: created.id, organizationId: org.id, topicCode, source: filed ? 'model' : byPerson ? 'person' : 'import', setBy: byPerson ? ctx.actor.userId : null, at: now });
       await storeFiles(tx, { type: 'appeal', id: created.id }, files, { organizationId: org.id, purpose: 'appeal', uploadedBy: ctx?.actor.userId ?? null });
@@ -245,7 +246,24 @@ export async function updateAppeal(db: Db, ctx: RequestContext, id: string, inpu
     // A collective appeal is one from a group of people; unsetting it makes the author one person again.
     if (input.collective === true && current.authorKind !== 'collective') values.authorKind = 'collective';
     if (input.collective === false && current.authorKind === 'collective') values.authorKind = 'person';
-    const updated = await repo.updateAppeal(tx, id, values, now);
+    const placeChanged = values.address !== undefined && values.address !== current.address;
+    if (placeChanged) {
+      const place = placeOf(values.address, current.text);
+      values.placeStreet = place?.street ?? null;
+      values.placeHouse = place?.house ?? null;
+    }
+    let updated = await repo.updateAppeal(tx, id, values, now);
+    // Another place or another topic may be another problem: the appeal finds its cluster again.
+    const topicChanged = values.topicCode !== undefined && values.topicCode !== current.topicCode;
+    if ((placeChanged || topicChanged) && !current.resendOfId && !current.duplicateOfId) {
+      const clusterId = await reassign(tx, {
+        id, organizationId: current.organizationId, text: current.text, authorKeys: current.authorKeys ?? [], placeStreet: updated.placeStreet,
+        placeHouse: updated.placeHouse, receivedAt: current.receivedAt, placeLabel: updated.address ?? placeOf(null, current.text)?.label ?? null,
+        topicCode: updated.topicCode, clusterId: current.clusterId,
+      }, (await loadTextDetection(tx)).clusterWindowDays, now);
+      if (clusterId !== current.clusterId) values.clusterId = clusterId;
+      updated = { ...updated, clusterId };
+    }
     // Setting the topic again, even to the one it had, is a person's confirmation the model learns from.
     if (input.topic !== undefined) await recordTopic(tx, { appealId: id, organizationId: current.organizationId, topicCode: values.topicCode ?? null, source: 'person', setBy: ctx.actor.userId, at: now });
     await repo.addEvent(tx, { appealId: id, organizationId: current.organizationId, at: now, actorId: ctx.actor.userId, kind: 'action', action: 'update', payload: input });

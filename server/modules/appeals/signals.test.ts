@@ -171,6 +171,45 @@ describe('problem clusters', () => {
   });
 });
 
+describe('clusters follow a change of address or topic', () => {
+  const GUARDIANSHIP = '0002.0004.0051.0235';
+  const WAGES = '0002.0006.0067.0266';
+  const garbage = (surname: string, day: number, address: string) => contact.post('/api/appeals', {
+    channel: 'pos', ...at(`2026-03-0${day}T07:00:00Z`), author: { surname, name: 'Нина' }, address,
+    text: 'Не вывозят мусор, контейнеры переполнены уже неделю, вокруг бака свалка.',
+  }).then((r) => r.json());
+  const clusterOf = async (id: string) => (await head.get(`/api/appeals/${id}`)).json().cluster;
+
+  it('an appeal moved to the place of a cluster joins it, moved away leaves it; the cluster lists its topic', async () => {
+    const a = await garbage('Зайцева', 3, 'ул. Садовая, д. 7');
+    const b = await garbage('Волкова', 4, 'ул. Садовая, 7');
+    const c = await garbage('Медведева', 5, 'ул. Парковая, 3');
+    expect((await clusterOf(b.id))).toMatchObject({ size: 2 });
+    expect(c.cluster).toBeNull();
+
+    const moved = await contact.patch(`/api/appeals/${c.id}`, { address: 'г. Белоярский, ул. Садовая, д. 7' });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json().cluster).toMatchObject({ size: 3 });
+    expect(await clusterOf(a.id)).toMatchObject({ id: moved.json().cluster.id, size: 3 });
+    const audit = await auditOf(c.id, 'appeal.update');
+    expect(audit.at(-1)?.after).toMatchObject({ clusterId: moved.json().cluster.id });
+
+    const back = await contact.patch(`/api/appeals/${c.id}`, { address: 'ул. Парковая, 3' });
+    expect(back.json().cluster).toBeNull();
+    expect(await clusterOf(a.id)).toMatchObject({ size: 2 });
+
+    // Another topic is another problem: the two part, and meet again under one topic.
+    expect((await contact.patch(`/api/appeals/${a.id}`, { topic: GUARDIANSHIP })).json().cluster).toMatchObject({ size: 2 });
+    expect((await contact.patch(`/api/appeals/${b.id}`, { topic: WAGES })).json().cluster).toBeNull();
+    expect(await clusterOf(a.id)).toBeNull();
+    const again = (await contact.patch(`/api/appeals/${b.id}`, { topic: GUARDIANSHIP })).json().cluster;
+    expect(again).toMatchObject({ size: 2 });
+    const listed = (await head.get('/api/clusters?from=2026-03-01&to=2026-03-31')).json().items.find((x: { id: string }) => x.id === again.id);
+    expect(listed.topic).toMatchObject({ code: GUARDIANSHIP });
+    expect(listed.topic.title.length).toBeGreaterThan(0);
+  });
+});
+
 describe('obscenity, threats and tone', () => {
   it('flags obscene words and threats with the words found, and the registry filters by tone', async () => {
     const rude = (await contact.post('/api/appeals', {

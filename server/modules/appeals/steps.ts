@@ -16,6 +16,7 @@ import { activeHeads, activeStaffOf } from '../users/repository';
 import { deadlinesOf, loadDeadlineRules } from './deadlines';
 import { assignmentPolicy } from './policy';
 import * as repo from './repository';
+import { learnAssignment } from '../departments/service';
 
 export interface Applied {
   values: Partial<repo.NewAppealRow>;
@@ -55,6 +56,8 @@ export const STEPS: Record<AppealAction, (s: Step) => Promise<Applied>> = {
     const { tx, p, current } = s;
     const dept = await repo.findDepartmentOf(tx, current.organizationId, String(p.departmentId));
     if (!dept) throw validationFailed([{ field: 'departmentId', message: 'Такого подразделения нет в этой администрации' }]);
+    // Where the municipality sends the topic's group is learnt from every assignment.
+    await learnAssignment(tx, current.organizationId, current.topicCode, dept.id, s.now);
     let executorId: string | null = null;
     if (p.executorId) {
       const user = await repo.findActiveUserOf(tx, current.organizationId, String(p.executorId));

@@ -1,7 +1,7 @@
 // All SQL of problem clusters.
 import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db';
-import { appeals, organizations, problemClusters } from '../../db/schema';
+import { appeals, organizations, problemClusters, topics } from '../../db/schema';
 import type { Scope } from '../../platform/policy';
 
 export type ClusterRow = typeof problemClusters.$inferSelect;
@@ -10,7 +10,7 @@ export type ClusterRow = typeof problemClusters.$inferSelect;
 export async function placeCandidates(db: Executor, organizationId: string, street: string, since: Date, until: Date, excludeId: string, limit = 200) {
   return db.select({
     id: appeals.id, text: appeals.text, address: appeals.address, authorKeys: appeals.authorKeys, placeHouse: appeals.placeHouse,
-    clusterId: appeals.clusterId, receivedAt: appeals.receivedAt,
+    clusterId: appeals.clusterId, receivedAt: appeals.receivedAt, topicCode: appeals.topicCode,
   }).from(appeals)
     .where(and(
       eq(appeals.organizationId, organizationId), eq(appeals.placeStreet, street), gte(appeals.receivedAt, since), lte(appeals.receivedAt, until),
@@ -80,16 +80,20 @@ export async function listClusters(db: Executor, q: ClusterQuery) {
   if (q.from) conditions.push(gte(problemClusters.lastAt, q.from));
   if (q.to) conditions.push(lte(problemClusters.firstAt, q.to));
   const growth = sql<number>`(select count(*)::int from ${appeals} where ${appeals.clusterId} = ${problemClusters.id} and ${appeals.receivedAt} >= ${q.growthSince.toISOString()}::timestamptz)`;
+  // The cluster's topic: the one most of its appeals carry (from appeals_cluster_idx).
+  const topicCode = sql<string | null>`(select mode() within group (order by ${appeals.topicCode}) from ${appeals} where ${appeals.clusterId} = ${problemClusters.id} and ${appeals.topicCode} is not null)`;
   const order = q.sort === 'growth' ? [desc(growth), desc(problemClusters.size)] : [desc(problemClusters.size), desc(growth)];
   const rows = await db.select({
     id: problemClusters.id, organizationId: problemClusters.organizationId, municipality: organizations.slug, municipalityName: organizations.shortName,
-    title: problemClusters.title, size: problemClusters.size, firstAt: problemClusters.firstAt, lastAt: problemClusters.lastAt, growth,
+    title: problemClusters.title, size: problemClusters.size, firstAt: problemClusters.firstAt, lastAt: problemClusters.lastAt, growth, topicCode,
   }).from(problemClusters)
     .innerJoin(organizations, eq(organizations.id, problemClusters.organizationId))
     .where(and(...conditions))
     .orderBy(...order, desc(problemClusters.lastAt), desc(problemClusters.id))
     .limit(q.limit);
-  return rows.map((r) => ({ ...r, growth: Number(r.growth) }));
+  const codes = [...new Set(rows.map((r) => r.topicCode).filter((c): c is string => !!c))];
+  const titles = new Map(codes.length ? (await db.select({ code: topics.code, title: topics.title }).from(topics).where(inArray(topics.code, codes))).map((t) => [t.code, t.title]) : []);
+  return rows.map((r) => ({ ...r, growth: Number(r.growth), topic: r.topicCode ? { code: r.topicCode, title: titles.get(r.topicCode) ?? r.topicCode } : null }));
 }
 
 /** The appeals of the given clusters, newest first, at most `perCluster` of each. */

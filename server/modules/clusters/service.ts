@@ -28,6 +28,8 @@ export interface IntakeAppeal {
   receivedAt: Date;
   /** The place as written, for the title of a new cluster. */
   placeLabel: string | null;
+  /** The appeal's topic: an appeal of another topic is another problem. */
+  topicCode: string | null;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function assignAtIntake(tx: Executor, appeal: IntakeAppeal, windowD
   let best: { id: string; clusterId: string | null; similarity: number; text: string } | null = null;
   for (const c of candidates) {
     if (sameAuthor(appeal.authorKeys, c.authorKeys)) continue;
+    if (appeal.topicCode && c.topicCode && appeal.topicCode !== c.topicCode) continue;
     if (!samePlace(place, { street: appeal.placeStreet, house: c.placeHouse })) continue;
     const similarity = problemSimilarity(signature, signatureOf(c.text));
     if (similarity < SAME_PROBLEM_AT) continue;
@@ -69,6 +72,18 @@ export async function assignAtIntake(tx: Executor, appeal: IntakeAppeal, windowD
   return clusterId;
 }
 
+/**
+ * Takes an appeal out of its cluster (a cluster left with one appeal dissolves) and finds its cluster again,
+ * as at intake: after its address or topic changed. Returns the new cluster's id, or null.
+ */
+export async function reassign(tx: Executor, appeal: IntakeAppeal & { clusterId: string | null }, windowDays: number, now: Date): Promise<string | null> {
+  if (appeal.clusterId) {
+    await repo.setClusterOf(tx, [appeal.id], null);
+    await repo.refreshCluster(tx, appeal.clusterId, now);
+  }
+  return assignAtIntake(tx, appeal, windowDays, now);
+}
+
 async function municipalityOf(db: Executor, actor: Actor, slug: string | undefined): Promise<string | undefined> {
   if (!slug) return isRegional(actor) ? undefined : actor.organizationId;
   const [org] = await db.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.slug, slug), eq(organizations.kind, 'municipality'))).limit(1);
@@ -78,7 +93,7 @@ async function municipalityOf(db: Executor, actor: Actor, slug: string | undefin
 
 function withAppeals(rows: Awaited<ReturnType<typeof repo.listClusters>>, appealRows: Awaited<ReturnType<typeof repo.appealsOfClusters>>): Cluster[] {
   return rows.map((r) => ({
-    id: r.id, municipality: r.municipality, municipalityName: r.municipalityName, title: r.title, size: r.size, growth: r.growth,
+    id: r.id, municipality: r.municipality, municipalityName: r.municipalityName, title: r.title, topic: r.topic, size: r.size, growth: r.growth,
     firstAt: r.firstAt.toISOString(), lastAt: r.lastAt.toISOString(),
     appeals: appealRows.filter((a) => a.clusterId === r.id).map((a) => ({
       id: a.id, number: a.number, receivedAt: new Date(a.receivedAt).toISOString(), status: a.status, excerpt: a.excerpt, address: a.address,

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { contextOf, requireActor } from '../../platform/auth';
 import { errors } from '../../platform/http';
-import { CreateDepartment, Department, DepartmentList, DepartmentQuery, UpdateDepartment } from './schema';
+import { CreateDepartment, Department, DepartmentList, DepartmentQuery, GroupRouteList, SetGroupRoute, UpdateDepartment } from './schema';
 import { IdParams } from '../../platform/http';
 import * as service from './service';
 
@@ -34,4 +34,19 @@ export async function departmentRoutes(fastify: FastifyInstance): Promise<void> 
       params: IdParams, body: UpdateDepartment, response: { 200: Department, ...errors(400, 401, 403, 404, 409) },
     },
   }, async (request) => service.updateDepartment(db(), contextOf(request), request.params.id, request.body));
+
+  app.get('/api/departments/groups', {
+    schema: {
+      tags, summary: 'Куда муниципалитет направляет обращения каждой оперативной группы',
+      description: 'Подразделение группы — заданное руководителем, иначе то, которому чаще всего назначали обращения группы. Его предлагают подсказки темы и диалог назначения.',
+      querystring: DepartmentQuery, response: { 200: GroupRouteList, ...errors(400, 401, 404) },
+    },
+  }, async (request) => service.listGroupRoutes(db(), requireActor(request), request.query.municipality));
+
+  app.put('/api/departments/groups', {
+    schema: {
+      tags, summary: 'Задать подразделение оперативной группы (руководитель или администратор ЦУР)',
+      body: SetGroupRoute, response: { 200: GroupRouteList, ...errors(400, 401, 403, 404) },
+    },
+  }, async (request) => service.setGroupRoute(db(), contextOf(request), request.body, app.services.clock.now()));
 }

@@ -10,6 +10,19 @@ import { authorize } from '../../platform/policy';
 import { AnswerCheckBody, AnswerCheckResult, SuggestBody, SuggestResult, TopicSuggestionSettings } from './schema';
 import { DEFAULT_TOPIC_SUGGESTION, loadTopicSuggestionSettings, suggestionsFor, TOPIC_SUGGESTION_KEY } from './service';
 import { writeSetting } from './repository';
+import { findMunicipalityBySlug } from '../departments/repository';
+import { notFound } from '../../platform/errors';
+import { inScope, isRegional } from '../../platform/policy';
+import type { Actor } from '../../platform/actor';
+import type { Db } from '../../db';
+
+/** The municipality whose departments the suggestions name: the one asked for, or the user's own. */
+async function municipalityOf(db: Db, actor: Actor, slug: string | undefined): Promise<string | null> {
+  if (!slug) return isRegional(actor) ? null : actor.organizationId;
+  const org = await findMunicipalityBySlug(db, slug);
+  if (!org || !inScope(actor, org.id)) throw notFound('municipality_not_found', 'Муниципальное образование не найдено');
+  return org.id;
+}
 
 export async function textRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -38,8 +51,9 @@ export async function textRoutes(fastify: FastifyInstance): Promise<void> {
       response: { 200: SuggestResult, ...errors(400, 401, 403) },
     },
   }, async (request) => {
-    requireActor(request);
-    return { suggestions: await suggestionsFor(app.services.database.db, request.body.text) };
+    const actor = requireActor(request);
+    const db = app.services.database.db;
+    return { suggestions: await suggestionsFor(db, request.body.text, await municipalityOf(db, actor, request.body.municipality)) };
   });
 
   const SettingsResponse = Type.Object({ settings: TopicSuggestionSettings, defaults: TopicSuggestionSettings });

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { GroupDepartment } from '../departments/schema';
 
 export const AnswerCheckBody = Type.Object({
   appealText: Type.String({ minLength: 1, maxLength: 50_000, description: 'Текст обращения' }),
@@ -27,11 +28,13 @@ export const TopicSuggestion = Type.Object({
   group: Type.String({ description: 'Код оперативной группы темы' }),
   confidence: Type.Number({ minimum: 0, maximum: 1, description: 'Уверенность подсказки, 0..1' }),
   words: Type.Array(Type.String(), { description: 'Слова текста, которые решили' }),
+  department: Type.Union([GroupDepartment, Type.Null()], { description: 'Подразделение, куда муниципалитет направляет обращения этой группы (по умолчанию в диалоге назначения)' }),
 }, { title: 'Подсказка темы' });
 export type TopicSuggestion = Static<typeof TopicSuggestion>;
 
 export const SuggestBody = Type.Object({
   text: Type.String({ minLength: 1, maxLength: 20_000, description: 'Текст обращения' }),
+  municipality: Type.Optional(Type.String({ maxLength: 100, description: 'slug муниципалитета, чьи подразделения предлагать; администрации — своё' })),
 }, { additionalProperties: false });
 
 export const SuggestResult = Type.Object({ suggestions: Type.Array(TopicSuggestion) }, { title: 'Подсказки темы' });

@@ -8,6 +8,8 @@ import type { Job } from '../../platform/jobs';
 import { trainClassifierAsync, type TextModel } from '../../text/classifier';
 import { deserializeModel, MODEL_FORMAT, serializeModel } from '../../text/model';
 import { suggestTopicsFor, type TopicSuggestion } from '../../text/suggest';
+import { departmentsOfGroups } from '../departments/service';
+import type { GroupDepartment } from '../departments/schema';
 import * as repo from './repository';
 
 export const TOPIC_MODEL = 'topics';
@@ -79,9 +81,16 @@ export function forgetTopicModel(db: Db): void {
   cache.delete(db);
 }
 
-/** The three most likely topics of a text, each with its group, confidence and the words that decided. */
-export async function suggestionsFor(db: Db, text: string): Promise<TopicSuggestion[]> {
-  return suggestTopicsFor(text, await sources(db), 3);
+export type SuggestionWithDepartment = TopicSuggestion & { department: GroupDepartment | null };
+
+/**
+ * The three most likely topics of a text, each with its group, confidence, the words that decided and,
+ * for a municipality, the department its group goes to there.
+ */
+export async function suggestionsFor(db: Db, text: string, organizationId: string | null = null): Promise<SuggestionWithDepartment[]> {
+  const suggestions = suggestTopicsFor(text, await sources(db), 3);
+  const departments = organizationId ? await departmentsOfGroups(db, organizationId, suggestions.map((s) => s.group)) : new Map<string, GroupDepartment>();
+  return suggestions.map((s) => ({ ...s, department: departments.get(s.group) ?? null }));
 }
 
 /**

@@ -42,7 +42,7 @@ describe('topic suggestions', () => {
     const { suggestions } = res.json();
     expect(suggestions.length).toBeGreaterThan(0);
     expect(suggestions.length).toBeLessThanOrEqual(3);
-    expect(Object.keys(suggestions[0]).sort()).toEqual(['confidence', 'group', 'topic', 'topicTitle', 'words']);
+    expect(Object.keys(suggestions[0]).sort()).toEqual(['confidence', 'department', 'group', 'topic', 'topicTitle', 'words']);
     expect(suggestions[0].group).toBe('utilities');
     expect(suggestions[0].topicTitle).toMatch(/вод/i);
     expect(suggestions[0].words.join(' ')).toMatch(/вод/);

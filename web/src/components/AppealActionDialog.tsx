@@ -38,6 +38,12 @@ function initialValues(action: AppealAction): Record<string, string> {
   return values;
 }
 
+/** The department of the suggestion of the appeal's topic, or of the likeliest one when its topic is not suggested. */
+function usualDepartment(appeal: Appeal): string | null {
+  const own = appeal.suggestions.find((x) => x.topic === appeal.topic);
+  return (own ?? (appeal.topic ? null : appeal.suggestions[0]))?.department?.id ?? null;
+}
+
 /** The form's strings as the payload: numbers for integers, nothing for empty fields. */
 function payloadOf(action: AppealAction, values: Record<string, string>): Record<string, unknown> {
   const payload: Record<string, unknown> = {};
@@ -86,7 +92,11 @@ export function AppealActionDialog({ appeal, action, organizationId, onClose, on
 
   useEffect(() => {
     if (!action) return;
-    setValues(initialValues(action));
+    const values = initialValues(action);
+    // Assigning starts from the department the appeal's group usually goes to in this municipality.
+    const usual = action === 'assign' ? usualDepartment(appeal) : null;
+    if (usual) values.departmentId = usual;
+    setValues(values);
     setError(null);
   }, [action, appeal.municipality, organizationId]);
 

@@ -26,10 +26,11 @@ export function TopicSuggestions({ suggestions, current, onChoose, busy }: Topic
             <Button
               key={suggestion.topic} size="m" view={chosen ? 'outlined-info' : 'outlined'} selected={chosen} disabled={busy || chosen}
               onClick={() => onChoose(suggestion)} qa="topic-suggestion"
-              title={suggestion.words.length ? s.words(suggestion.words.join(', ')) : undefined}
+              title={[suggestion.words.length ? s.words(suggestion.words.join(', ')) : '', suggestion.department ? s.departmentHint(suggestion.department.name) : ''].filter(Boolean).join('. ') || undefined}
             >
               {suggestion.topicTitle}
               <Text color="secondary" variant="caption-2"> · {chosen ? s.current : s.confidence(Math.round(suggestion.confidence * 100))}</Text>
+              {suggestion.department && <Text color="secondary" variant="caption-2" qa="topic-suggestion-department"> {s.department(suggestion.department.name)}</Text>}
             </Button>
           );
         })}

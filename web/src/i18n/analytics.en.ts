@@ -64,6 +64,12 @@ export const analyticsEn: Widen<typeof analyticsRu> = {
     bucket: 'Start',
     total: 'Total',
   },
+  streets: {
+    title: 'Streets with most appeals',
+    street: 'Street',
+    appeals: 'Appeals',
+    none: 'No appeals with an address in the period',
+  },
   spikes: {
     title: 'Topic spikes in the last week',
     topic: 'Topic',

@@ -61,6 +61,12 @@ export const analyticsRu = {
     bucket: 'Начало',
     total: 'Всего',
   },
+  streets: {
+    title: 'Улицы с наибольшим числом обращений',
+    street: 'Улица',
+    appeals: 'Обращений',
+    none: 'Обращений с адресом за период нет',
+  },
   spikes: {
     title: 'Всплески тем за последнюю неделю',
     topic: 'Тема',

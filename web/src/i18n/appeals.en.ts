@@ -271,6 +271,8 @@ export const appealsEn: Widen<typeof appealsRu> = {
     confidence: (percent: number) => `${percent} %`,
     chosen: (title: string) => `Topic changed: ${title}`,
     current: 'chosen',
+    department: (name: string) => `→ ${name}`,
+    departmentHint: (name: string) => `Appeals of this group usually go to: ${name}`,
   },
   notifications: {
     title: 'Notifications',

@@ -270,6 +270,8 @@ export const appealsRu = {
     confidence: (percent: number) => `${percent} %`,
     chosen: (title: string) => `Тема изменена: ${title}`,
     current: 'выбрана',
+    department: (name: string) => `→ ${name}`,
+    departmentHint: (name: string) => `Обращения этой группы обычно направляют: ${name}`,
   },
   notifications: {
     title: 'Уведомления',

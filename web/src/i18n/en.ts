@@ -14,6 +14,7 @@ import { importsEn } from './imports.en';
 import { monitoringEn, officialPagesEn } from './monitoring.en';
 import { methodologyEn } from './methodology.en';
 import { analyticsEn } from './analytics.en';
+import { clustersEn } from './clusters.en';
 
 export const en: Messages = {
   product: 'Otklik',
@@ -74,6 +75,7 @@ export const en: Messages = {
   nav: {
     dashboard: 'Home',
     analytics: 'Analytics',
+    clusters: 'Problems',
     appeals: 'Appeals',
     risks: 'Information risks',
     reports: 'Reports',
@@ -98,6 +100,7 @@ export const en: Messages = {
   navHints: {
     dashboard: 'Summary of your organization',
     analytics: 'Municipality rating, trends, topic spikes',
+    clusters: 'Appeals of different authors about one problem at one place',
     appeals: "Citizens' appeals from every channel",
     risks: 'Publications that need an official comment',
     reports: 'Reporting to the regional centre',
@@ -157,6 +160,7 @@ export const en: Messages = {
   officialPages: officialPagesEn,
   analytics: analyticsEn,
   methodology: methodologyEn,
+  clusters: clustersEn,
   placeholder: {
     lead: 'This section is being prepared.',
   },

@@ -13,6 +13,7 @@ import { monitoringRu, officialPagesRu } from './monitoring.ru';
 import { methodologyRu } from './methodology.ru';
 import { analyticsRu } from './analytics.ru';
 import { webhooksRu } from './webhooks.ru';
+import { clustersRu } from './clusters.ru';
 
 export const ru = {
   product: 'Отклик',
@@ -73,6 +74,7 @@ export const ru = {
   nav: {
     dashboard: 'Главная',
     analytics: 'Аналитика',
+    clusters: 'Проблемы',
     appeals: 'Обращения',
     risks: 'Информационные риски',
     reports: 'Отчёты',
@@ -97,6 +99,7 @@ export const ru = {
   navHints: {
     dashboard: 'Сводка по вашей организации',
     analytics: 'Рейтинг муниципалитетов, динамика, всплески тем',
+    clusters: 'Обращения разных авторов об одной проблеме в одном месте',
     appeals: 'Обращения граждан из всех каналов',
     risks: 'Публикации, требующие официального комментария',
     reports: 'Отчётность перед ЦУР',
@@ -156,6 +159,7 @@ export const ru = {
   officialPages: officialPagesRu,
   analytics: analyticsRu,
   methodology: methodologyRu,
+  clusters: clustersRu,
   placeholder: {
     lead: 'Раздел готовится к запуску.',
   },

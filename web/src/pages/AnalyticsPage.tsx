@@ -7,7 +7,7 @@ import { Button, Icon, Loader, SegmentedRadioGroup, Select, Table, Text, TextInp
 import { ArrowLeft, ArrowDownToLine } from '@gravity-ui/icons';
 import { CHANNELS, CHANNEL_LABELS } from '../../../domain/appeals';
 import { RATING_COMPONENTS } from '../../../domain/analytics/rating';
-import { analyticsApi, type Figures, type MunicipalityAnalytics, type Overview, type RatingGroup, type Ratings, type RatingSettings, type RatingWeights, type Spikes, type Trends, type Unit } from '../analyticsApi';
+import { analyticsApi, type Figures, type MunicipalityAnalytics, type Overview, type RatingGroup, type Ratings, type RatingSettings, type RatingWeights, type Spikes, type Streets, type Trends, type Unit } from '../analyticsApi';
 import { useI18n } from '../i18n';
 import { useCurrentSession } from '../state/session';
 import { PageHeader } from '../components/PageHeader';
@@ -144,6 +144,7 @@ function RegionView({ period, onOpen }: { period: Period; onOpen(slug: string): 
       <SatisfactionPanel period={period} />
       <TrendsPanel period={period} />
       <SpikesPanel />
+      <StreetsPanel period={period} />
     </>
   );
 }
@@ -326,6 +327,24 @@ function SpikesPanel({ municipality }: { municipality?: string }) {
   );
 }
 
+function StreetsPanel({ period, municipality }: { period: Period; municipality?: string }) {
+  const { t } = useI18n();
+  const s = t.analytics.streets;
+  const { data, error } = useLoad<Streets>(() => analyticsApi.streets({ ...period, municipality }), [period.from, period.to, period.channel, municipality]);
+  type Item = Streets['items'][number];
+  const columns: TableColumnConfig<Item>[] = [
+    ...(municipality ? [] : [{ id: 'municipality', name: t.analytics.rating.municipality, template: (i: Item) => i.municipalityName }]),
+    { id: 'street', name: s.street, template: (i) => i.place ?? i.street },
+    { id: 'appeals', name: s.appeals, align: 'right', template: (i) => <Num to={i.link} qa="analytics-street-count">{i.appeals}</Num> },
+  ];
+  return (
+    <Panel title={s.title} qa="analytics-streets">
+      <Failure error={error} />
+      {data && <div className="table-wrap"><Table data={data.items} columns={columns} width="max" emptyMessage={s.none} qa="analytics-streets-table" /></div>}
+    </Panel>
+  );
+}
+
 function MunicipalityView({ slug, period }: { slug: string; period: Period }) {
   const { t } = useI18n();
   const a = t.analytics;
@@ -389,6 +408,7 @@ function MunicipalityView({ slug, period }: { slug: string; period: Period }) {
           <SatisfactionPanel period={period} municipality={slug} />
           <TrendsPanel period={period} municipality={slug} />
           <SpikesPanel municipality={slug} />
+          <StreetsPanel period={period} municipality={slug} />
         </>
       )}
     </>
