@@ -3,6 +3,7 @@
 const BENCHES: Record<string, () => Promise<unknown>> = {
   calendar: () => import('./calendar'),
   appeals: () => import('./appeals'),
+  register: () => import('./register'),
   report: () => import('./report'),
   fuzz: () => import('./fuzz'),
   text: () => import('./text'),
