@@ -1,4 +1,5 @@
 // All SQL of the appeals registry.
+import { performance } from 'node:perf_hooks';
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, like, lt, lte, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
 import { getTableColumns, type Column, type Table, type WithSubquery } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
@@ -304,6 +305,31 @@ export async function countAppeals(db: Executor, q: ListQuery): Promise<number> 
     .where(and(...conditionsOf(q))).limit(COUNT_CAP + 1).as('matching');
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(matching);
   return Number(row.n);
+}
+
+/** Counts kept per filter with the registry's revision they were made at; at most this many filters. */
+const COUNTS_KEPT = 500;
+/** A change still uncommitted when its count was made shows within this time, even if nothing else changes. */
+const COUNT_KEPT_MS = 30_000;
+const keptCounts = new WeakMap<object, Map<string, { revision: number; n: number; at: number }>>();
+
+/**
+ * The capped count of a filter, made once per filter while the registry does not change: the last value of
+ * the revision sequence, which every new or changed appeal takes, tells whether a kept count still holds.
+ */
+export async function countAppealsOnce(db: Executor, q: ListQuery): Promise<number> {
+  const { cursor: _cursor, limit: _limit, sort: _sort, total: _total, ...filter } = q.filter;
+  // «Today» of the overdue and due-soon filters moves with the hour of `now`.
+  const key = JSON.stringify([q.scope, filter, q.dueSoonUntil ?? null, q.topicCodes ?? null, q.now.toISOString().slice(0, 13)]);
+  const [{ revision }] = await db.select({ revision: sql<number>`(select last_value from appeals_revision_seq)` }).from(sql`(select 1) as one`);
+  let kept = keptCounts.get(db);
+  if (!kept) keptCounts.set(db, (kept = new Map()));
+  const held = kept.get(key);
+  if (held && held.revision === Number(revision) && performance.now() - held.at < COUNT_KEPT_MS) return held.n;
+  const n = await countAppeals(db, q);
+  if (kept.size >= COUNTS_KEPT) kept.clear();
+  kept.set(key, { revision: Number(revision), n, at: performance.now() });
+  return n;
 }
 
 /** Every row of the filtered list, in batches, for exports. */

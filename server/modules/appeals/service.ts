@@ -242,10 +242,10 @@ export async function getAppeal(db: Db, actor: Actor, id: string, now: Date): Pr
 export async function listAppeals(db: Db, actor: Actor, filter: AppealFilter, now: Date) {
   const query = { scope: scopeOf(actor), filter, now, dueSoonUntil: dueSoonUntil(toLocalDate(now, actor.timeZone)) };
   const { rows, nextCursor } = await repo.listAppeals(db, query);
-  // The count costs far more than a page: it runs for the first page (or on request), and not at all when
-  // the first page already holds the whole selection.
+  // The count costs far more than a page: it runs for the first page (or on request), once per filter while the
+  // registry does not change, and not at all when the first page already holds the whole selection.
   const counted = (filter.total ?? !filter.cursor)
-    ? (!filter.cursor && nextCursor === null ? rows.length : await repo.countAppeals(db, query))
+    ? (!filter.cursor && nextCursor === null ? rows.length : await repo.countAppealsOnce(db, query))
     : null;
   return {
     items: rows.map((r) => presentListItem(r, deadlineState(r, now, r.timeZone))),
