@@ -5,19 +5,11 @@
 //   npm run bench -- report                       database otklik_bench (100 000 appeals, kept between runs)
 //   BENCH_DB=otklik_big npm run bench -- report   another database of the same server
 //   BENCH_REPORT_ROUNDS=40 …                      reads per row (20 by default)
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { ensureDatabase, percentile } from './common';
+import { benchDatabase, percentile, startServer } from './common';
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '../server/db';
-import { prepareDatabase } from '../server/db/prepare';
-import { REFERENCE_DATA } from '../server/seed/reference';
 import { appeals } from '../server/db/schema';
-import { DEMO_PASSWORD, seedDemo } from '../server/seed/demo';
-import { seedAppeals } from '../server/seed/appeals';
+import { DEMO_PASSWORD } from '../server/seed/demo';
 import { addDays, startOfLocalDay, toLocalDate } from '../domain/calendar/localDate';
 import { quarterPeriod, type Quarter } from '../domain/reports/quarters';
 import { quarterGroups, quarterTotals } from '../server/modules/reports/repository';
@@ -25,28 +17,14 @@ import { quarterGroups, quarterTotals } from '../server/modules/reports/reposito
 const DB_NAME = process.env.BENCH_DB ?? 'otklik_bench';
 const COUNT = Number(process.env.BENCH_APPEALS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_REPORT_ROUNDS ?? 20);
-const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 const rowsOf = (res: unknown) => ((res as { rows?: unknown[] }).rows ?? res) as Record<string, unknown>[];
 const fmt = (ms: number) => ms.toFixed(1).padStart(8);
 
 
-/** The server's resident memory in MB, from /proc. */
-const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-
 async function main() {
-  const url = await ensureDatabase(DB_NAME);
-  const database = await openDatabase({ databaseUrl: url, pgliteDir: null });
-  await prepareDatabase(database, REFERENCE_DATA);
-  await seedDemo(database.db);
+  const { url, database } = await benchDatabase(DB_NAME, COUNT);
   const db = database.db;
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(appeals);
-  if (Number(n) < COUNT) {
-    process.stdout.write(`Загрузка ${COUNT - Number(n)} обращений…`);
-    await seedAppeals(db, { count: COUNT - Number(n), seed: 2026, now: new Date(), days: 730 });
-    await db.execute(sql`analyze`);
-    process.stdout.write(' готово\n');
-  }
 
   // The biggest municipality and its fullest quarter that has begun.
   const [big] = rowsOf(await db.execute(sql`
@@ -63,11 +41,8 @@ async function main() {
   const bounds = { organizationId: big.id as string, from: startOfLocalDay(period.from, big.time_zone as string), to: startOfLocalDay(addDays(period.to, 1), big.time_zone as string) };
   const today = toLocalDate(new Date(), big.time_zone as string);
 
-  const server = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'report-server.ts')], { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const base = await new Promise<string>((resolve, reject) => {
-    server.stdout.on('data', (chunk: Buffer) => { const m = /http:\/\/[\d.:]+/.exec(chunk.toString()); if (m) resolve(m[0]); });
-    server.on('exit', (code) => reject(new Error(`сервер завершился с кодом ${code}`)));
-  });
+  const server = await startServer(url);
+  const base = server.base;
   try {
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: head.login, password: DEMO_PASSWORD }) });
     const { csrfToken } = await login.json() as { csrfToken: string };
@@ -87,9 +62,9 @@ async function main() {
       return performance.now() - t0;
     };
 
-    const idle = rssOf(server.pid!);
+    const idle = server.rss();
     let peak = idle;
-    const sampler = setInterval(() => { peak = Math.max(peak, rssOf(server.pid!)); }, 10);
+    const sampler = setInterval(() => { peak = Math.max(peak, server.rss()); }, 10);
     const built: number[] = [];
     const bare: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
@@ -117,8 +92,7 @@ async function main() {
     const p50 = percentile(built, 50);
     console.log(`p50 построения ${p50.toFixed(0)} мс (цель — не больше 1 с): ${p50 <= 1000 && peak <= 300 ? 'выполнено' : 'НЕ выполнено'}`);
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    await server.stop();
     await database.close();
   }
 }

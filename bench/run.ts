@@ -3,6 +3,8 @@
 const BENCHES: Record<string, () => Promise<unknown>> = {
   calendar: () => import('./calendar'),
   appeals: () => import('./appeals'),
+  register: () => import('./register'),
+  load: () => import('./load'),
   report: () => import('./report'),
   fuzz: () => import('./fuzz'),
   text: () => import('./text'),

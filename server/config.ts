@@ -7,6 +7,8 @@ export interface Config {
   port: number;
   /** PostgreSQL connection string; when absent the embedded PGlite engine is used. */
   databaseUrl: string | null;
+  /** Connections to PostgreSQL a process keeps at most. */
+  databasePoolSize: number;
   dataDir: string;
   /** Seed the demo region on an empty database. */
   demo: boolean;
@@ -36,6 +38,7 @@ export const CONFIG_VARIABLES = [
   ['HOST', '127.0.0.1', 'Адрес, на котором слушает сервер.'],
   ['PORT', '3000', 'Порт HTTP.'],
   ['DATABASE_URL', '—', 'Строка подключения PostgreSQL (postgres://…). Без неё используется встроенный PGlite.'],
+  ['OTKLIK_DB_POOL_SIZE', '20', 'Соединений с PostgreSQL на процесс, не больше (у двух экземпляров — вдвое больше; max_connections сервера должно хватать).'],
   ['OTKLIK_DATA_DIR', './var', 'Каталог данных: база PGlite (db/), вложения (files/).'],
   ['OTKLIK_DEMO', '—', '1 — создать демонстрационный регион на пустой базе (npm start включает это сам).'],
   ['OTKLIK_SESSION_TTL_HOURS', '12', 'Срок жизни сессии, часов.'],
@@ -109,6 +112,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     host,
     port,
     databaseUrl,
+    databasePoolSize: int(env, 'OTKLIK_DB_POOL_SIZE', 20, 1, 1000),
     dataDir: path.resolve(env.OTKLIK_DATA_DIR || './var'),
     demo: flag(env, 'OTKLIK_DEMO', false),
     sessionTtlHours: int(env, 'OTKLIK_SESSION_TTL_HOURS', 12, 1, 24 * 90),

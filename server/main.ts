@@ -48,7 +48,7 @@ const HELP = `Отклик ${VERSION}
 Настройки читаются из переменных окружения (см. README): DATABASE_URL, OTKLIK_DATA_DIR, HOST, PORT…`;
 
 function openFor(config: Config): Promise<Database> {
-  return openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.databaseUrl ? null : path.join(config.dataDir, 'db') });
+  return openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, pgliteDir: config.databaseUrl ? null : path.join(config.dataDir, 'db') });
 }
 
 function ensureWebBuilt(log: pino.Logger): void {

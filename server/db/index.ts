@@ -41,6 +41,8 @@ export interface OpenOptions {
   databaseUrl: string | null;
   /** PGlite data directory; `null` keeps the database in memory (tests). */
   pgliteDir: string | null;
+  /** PostgreSQL: connections kept at most (20 unless given). */
+  poolSize?: number;
 }
 
 export class DataDirLockedError extends Error {}
@@ -71,7 +73,7 @@ function isAlive(pid: number): boolean {
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize);
   return openPglite(options.pgliteDir);
 }
 
@@ -100,8 +102,8 @@ async function openPglite(dir: string | null): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+async function openPostgres(url: string, poolSize = 20): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection dropped by the server (restart, failover, a terminated backend) must not take the
   // process down: the pool discards it and opens a new one for the next query.
   pool.on('error', (error) => {

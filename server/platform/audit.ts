@@ -24,8 +24,9 @@ function clean(value: unknown): unknown {
 /** A request by someone signed in, a request by nobody yet (a failed login), or no request (a job). */
 export type AuditContext = RequestContext | { actor: null; requestId: string } | null;
 
-export async function writeAudit(executor: Executor, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  await executor.insert(auditLog).values({
+/** The audit row of an entry, for a statement that writes it together with the change. */
+export function auditRow(ctx: AuditContext, entry: AuditEntry): typeof auditLog.$inferInsert {
+  return {
     actorId: ctx?.actor?.userId ?? null,
     actorLogin: ctx?.actor?.login ?? null,
     organizationId: entry.organizationId,
@@ -35,7 +36,11 @@ export async function writeAudit(executor: Executor, ctx: AuditContext, entry: A
     before: clean(entry.before),
     after: clean(entry.after),
     requestId: ctx?.requestId ?? null,
-  });
+  };
+}
+
+export async function writeAudit(executor: Executor, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  await executor.insert(auditLog).values(auditRow(ctx, entry));
 }
 
 /**

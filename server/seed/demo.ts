@@ -5,6 +5,7 @@ import { contactOfficials, departments, organizations, users } from '../db/schem
 import type { Role } from '../../domain/roles';
 import { hashPassword } from '../platform/passwords';
 import { writeAudit } from '../platform/audit';
+import { forgetCached } from '../platform/cache';
 
 export const DEMO_PASSWORD = 'demo';
 
@@ -56,6 +57,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function seedDemo(db: Db): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  forgetCached();
   await db.transaction(async (tx) => {
     const orgs = await tx.insert(organizations).values([REGIONAL_CENTER, ...DEMO_MUNICIPALITIES.map((m) => ({ ...m, kind: 'municipality' as const }))]).returning();
     const bySlug = new Map(orgs.map((o) => [o.slug, o.id]));

@@ -3,6 +3,7 @@
 import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { OPEN_STATUSES } from '../../../domain/appeals';
 import type { Executor } from '../../db';
+import { forgetCached } from '../../platform/cache';
 import { withinScope } from '../../db/scope';
 import { appeals, departments, infoRequestRecipients, infoRequests, organizations, quarterlyReports, risks, settings, topics, users } from '../../db/schema';
 import type { Scope } from '../../platform/policy';
@@ -222,6 +223,7 @@ export async function readSetting(db: Executor, key: string): Promise<unknown> {
 }
 
 export async function writeSetting(db: Executor, key: string, value: unknown, now: Date): Promise<void> {
+  forgetCached();
   await db.insert(settings).values({ key, value, updatedAt: now })
     .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } });
 }

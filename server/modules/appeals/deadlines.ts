@@ -6,11 +6,17 @@ import {
 import { russianCalendar } from '../../../domain/calendar/russianCalendar';
 import type { Executor } from '../../db';
 import { findSetting } from '../settings/repository';
+import { cached } from '../../platform/cache';
 
 export const DEADLINE_RULES_KEY = 'appeal_deadline_rules';
 export const calendar = russianCalendar;
 
-export async function loadDeadlineRules(db: Executor): Promise<DeadlineRules> {
+/** The rules in force, held in memory for a few seconds (every registration and card reads them). */
+export function loadDeadlineRules(db: Executor): Promise<DeadlineRules> {
+  return cached(db, DEADLINE_RULES_KEY, () => readDeadlineRules(db));
+}
+
+async function readDeadlineRules(db: Executor): Promise<DeadlineRules> {
   const stored = await findSetting(db, DEADLINE_RULES_KEY);
   if (stored === undefined) return DEFAULT_DEADLINE_RULES;
   const rules = withOverrides(DEFAULT_DEADLINE_RULES, stored as DeadlineRulesOverride);

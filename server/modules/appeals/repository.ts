@@ -1,8 +1,10 @@
 // All SQL of the appeals registry.
+import { performance } from 'node:perf_hooks';
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, like, lt, lte, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, type Column, type Table, type WithSubquery } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db';
-import { appealCounters, appealEvents, appeals, departments, jobMarks, organizations, problemClusters, topics, users } from '../../db/schema';
+import { appealCounters, appealEvents, appeals, appealTopicMarks, auditLog, departments, jobMarks, organizations, problemClusters, topics, users } from '../../db/schema';
 import type { Scope } from '../../platform/policy';
 import type { AppealFilter } from './schema';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -17,6 +19,78 @@ export async function nextSequence(db: Executor, organizationId: string, year: n
     .onConflictDoUpdate({ target: [appealCounters.organizationId, appealCounters.year], set: { lastSeq: sql`${appealCounters.lastSeq} + 1` } })
     .returning({ seq: appealCounters.lastSeq });
   return row.seq;
+}
+
+export interface Registration {
+  values: Omit<NewAppealRow, 'number' | 'seq'> & { id: string; organizationId: string; year: number };
+  prefix: string;
+  event: typeof appealEvents.$inferInsert & { payload: Record<string, unknown> };
+  audit: typeof auditLog.$inferInsert & { after: Record<string, unknown> | null };
+  topicMark: typeof appealTopicMarks.$inferInsert | null;
+}
+
+/** The registration statement of one shape (the same columns given, with or without a topic's mark), built once. */
+function registrationStatement(db: Executor, shape: { keys: string[]; event: string[]; audit: string[]; mark: string[] | null }) {
+  const p = (name: string) => sql.placeholder(name);
+  // Bare placeholders (the values come encoded by registerAppeal, nulls included).
+  const fields = <T>(prefix: string, keys: string[]) => Object.fromEntries(keys.map((k) => [k, sql`${p(`${prefix}${k}`)}`])) as unknown as T;
+  const counter = db.$with('counter').as(db.insert(appealCounters).values({ organizationId: p('v.organizationId'), year: p('v.year'), lastSeq: 1 })
+    .onConflictDoUpdate({ target: [appealCounters.organizationId, appealCounters.year], set: { lastSeq: sql`${appealCounters.lastSeq} + 1` } })
+    .returning({ seq: appealCounters.lastSeq }));
+  // The number as formatNumber writes it: the prefix and year, then at least six digits.
+  const numbered = db.$with('numbered').as(db.select({
+    seq: sql<number>`${counter.seq}`.as('seq'),
+    number: sql<string>`${p('numberPrefix')}::text || lpad(${counter.seq}::text, greatest(6, length(${counter.seq}::text)), '0')`.as('number'),
+  }).from(counter));
+  const withNumber = (name: string) => sql`${p(name)}::jsonb || jsonb_build_object('number', (select number from ${numbered}))`;
+  const event = db.$with('event').as(db.insert(appealEvents).values({ ...fields<typeof appealEvents.$inferInsert>('e.', shape.event), payload: withNumber('eventPayload') }).returning({ id: appealEvents.id }));
+  const audit = db.$with('audit').as(db.insert(auditLog).values({ ...fields<typeof auditLog.$inferInsert>('a.', shape.audit), after: withNumber('auditAfter') }).returning({ id: auditLog.id }));
+  const ctes: WithSubquery[] = [counter, numbered, event, audit];
+  if (shape.mark) ctes.push(db.$with('mark').as(db.insert(appealTopicMarks).values(fields<typeof appealTopicMarks.$inferInsert>('m.', shape.mark)).returning({ id: appealTopicMarks.appealId })));
+  return db.with(...ctes).insert(appeals)
+    .values({ ...fields<NewAppealRow>('v.', shape.keys), seq: sql`(select seq from ${numbered})`, number: sql`(select number from ${numbered})` })
+    .returning();
+}
+
+type RegistrationStatement = ReturnType<typeof registrationStatement>;
+const preparedRegistrations = new WeakMap<object, Map<string, ReturnType<RegistrationStatement['prepare']>>>();
+
+/**
+ * Writes a new appeal in one statement: takes the next number of the municipality's year, stores the appeal
+ * under it with its first timeline event, its audit row and (when given) who set its topic. The number goes
+ * into the `number` key of the event's payload and of the audit's `after`. The counter's row stays locked
+ * for this statement only (and to the end of the caller's transaction, when there is one). Outside a
+ * transaction the statement is prepared once per shape and connection, so only its values travel.
+ */
+export async function registerAppeal(db: Executor, input: Registration): Promise<AppealRow> {
+  const { payload, ...event } = input.event;
+  const { after, ...audit } = input.audit;
+  const shape = {
+    keys: Object.keys(input.values), event: Object.keys(event), audit: Object.keys(audit),
+    mark: input.topicMark ? Object.keys(input.topicMark) : null,
+  };
+  const params: Record<string, unknown> = {
+    numberPrefix: `${input.prefix}-${input.values.year}-`, eventPayload: JSON.stringify(payload), auditAfter: JSON.stringify(after ?? {}),
+  };
+  const put = (prefix: string, table: Table, object: object) => {
+    const columns = getTableColumns(table) as Record<string, Column>;
+    for (const [k, v] of Object.entries(object)) params[`${prefix}${k}`] = v === null || v === undefined ? null : columns[k].mapToDriverValue(v);
+  };
+  put('v.', appeals, input.values);
+  put('e.', appealEvents, event);
+  put('a.', auditLog, audit);
+  put('m.', appealTopicMarks, input.topicMark ?? {});
+  if ('rollback' in db) {
+    const [row] = await registrationStatement(db, shape).execute(params);
+    return row;
+  }
+  const key = JSON.stringify(shape);
+  let statements = preparedRegistrations.get(db);
+  if (!statements) preparedRegistrations.set(db, (statements = new Map()));
+  let statement = statements.get(key);
+  if (!statement) statements.set(key, (statement = registrationStatement(db, shape).prepare(`register_appeal_${statements.size}`)));
+  const [row] = await statement.execute(params);
+  return row;
 }
 
 export async function insertAppeal(db: Executor, values: NewAppealRow): Promise<AppealRow> {
@@ -236,6 +310,31 @@ export async function countAppeals(db: Executor, q: ListQuery): Promise<number> 
     .where(and(...conditionsOf(q))).limit(COUNT_CAP + 1).as('matching');
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(matching);
   return Number(row.n);
+}
+
+/** Counts kept per filter with the registry's revision they were made at; at most this many filters. */
+const COUNTS_KEPT = 500;
+/** A change still uncommitted when its count was made shows within this time, even if nothing else changes. */
+const COUNT_KEPT_MS = 30_000;
+const keptCounts = new WeakMap<object, Map<string, { revision: number; n: number; at: number }>>();
+
+/**
+ * The capped count of a filter, made once per filter while the registry does not change: the last value of
+ * the revision sequence, which every new or changed appeal takes, tells whether a kept count still holds.
+ */
+export async function countAppealsOnce(db: Executor, q: ListQuery): Promise<number> {
+  const { cursor: _cursor, limit: _limit, sort: _sort, total: _total, ...filter } = q.filter;
+  // «Today» of the overdue and due-soon filters moves with the hour of `now`.
+  const key = JSON.stringify([q.scope, filter, q.dueSoonUntil ?? null, q.topicCodes ?? null, q.now.toISOString().slice(0, 13)]);
+  const [{ revision }] = await db.select({ revision: sql<number>`(select last_value from appeals_revision_seq)` }).from(sql`(select 1) as one`);
+  let kept = keptCounts.get(db);
+  if (!kept) keptCounts.set(db, (kept = new Map()));
+  const held = kept.get(key);
+  if (held && held.revision === Number(revision) && performance.now() - held.at < COUNT_KEPT_MS) return held.n;
+  const n = await countAppeals(db, q);
+  if (kept.size >= COUNTS_KEPT) kept.clear();
+  kept.set(key, { revision: Number(revision), n, at: performance.now() });
+  return n;
 }
 
 /** Every row of the filtered list, in batches, for exports. */

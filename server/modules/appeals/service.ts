@@ -1,4 +1,5 @@
 // Use cases of the appeals registry; each returns the presented appeal (or list) for the actor.
+import { randomUUID } from 'node:crypto';
 import {
   availableActions, checkActionPayload, transition, CHANNEL_OF_SUB_CHANNEL, TRANSITION_REFUSAL_LABELS,
   PAYLOAD_PROBLEM_LABELS, STATUS_LABELS, type AppealAction, type AppealActor, type AppealContext, type DeadlineRules, type AppealStatus, type Channel, type SubChannel,
@@ -7,10 +8,10 @@ import { toLocalDate } from '../../../domain/calendar/localDate';
 import { AUTHOR_PROBLEM_LABELS, checkAuthor, signatoriesOf } from '../../../domain/appeals/author';
 import type { Db, Executor } from '../../db';
 import type { organizations } from '../../db/schema';
-import { findMunicipalityBySlug, findOrganization } from '../organizations/repository';
-import { topicExists } from '../topics/repository';
+import { heldMunicipality, heldOrganization } from '../organizations/repository';
+import { topicTitle } from '../topics/repository';
 import type { Actor, RequestContext } from '../../platform/actor';
-import { audited } from '../../platform/audit';
+import { audited, auditRow } from '../../platform/audit';
 import { AppError, badRequest, notFound, validationFailed } from '../../platform/errors';
 import { inScope, isRegional, scopeOf } from '../../platform/policy';
 import { appealPolicy } from './policy';
@@ -23,7 +24,7 @@ import { deadlineState, deadlinesOf, dueSoonUntil, loadDeadlineRules } from './d
 import { STEPS } from './steps';
 import { presentAppeal, presentListItem } from './present';
 import { intakeSignals, loadTextDetection } from './signals';
-import { assignAtIntake, reassign } from '../clusters/service';
+import { countPlannedCluster, openPlannedCluster, planCluster, reassign } from '../clusters/service';
 import { placeOf } from '../../text/place';
 import type { Appeal, AppealFilter, BulkActionBody, BulkActionResult, CreateAppeal, UpdateAppeal } from './schema';
 import { isUuid } from '../../platform/http';
@@ -37,7 +38,7 @@ export function formatNumber(prefix: string, year: number, seq: number): string 
 }
 
 async function orgOf(db: Executor, id: string): Promise<Org> {
-  return (await findOrganization(db, id))!;
+  return (await heldOrganization(db, id))!;
 }
 
 /** Loads an appeal the actor may see, or answers 404 as if it did not exist. */
@@ -69,14 +70,17 @@ async function resolveMunicipality(db: Executor, actor: Actor, slug: string | un
     return own;
   }
   if (!slug) throw validationFailed([{ field: 'municipality', message: 'Укажите муниципальное образование' }]);
-  const org = await findMunicipalityBySlug(db, slug);
+  const org = await heldMunicipality(db, slug);
   if (!org || !org.active) throw validationFailed([{ field: 'municipality', message: 'Муниципальное образование не найдено' }]);
   return org;
 }
 
-async function checkTopic(db: Executor, code: string | null | undefined): Promise<void> {
-  if (!code) return;
-  if (!(await topicExists(db, code, { active: true }))) throw validationFailed([{ field: 'topic', message: 'Нет такой темы в классификаторе' }]);
+/** The title of the chosen topic; answers 422 when the classifier has no such active topic. */
+async function checkTopic(db: Executor, code: string | null | undefined): Promise<string | null> {
+  if (!code) return null;
+  const title = await topicTitle(db, code, { active: true });
+  if (title === null) throw validationFailed([{ field: 'topic', message: 'Нет такой темы в классификаторе' }]);
+  return title;
 }
 
 export interface IntakeInput extends CreateAppeal {
@@ -84,13 +88,26 @@ export interface IntakeInput extends CreateAppeal {
   trackingCodeHash?: string | null;
 }
 
+/** What registration knows of a new appeal's relations, so that its card is presented without reading them back. */
+export interface Registered {
+  topicTitle: string | null;
+  repeatOfNumber: string | null;
+  resendOfNumber: string | null;
+  cluster: { title: string; size: number } | null;
+}
+
 /**
  * Registers a new appeal (or returns the one already known under the same external id).
- * Returns `{appeal, created}`; the caller answers 201 or 200.
+ * Returns `{row, created}` (and, for a new appeal, what it is linked to); the caller answers 201 or 200.
+ *
+ * Everything that is read (the earlier appeals of the author, the place's cluster, the settings) is read
+ * first; the appeal, its number, its first event, its audit row and its topic's mark are then written by one
+ * statement, so that the counter of the municipality's numbers is locked only while it runs. Files and a new
+ * cluster add a transaction around it.
  */
 export async function intake(
   db: Db, ctx: RequestContext | null, org: Org, input: IntakeInput, now: Date, files: CheckedFile[] = [],
-): Promise<{ row: repo.AppealRow; created: boolean }> {
+): Promise<{ row: repo.AppealRow; created: boolean; registered?: Registered }> {
   const channel = input.channel as Channel;
   const subChannel = (input.subChannel ?? defaultSubChannel(channel)) as SubChannel;
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
@@ -109,7 +126,7 @@ export async function intake(
     const existing = await repo.findByExternalId(db, org.id, channel, externalId);
     if (existing) return { row: existing, created: false };
   }
-  await checkTopic(db, input.topic);
+  const chosenTitle = await checkTopic(db, input.topic);
   if (input.department && !(await repo.findDepartmentOf(db, org.id, input.department))) {
     throw validationFailed([{ field: 'department', message: 'Такого подразделения нет в этой администрации' }]);
   }
@@ -125,60 +142,72 @@ export async function intake(
   if (authorProblems.length) throw validationFailed(authorProblems.map((p) => ({ field: `author.${p.field}`, message: AUTHOR_PROBLEM_LABELS[p.problem] })));
   const signers = authorKind === 'collective' ? (author.signers ?? []).map((s) => ({ surname: s.surname.trim(), name: s.name.trim(), patronymic: clean(s.patronymic), postalAddress: clean(s.postalAddress) })) : [];
   const detection = await loadTextDetection(db);
+  const year = Number(toLocalDate(registeredAt ?? receivedAt, org.timeZone).slice(0, 4));
+  let repeatOf: { id: string; number: string } | null = null;
+  if (input.repeatOf) {
+    const previous = isUuid(input.repeatOf) ? await repo.findAppeal(db, input.repeatOf) : await repo.findByNumber(db, input.repeatOf);
+    if (!previous || previous.organizationId !== org.id) throw validationFailed([{ field: 'repeatOf', message: 'Предыдущее обращение не найдено' }]);
+    repeatOf = { id: previous.id, number: previous.number };
+  }
+  const text = input.text.trim();
+  const address = clean(input.address);
+  const signals = await intakeSignals(db, org.id, authorKind === 'anonymous' ? {} : author, text, address, receivedAt, detection);
+  // 59-ФЗ: the same author on the same question is a repeated appeal, unless the person registering says otherwise.
+  if (!repeatOf && signals.repeatOf && input.repeated !== false) repeatOf = signals.repeatOf;
+  const id = randomUUID();
+  const intakeAppeal = {
+    id, organizationId: org.id, text, authorKeys: signals.authorKeys, placeStreet: signals.place?.street ?? null, placeHouse: signals.place?.house ?? null,
+    receivedAt, placeLabel: address ?? signals.place?.label ?? null, topicCode,
+  };
+  // A re-send waits to be merged with its original; it does not make a cluster bigger.
+  const plan = signals.resendOf ? null : await planCluster(db, intakeAppeal, detection.clusterWindowDays);
+  const repeated = input.repeated ?? repeatOf !== null;
+  const signalled = { repeated, repeatOf: repeatOf?.id ?? null, resendOf: signals.resendOf?.id ?? null, tone: signals.tone, language: signals.language };
+  const write = async (tx: Executor, clusterId: string | null) => repo.registerAppeal(tx, {
+    prefix: org.numberPrefix,
+    values: {
+      id, organizationId: org.id, year,
+      channel, subChannel, externalId, receivedAt, registeredAt, status,
+      authorKind, authorSurname: clean(author.surname), authorName: clean(author.name), authorPatronymic: clean(author.patronymic),
+      authorEmail: clean(author.email), authorPhone: clean(author.phone), authorPostalAddress: clean(author.postalAddress),
+      authorOrganization: clean(author.organization),
+      authorInn: authorKind === 'legal_entity' ? clean(author.inn) : null,
+      authorSigners: signers.length ? signers : null, signatories: signatoriesOf({ ...author, kind: authorKind }) ?? author.signatories ?? null,
+      text, address, latitude: input.location?.latitude ?? null, longitude: input.location?.longitude ?? null,
+      topicCode, kind: input.kind ?? null, departmentId: input.department ?? null, repeated, onControl: input.onControl ?? false,
+      repeatOfId: repeatOf?.id ?? null, deadlineRegister: deadlines.register, deadlineForward: deadlines.forward, deadlineAnswer: deadlines.answer,
+      trackingCodeHash: input.trackingCodeHash ?? null, createdAt: now, updatedAt: now,
+      authorKeys: signals.authorKeys, resendOfId: signals.resendOf?.id ?? null, clusterId,
+      placeStreet: intakeAppeal.placeStreet, placeHouse: intakeAppeal.placeHouse, language: signals.language, tone: signals.tone,
+    },
+    event: {
+      appealId: id, organizationId: org.id, at: now, actorId: ctx?.actor.userId ?? null,
+      kind: ctx ? 'action' : 'citizen', action: status === 'registered' ? 'register' : 'receive', toStatus: status,
+      payload: { channel, subChannel, attachments: files.length },
+    },
+    audit: auditRow(ctx, {
+      action: 'appeal.create', entityType: 'appeal', entityId: id, organizationId: org.id,
+      after: { channel, status, ...signalled, cluster: clusterId },
+    }) as Parameters<typeof repo.registerAppeal>[1]['audit'],
+    topicMark: topicCode ? { appealId: id, organizationId: org.id, topicCode, source: filed ? 'model' : byPerson ? 'person' : 'import', setBy: byPerson ? ctx.actor.userId : null, at: now } : null,
+  });
   try {
-    const row = await audited(db, ctx, async (tx) => {
-      const year = Number(toLocalDate(registeredAt ?? receivedAt, org.timeZone).slice(0, 4));
-      const seq = await repo.nextSequence(tx, org.id, year);
-      let repeatOfId: string | null = null;
-      if (input.repeatOf) {
-        const previous = isUuid(input.repeatOf) ? await repo.findAppeal(tx, input.repeatOf) : await repo.findByNumber(tx, input.repeatOf);
-        if (!previous || previous.organizationId !== org.id) throw validationFailed([{ field: 'repeatOf', message: 'Предыдущее обращение не найдено' }]);
-        repeatOfId = previous.id;
+    let cluster: Registered['cluster'] = null;
+    const row = await (db as Db).transaction(async (tx) => {
+      if (files.length) await storeFiles(tx, { type: 'appeal', id }, files, { organizationId: org.id, purpose: 'appeal', uploadedBy: ctx?.actor.userId ?? null });
+      const clusterId = plan ? await openPlannedCluster(tx, plan, intakeAppeal, now) : null;
+      const created = await write(tx, clusterId);
+      if (clusterId) {
+        const counted = await countPlannedCluster(tx, clusterId, now);
+        if (counted) cluster = { title: counted.title, size: counted.size };
       }
-      const text = input.text.trim();
-      const signals = await intakeSignals(tx, org.id, authorKind === 'anonymous' ? {} : author, text, clean(input.address), receivedAt, detection);
-      // 59-ФЗ: the same author on the same question is a repeated appeal, unless the person registering says otherwise.
-      if (!repeatOfId && signals.repeatOf && input.repeated !== false) repeatOfId = signals.repeatOf.id;
-      const created = await repo.insertAppeal(tx, {
-        organizationId: org.id, number: formatNumber(org.numberPrefix, year, seq), year, seq,
-        channel, subChannel, externalId, receivedAt, registeredAt, status,
-        authorKind, authorSurname: clean(author.surname), authorName: clean(author.name), authorPatronymic: clean(author.patronymic),
-        authorEmail: clean(author.email), authorPhone: clean(author.phone), authorPostalAddress: clean(author.postalAddress),
-        authorOrganization: clean(author.organization),
-        authorInn: authorKind === 'legal_entity' ? clean(author.inn) : null,
-        authorSigners: signers.length ? signers : null, signatories: signatoriesOf({ ...author, kind: authorKind }) ?? author.signatories ?? null,
-        text, address: clean(input.address), latitude: input.location?.latitude ?? null, longitude: input.location?.longitude ?? null,
-        topicCode, kind: input.kind ?? null, departmentId: input.department ?? null, repeated: input.repeated ?? repeatOfId !== null, onControl: input.onControl ?? false,
-        repeatOfId, deadlineRegister: deadlines.register, deadlineForward: deadlines.forward, deadlineAnswer: deadlines.answer,
-        trackingCodeHash: input.trackingCodeHash ?? null, createdAt: now, updatedAt: now,
-        authorKeys: signals.authorKeys, resendOfId: signals.resendOf?.id ?? null,
-        placeStreet: signals.place?.street ?? null, placeHouse: signals.place?.house ?? null, language: signals.language, tone: signals.tone,
-      });
-      // A re-send waits to be merged with its original; it does not make a cluster bigger.
-      const clusterId = signals.resendOf ? null : await assignAtIntake(tx, {
-        id: created.id, organizationId: org.id, text, authorKeys: signals.authorKeys, placeStreet: created.placeStreet, placeHouse: created.placeHouse,
-        receivedAt, placeLabel: clean(input.address) ?? signals.place?.label ?? null, topicCode,
-      }, detection.clusterWindowDays, now);
-      if (topicCode) await recordTopic(tx, { appealId: created.id, organizationId: org.id, topicCode, source: filed ? 'model' : byPerson ? 'person' : 'import', setBy: byPerson ? ctx.actor.userId : null, at: now });
-      await storeFiles(tx, { type: 'appeal', id: created.id }, files, { organizationId: org.id, purpose: 'appeal', uploadedBy: ctx?.actor.userId ?? null });
-      await repo.addEvent(tx, {
-        appealId: created.id, organizationId: org.id, at: now, actorId: ctx?.actor.userId ?? null,
-        kind: ctx ? 'action' : 'citizen', action: status === 'registered' ? 'register' : 'receive', toStatus: status,
-        payload: { channel, subChannel, number: created.number, attachments: files.length },
-      });
-      await emitEvent(tx, { type: 'appeal.created', organizationId: org.id, at: now, data: {
-        id: created.id, number: created.number, channel, subChannel, status, topic: topicCode, receivedAt: receivedAt.toISOString(),
+      await emitEvent(tx, { type: 'appeal.created', organizationId: org.id, municipality: org.slug, at: now, data: {
+        id, number: created.number, channel, subChannel, status, topic: topicCode, receivedAt: receivedAt.toISOString(),
       } });
-      const signalled = {
-        repeated: created.repeated, repeatOf: repeatOfId, resendOf: signals.resendOf?.id ?? null, cluster: clusterId, tone: signals.tone,
-        language: signals.language,
-      };
-      return {
-        result: { ...created, clusterId },
-        audit: { action: 'appeal.create', entityType: 'appeal', entityId: created.id, organizationId: org.id, after: { number: created.number, channel, status, ...signalled } },
-      };
+      return created;
     });
-    return { row, created: true };
+    const title = chosenTitle ?? (filed ? await topicTitle(db, filed) : null);
+    return { row, created: true, registered: { topicTitle: title, repeatOfNumber: repeatOf?.number ?? null, resendOfNumber: signals.resendOf?.number ?? null, cluster } };
   } catch (error) {
     if (externalId && isUniqueViolation(error, 'appeals_external_key')) {
       const existing = await repo.findByExternalId(db, org.id, channel, externalId);
@@ -199,8 +228,20 @@ function defaultSubChannel(channel: Channel): SubChannel {
 
 export async function createAppeal(db: Db, ctx: RequestContext, input: CreateAppeal, now: Date) {
   const org = await resolveMunicipality(db, ctx.actor, input.municipality);
-  const { row, created } = await intake(db, ctx, org, input, now);
-  return { appeal: await present(db, row, ctx.actor, now), created };
+  const { row, created, registered } = await intake(db, ctx, org, input, now);
+  return { appeal: registered ? await presentRegistered(db, row, org, registered, ctx.actor, now) : await present(db, row, ctx.actor, now), created };
+}
+
+/** The card of an appeal just registered without files, from what registration wrote and knows: nothing is read back. */
+async function presentRegistered(db: Db, row: repo.AppealRow, org: Org, registered: Registered, actor: Actor, now: Date): Promise<Appeal> {
+  const related = {
+    municipality: org.slug, municipalityName: org.shortName, timeZone: org.timeZone, topicTitle: registered.topicTitle,
+    departmentName: null, executorName: null, submittedByName: null, approvedByName: null,
+    repeatOfNumber: registered.repeatOfNumber, resendOfNumber: registered.resendOfNumber,
+    clusterTitle: registered.cluster?.title ?? null, clusterSize: registered.cluster?.size ?? null,
+  };
+  const actions = availableActions(row.status as AppealStatus, actor.role, contextOfRow(row, await loadDeadlineRules(db)));
+  return presentAppeal(row, related, deadlineState(row, now, org.timeZone), [], actions, appealPolicy.capabilities(actor, row), await suggestionsFor(db, row.text));
 }
 
 export async function getAppeal(db: Db, actor: Actor, id: string, now: Date): Promise<Appeal> {
@@ -210,10 +251,10 @@ export async function getAppeal(db: Db, actor: Actor, id: string, now: Date): Pr
 export async function listAppeals(db: Db, actor: Actor, filter: AppealFilter, now: Date) {
   const query = { scope: scopeOf(actor), filter, now, dueSoonUntil: dueSoonUntil(toLocalDate(now, actor.timeZone)) };
   const { rows, nextCursor } = await repo.listAppeals(db, query);
-  // The count costs far more than a page: it runs for the first page (or on request), and not at all when
-  // the first page already holds the whole selection.
+  // The count costs far more than a page: it runs for the first page (or on request), once per filter while the
+  // registry does not change, and not at all when the first page already holds the whole selection.
   const counted = (filter.total ?? !filter.cursor)
-    ? (!filter.cursor && nextCursor === null ? rows.length : await repo.countAppeals(db, query))
+    ? (!filter.cursor && nextCursor === null ? rows.length : await repo.countAppealsOnce(db, query))
     : null;
   return {
     items: rows.map((r) => presentListItem(r, deadlineState(r, now, r.timeZone))),

@@ -8,6 +8,7 @@ import { placeOf, type Place } from '../../text/place';
 import { problemSimilarity, SAME_PROBLEM_AT, signatureOf, stemOverlap } from '../../text/problem';
 import { checkLanguage, type Tone } from '../../text/tone';
 import * as repo from './repository';
+import { cached } from '../../platform/cache';
 
 export const TEXT_DETECTION_KEY = 'text_detection';
 
@@ -22,9 +23,12 @@ export interface TextDetection {
 
 export const DEFAULT_TEXT_DETECTION: TextDetection = { repeatWindowDays: 365, resendMinutes: 120, clusterWindowDays: 30 };
 
-export async function loadTextDetection(db: Executor): Promise<TextDetection> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, TEXT_DETECTION_KEY)).limit(1);
-  return { ...DEFAULT_TEXT_DETECTION, ...((row?.value as Partial<TextDetection> | undefined) ?? {}) };
+/** The detection settings, held in memory for a few seconds (every registration reads them). */
+export function loadTextDetection(db: Executor): Promise<TextDetection> {
+  return cached(db, TEXT_DETECTION_KEY, async () => {
+    const [row] = await db.select().from(settings).where(eq(settings.key, TEXT_DETECTION_KEY)).limit(1);
+    return { ...DEFAULT_TEXT_DETECTION, ...((row?.value as Partial<TextDetection> | undefined) ?? {}) };
+  });
 }
 
 /** A re-send repeats this share of the stems of the earlier text. */

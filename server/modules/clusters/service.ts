@@ -1,5 +1,5 @@
 // Problem clusters: appeals of different authors about one problem at one place. An appeal joins a cluster
-// at intake (assignAtIntake); ЦУР and the administration list clusters, merge and split them by hand.
+// at intake (planCluster, then openPlannedCluster and countPlannedCluster around the insert); ЦУР and the administration list clusters, merge and split them by hand.
 import { and, eq } from 'drizzle-orm';
 import type { Db, Executor } from '../../db';
 import { organizations } from '../../db/schema';
@@ -32,15 +32,24 @@ export interface IntakeAppeal {
   topicCode: string | null;
 }
 
+/** Where a new appeal goes: the cluster of the most similar appeal, or a new one with that appeal. */
+export interface ClusterPlan {
+  /** The cluster of the most similar appeal, or null when a new one is to be made. */
+  clusterId: string | null;
+  /** The most similar appeal, put into the new cluster with the new one. */
+  withAppealId: string;
+  /** The title of a new cluster. */
+  title: string;
+}
+
 /**
- * Puts a new appeal into the cluster of the most similar recent appeal of another author at the same place,
- * creating the cluster when that appeal has none. Candidates come from the index by municipality and street,
- * never from a scan. Returns the cluster's id, or null.
+ * Finds the most similar recent appeal of another author at the same place as a new one (not stored yet).
+ * Candidates come from the index by municipality and street, never from a scan. Returns null when there is none.
  */
-export async function assignAtIntake(tx: Executor, appeal: IntakeAppeal, windowDays: number, now: Date): Promise<string | null> {
+export async function planCluster(db: Executor, appeal: IntakeAppeal, windowDays: number): Promise<ClusterPlan | null> {
   if (!appeal.placeStreet) return null;
   const window = windowDays * 86_400_000;
-  const candidates = await repo.placeCandidates(tx, appeal.organizationId, appeal.placeStreet,
+  const candidates = await repo.placeCandidates(db, appeal.organizationId, appeal.placeStreet,
     new Date(appeal.receivedAt.getTime() - window), new Date(appeal.receivedAt.getTime() + window), appeal.id);
   const signature = signatureOf(appeal.text);
   const place = { street: appeal.placeStreet, house: appeal.placeHouse };
@@ -56,20 +65,26 @@ export async function assignAtIntake(tx: Executor, appeal: IntakeAppeal, windowD
     }
   }
   if (!best) return null;
-  let clusterId = best.clusterId;
-  if (!clusterId) {
-    const problem = signature.problems[0] ?? signatureOf(best.text).problems[0];
-    const title = [problem ? problemTitle(problem) : 'Одна проблема', appeal.placeLabel].filter(Boolean).join(': ');
-    const cluster = await repo.insertCluster(tx, {
-      organizationId: appeal.organizationId, title: title.slice(0, 200), placeStreet: appeal.placeStreet, placeHouse: appeal.placeHouse,
-      size: 0, firstAt: appeal.receivedAt, lastAt: appeal.receivedAt, createdAt: now, updatedAt: now,
-    });
-    clusterId = cluster.id;
-    await repo.setClusterOf(tx, [best.id], clusterId);
-  }
-  await repo.setClusterOf(tx, [appeal.id], clusterId);
-  await repo.refreshCluster(tx, clusterId, now);
-  return clusterId;
+  if (best.clusterId) return { clusterId: best.clusterId, withAppealId: best.id, title: '' };
+  const problem = signature.problems[0] ?? signatureOf(best.text).problems[0];
+  const title = [problem ? problemTitle(problem) : 'Одна проблема', appeal.placeLabel].filter(Boolean).join(': ');
+  return { clusterId: null, withAppealId: best.id, title: title.slice(0, 200) };
+}
+
+/** Makes the planned cluster when it is new (with the most similar appeal in it); returns the id the new appeal takes. */
+export async function openPlannedCluster(tx: Executor, plan: ClusterPlan, appeal: IntakeAppeal, now: Date): Promise<string> {
+  if (plan.clusterId) return plan.clusterId;
+  const cluster = await repo.insertCluster(tx, {
+    organizationId: appeal.organizationId, title: plan.title, placeStreet: appeal.placeStreet, placeHouse: appeal.placeHouse,
+    size: 0, firstAt: appeal.receivedAt, lastAt: appeal.receivedAt, createdAt: now, updatedAt: now,
+  });
+  await repo.setClusterOf(tx, [plan.withAppealId], cluster.id);
+  return cluster.id;
+}
+
+/** Recounts the cluster once the new appeal is stored in it. */
+export async function countPlannedCluster(tx: Executor, clusterId: string, now: Date) {
+  return repo.refreshCluster(tx, clusterId, now);
 }
 
 /**
@@ -81,7 +96,12 @@ export async function reassign(tx: Executor, appeal: IntakeAppeal & { clusterId:
     await repo.setClusterOf(tx, [appeal.id], null);
     await repo.refreshCluster(tx, appeal.clusterId, now);
   }
-  return assignAtIntake(tx, appeal, windowDays, now);
+  const plan = await planCluster(tx, appeal, windowDays);
+  if (!plan) return null;
+  const clusterId = await openPlannedCluster(tx, plan, appeal, now);
+  await repo.setClusterOf(tx, [appeal.id], clusterId);
+  await countPlannedCluster(tx, clusterId, now);
+  return clusterId;
 }
 
 async function municipalityOf(db: Executor, actor: Actor, slug: string | undefined): Promise<string | undefined> {

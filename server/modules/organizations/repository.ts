@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db';
 import { organizations } from '../../db/schema';
 import type { Scope } from '../../platform/policy';
+import { cached, forgetCached } from '../../platform/cache';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type NewOrganization = typeof organizations.$inferInsert;
@@ -27,13 +28,34 @@ export async function findOrganizationBySlug(db: Executor, slug: string): Promis
 }
 
 export async function insertOrganization(db: Executor, values: NewOrganization): Promise<OrganizationRow> {
+  forgetCached();
   const [row] = await db.insert(organizations).values(values).returning();
   return row;
 }
 
 export async function updateOrganization(db: Executor, id: string, values: Partial<NewOrganization>, now: Date): Promise<OrganizationRow> {
+  forgetCached();
   const [row] = await db.update(organizations).set({ ...values, updatedAt: now }).where(eq(organizations.id, id)).returning();
   return row;
+}
+
+/** Every organisation by id and by slug, held in memory for a few seconds (registration reads them on every appeal). */
+function heldOrganizations(db: Executor): Promise<{ byId: Map<string, OrganizationRow>; bySlug: Map<string, OrganizationRow> }> {
+  return cached(db, 'organizations', async () => {
+    const rows = await db.select().from(organizations);
+    return { byId: new Map(rows.map((r) => [r.id, r])), bySlug: new Map(rows.map((r) => [r.slug, r])) };
+  });
+}
+
+/** An organisation by id from the held copy. */
+export async function heldOrganization(db: Executor, id: string): Promise<OrganizationRow | null> {
+  return (await heldOrganizations(db)).byId.get(id) ?? null;
+}
+
+/** A municipality by slug from the held copy; with `active`, only an active one. */
+export async function heldMunicipality(db: Executor, slug: string, options: { active?: boolean } = {}): Promise<OrganizationRow | null> {
+  const row = (await heldOrganizations(db)).bySlug.get(slug);
+  return row && row.kind === 'municipality' && (!options.active || row.active) ? row : null;
 }
 
 /** A municipality by its slug (never the regional centre); with `active`, only an active one. */

@@ -2,7 +2,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { NO_ANSWER_GROUND_LABELS, RESULT_CODE_LABELS, STATUS_LABELS, type AppealStatus, type NoAnswerGround, type ResultCode } from '../../../domain/appeals';
 import type { Db } from '../../db';
-import { activeMunicipalities, findMunicipalityBySlug, findOrganization } from '../organizations/repository';
+import { activeMunicipalities, heldMunicipality, heldOrganization } from '../organizations/repository';
 import { audited } from '../../platform/audit';
 import { AppError, notFound, validationFailed, type FieldError } from '../../platform/errors';
 import { sha256 } from '../../platform/passwords';
@@ -45,7 +45,7 @@ export async function submit(db: Db, input: PublicAppealBody, files: CheckedFile
     if (!problems.some((q) => q.field === p.field)) problems.push({ field: p.field, message: AUTHOR_PROBLEM_LABELS[p.problem] });
   }
   if (problems.length) throw validationFailed(problems);
-  const org = await findMunicipalityBySlug(db, input.municipality, { active: true });
+  const org = await heldMunicipality(db, input.municipality, { active: true });
   if (!org) throw notFound('municipality_not_found', 'Муниципальное образование не найдено');
   const code = trackingCode();
   const { row } = await intake(db, null, org, {
@@ -71,7 +71,7 @@ async function findWithCode(db: Db, number: string, code: string): Promise<Appea
 }
 
 async function presentStatus(db: Db, row: AppealRow, now: Date) {
-  const org = (await findOrganization(db, row.organizationId))!;
+  const org = (await heldOrganization(db, row.organizationId))!;
   const state = deadlineState(row, now, org.timeZone);
   const answered = ['answered', 'closed'].includes(row.status) || (row.status === 'reopened' && row.answerText !== null && row.ratingScore !== null);
   return {

@@ -1,6 +1,7 @@
 // SQL of the text module: who set each appeal's topic, the stored topic model and its settings.
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db';
+import { forgetCached } from '../../platform/cache';
 import { appeals, appealTopicMarks, settings, textModels, topics } from '../../db/schema';
 
 export type TopicSource = 'person' | 'model' | 'import';
@@ -67,5 +68,6 @@ export async function readSetting(db: Executor, key: string): Promise<unknown> {
 }
 
 export async function writeSetting(db: Executor, key: string, value: unknown, at: Date): Promise<void> {
+  forgetCached();
   await db.insert(settings).values({ key, value, updatedAt: at }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } });
 }

@@ -11,6 +11,7 @@ import { suggestTopicsFor, type TopicSuggestion } from '../../text/suggest';
 import { departmentsOfGroups } from '../departments/service';
 import type { GroupDepartment } from '../departments/schema';
 import * as repo from './repository';
+import { cached } from '../../platform/cache';
 
 export const TOPIC_MODEL = 'topics';
 export const TOPIC_MODEL_JOB = 'topic-model';
@@ -32,9 +33,12 @@ const FIRST_MODEL_AT = 5;
 /** How often a process checks whether another one stored a newer model. */
 const RECHECK_MS = 30_000;
 
-export async function loadTopicSuggestionSettings(db: Executor): Promise<TopicSuggestionSettings> {
-  const value = (await repo.readSetting(db, TOPIC_SUGGESTION_KEY)) as Partial<TopicSuggestionSettings> | null;
-  return { ...DEFAULT_TOPIC_SUGGESTION, ...(value ?? {}) };
+/** The settings, held in memory for a few seconds (every registration without a topic reads them). */
+export function loadTopicSuggestionSettings(db: Executor): Promise<TopicSuggestionSettings> {
+  return cached(db, TOPIC_SUGGESTION_KEY, async () => {
+    const value = (await repo.readSetting(db, TOPIC_SUGGESTION_KEY)) as Partial<TopicSuggestionSettings> | null;
+    return { ...DEFAULT_TOPIC_SUGGESTION, ...(value ?? {}) };
+  });
 }
 
 interface Loaded {

@@ -19,6 +19,13 @@ export async function listTopics(db: Executor): Promise<TopicRow[]> {
 }
 
 /** Whether the classifier has this code; with `active`, only an active one. */
+/** The title of a topic (an active one with `active`), or null when there is none. */
+export async function topicTitle(db: Executor, code: string, options: { active?: boolean } = {}): Promise<string | null> {
+  const [row] = await db.select({ title: topics.title }).from(topics)
+    .where(and(eq(topics.code, code), options.active ? eq(topics.active, true) : undefined)).limit(1);
+  return row?.title ?? null;
+}
+
 export async function topicExists(db: Executor, code: string, options: { active?: boolean } = {}): Promise<boolean> {
   const [row] = await db.select({ code: topics.code }).from(topics)
     .where(and(eq(topics.code, code), options.active ? eq(topics.active, true) : undefined)).limit(1);
