@@ -241,7 +241,7 @@ async function presentRegistered(db: Db, row: repo.AppealRow, org: Org, register
     clusterTitle: registered.cluster?.title ?? null, clusterSize: registered.cluster?.size ?? null,
   };
   const actions = availableActions(row.status as AppealStatus, actor.role, contextOfRow(row, await loadDeadlineRules(db)));
-  return presentAppeal(row, related, deadlineState(row, now, org.timeZone), [], actions, appealPolicy.capabilities(actor, row), await suggestionsFor(db, row.text));
+  return presentAppeal(row, related, deadlineState(row, now, org.timeZone), [], actions, appealPolicy.capabilities(actor, row), await suggestionsFor(db, row.text, row.organizationId));
 }
 
 export async function getAppeal(db: Db, actor: Actor, id: string, now: Date): Promise<Appeal> {
