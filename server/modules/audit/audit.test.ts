@@ -70,4 +70,20 @@ describe('the audit log in words', () => {
     for (const a of REPORT_ACTIONS) expect(AUDIT_ACTION_LABELS[`report.${a}`], a).toBeTruthy();
     expect(AUDIT_ACTION_LABELS['risk.publish']).toBe('Опубликован официальный комментарий');
   });
+
+  it('every action and object type a module writes into the log has its words', async () => {
+    const { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } = await import('../../../domain/audit');
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const root = join(import.meta.dirname, '..');
+    const sources = readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => readFileSync(join(root, f), 'utf8'));
+    const literals = (pattern: RegExp) => [...new Set(sources.flatMap((text) => [...text.matchAll(pattern)].map((m) => m[1])))];
+    const actions = literals(/\baction: '([a-z_]+\.[a-z_.]+)'/g);
+    const entities = literals(/\bentityType: '([a-z_]+)'/g);
+    expect(actions.length).toBeGreaterThan(40);
+    expect(actions.filter((a) => !AUDIT_ACTION_LABELS[a])).toEqual([]);
+    expect(entities.filter((e) => !AUDIT_ENTITY_LABELS[e])).toEqual([]);
+  });
 });
