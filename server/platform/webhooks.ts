@@ -8,6 +8,7 @@ import type { Db, Executor } from '../db';
 import { organizations, webhookAttempts, webhookDeliveries, webhookEvents, webhookSubscriptions } from '../db/schema';
 import { afterFailure, isDelivered, type WebhookEvent } from '../../domain/webhooks/events';
 import type { Job } from './jobs';
+import { outboundRefusal } from './outbound';
 
 export const WEBHOOK_JOB = 'webhook-delivery';
 /** A claimed delivery is not picked again for this long, in case the instance sending it dies. */
@@ -72,6 +73,8 @@ function describeError(error: unknown): string {
 async function post(url: string, headers: Record<string, string>, body: string): Promise<{ statusCode: number | null; error: string | null; durationMs: number }> {
   const started = performance.now();
   try {
+    const refusal = await outboundRefusal(url);
+    if (refusal) return { statusCode: null, error: refusal, durationMs: 0 };
     const response = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
     await response.body?.cancel();
     const durationMs = Math.round(performance.now() - started);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type Session, type TestApp } from '../../test/helpers';
 import { ManualClock } from '../../platform/clock';
 import { WEBHOOK_JOB } from '../../platform/webhooks';
+import { allowInternalAddresses } from '../../platform/outbound';
 import { WEBHOOK_MAX_ATTEMPTS } from '../../../domain/webhooks/events';
 
 interface Received { headers: http.IncomingHttpHeaders; body: string; path: string }
@@ -259,6 +260,22 @@ describe('deliveries', () => {
     const [d] = (await admin.get(`/api/webhooks/${sub.id}/deliveries`)).json().items;
     expect(d).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null });
     expect(d.lastError).toMatch(/ECONNREFUSED|fetch failed/);
+    await admin.del(`/api/webhooks/${sub.id}`);
+  });
+
+  it('an installation that keeps to the public internet sends nothing to its own network and says why', async () => {
+    const sub = (await admin.post('/api/webhooks', { name: 'Внутренний адрес', url: `${receiver.url}/inside`, secret: SECRET, events: ['appeal.created'], municipality: 'beloyarsky' })).json().subscription;
+    allowInternalAddresses(false);
+    try {
+      await contact.post('/api/appeals', letter('Прошу убрать сухое дерево у дома 9 по ул. Садовой.'));
+      await deliver();
+    } finally {
+      allowInternalAddresses(true);
+    }
+    expect(receiver.received.filter((r) => r.path === '/inside')).toEqual([]);
+    const [d] = (await admin.get(`/api/webhooks/${sub.id}/deliveries`)).json().items;
+    expect(d).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null });
+    expect(d.lastError).toMatch(/внутреннюю сеть/);
     await admin.del(`/api/webhooks/${sub.id}`);
   });
 });
