@@ -98,6 +98,7 @@ export const ERRORS = {
   oktmo_taken: { status: 409, ru: 'Организация с таким кодом ОКТМО уже есть', en: 'An organization with this OKTMO code already exists' },
   login_taken: { status: 409, ru: 'Пользователь с таким логином уже есть', en: 'A user with this login already exists' },
   department_exists: { status: 409, ru: 'Такое подразделение уже есть', en: 'This department already exists' },
+  monitoring_source_has_decisions: { status: 409, ru: 'По публикациям этого источника уже есть решения: отключите источник вместо удаления, чтобы они сохранились', en: 'Publications of this source have decisions: switch the source off instead of deleting it' },
   monitoring_item_decided: { status: 409, ru: 'По этой публикации уже принято решение', en: 'This publication has already been decided on' },
   topic_exists: { status: 409, ru: 'Позиция классификатора с таким кодом уже есть', en: 'A classifier entry with this code already exists' },
   already_exists: { status: 409, ru: 'Такая запись уже существует', en: 'Such a record already exists' },

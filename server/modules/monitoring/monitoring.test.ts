@@ -108,6 +108,11 @@ describe('monitoring of publications', () => {
     expect((await queue('?status=rejected')).items[0].rejectReason).toBe('Информационное сообщение, не риск');
     const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, item.id));
     expect(audit.map((a) => a.action)).toEqual(['monitoring.reject']);
+    // The decisions stay: a source with them is switched off, not deleted.
+    const refused = await analyst.del(`/api/monitoring/sources/${item.source.id}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'monitoring_source_has_decisions', message: expect.stringMatching(/отключите/) });
+    expect((await queue('?status=rejected')).items[0].rejectReason).toBe('Информационное сообщение, не риск');
   });
 
   it('reads an official page in Atom', async () => {

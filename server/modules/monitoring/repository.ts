@@ -45,8 +45,15 @@ export async function updateSource(db: Executor, id: string, values: Partial<typ
 }
 
 export async function deleteSource(db: Executor, id: string): Promise<void> {
-  // Its queue goes with it; risks registered from it stay, with the source's name and the link.
+  // Its undecided queue goes with it; a source with decisions is never deleted (see hasDecisions).
   await db.delete(monitoringSources).where(eq(monitoringSources.id, id));
+}
+
+/** Whether a publication of the source was registered as a risk or rejected with a reason. */
+export async function hasDecisions(db: Executor, sourceId: string): Promise<boolean> {
+  const [row] = await db.select({ id: monitoringItems.id }).from(monitoringItems)
+    .where(and(eq(monitoringItems.sourceId, sourceId), sql`${monitoringItems.status} <> 'new'`)).limit(1);
+  return !!row;
 }
 
 export async function saveFeedState(db: Executor, id: string, state: FeedStateValues): Promise<void> {

@@ -25,7 +25,7 @@ export async function monitoringRoutes(fastify: FastifyInstance): Promise<void> 
   }, async (request) => service.updateSource(db(), contextOf(request), request.params.id, request.body, now()));
 
   app.delete('/api/monitoring/sources/:id', {
-    schema: { tags, summary: 'Удалить источник вместе с его очередью', params: IdParams, response: { 204: Type.Null(), ...errors(400, 401, 403, 404) } },
+    schema: { tags, summary: 'Удалить источник вместе с его нерешённой очередью (источник с решениями по публикациям только отключается)', params: IdParams, response: { 204: Type.Null(), ...errors(400, 401, 403, 404, 409) } },
   }, async (request, reply) => {
     await service.deleteSource(db(), contextOf(request), request.params.id);
     return reply.status(204).send(null);

@@ -111,6 +111,7 @@ export async function deleteSource(db: Db, ctx: RequestContext, id: string): Pro
   allowed(ctx.actor);
   const current = await sourceOf(db, id);
   await audited(db, ctx, async (tx) => {
+    if (await repo.hasDecisions(tx, id)) throw conflict('monitoring_source_has_decisions');
     await repo.deleteSource(tx, id);
     return { result: null, audit: { action: 'monitoring.source.delete', entityType: 'monitoring_source', entityId: id, organizationId: current.s.organizationId, before: { name: current.s.name, url: current.s.url } } };
   });
