@@ -14,6 +14,13 @@ const NEW_CONTACT = 'Кузьмина Ольга Петровна';
 const SUBJECT = 'Подготовка к паводку';
 const ANSWER = 'Противопаводковая комиссия собрана, запас песка и мешков — 2 000 шт.';
 
+/** A small PDF of the given size, for the server's check by content. */
+function pdfOf(size: number): Buffer {
+  const head = Buffer.from('%PDF-1.4\n');
+  const tail = Buffer.from('\n%%EOF\n');
+  return Buffer.concat([head, Buffer.alloc(size - head.length - tail.length, 0x20), tail]);
+}
+
 async function staff(login: string, url: string): Promise<OpenedPage> {
   const opened = await openPage(browser, { width: 1280, height: 900 });
   await signIn(opened.page, server.url, login);
@@ -101,8 +108,21 @@ describe('requests of ЦУР', () => {
     await dialog.getByLabel('Тема').fill(SUBJECT);
     await dialog.getByLabel('Текст запроса').fill('Просим сообщить о готовности к весеннему паводку до указанного срока.');
     for (const name of ['Белоярский ГО', 'Екатеринбург', 'Асбестовский ГО']) await dialog.getByText(name, { exact: true }).click();
-    const due = new Date(Date.now() + 3 * 86_400_000);
-    await dialog.getByLabel('Срок ответа').fill(new Date(due.getTime() - due.getTimezoneOffset() * 60_000).toISOString().slice(0, 16));
+    // The app's own fields, not the browser's: no native date or file input is to be seen.
+    expect(await dialog.locator('input[type="date"], input[type="datetime-local"]').count()).toBe(0);
+    expect(await dialog.locator('input[type="file"]').evaluateAll((inputs) => inputs.filter((i) => (i as HTMLElement).offsetWidth > 1).length)).toBe(0);
+    // The municipalities are offered in alphabetical order.
+    const offered = await dialog.locator('.requests-municipalities label').allInnerTexts();
+    expect(offered.length).toBeGreaterThan(3);
+    expect(offered).toEqual([...offered].sort((a, b) => a.localeCompare(b, 'ru')));
+    // The due time is typed as дд.мм.гггг чч:мм on the clock of ЦУР.
+    const me = await (await cur.page.request.get(`${server.url}/api/auth/me`)).json() as { user: { organization: { timeZone: string } } };
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+      timeZone: me.user.organization.timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    }).formatToParts(new Date(Date.now() + 3 * 86_400_000)).map((p) => [p.type, p.value]));
+    await dialog.getByLabel('Срок ответа').fill(`${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute}`);
+    await dialog.locator('[data-qa="request-files"]').setInputFiles({ name: 'паводок.pdf', mimeType: 'application/pdf', buffer: pdfOf(1536) });
+    await dialog.getByText('паводок.pdf').waitFor();
     await dialog.getByRole('button', { name: 'Направить' }).click();
     await cur.page.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
     const requestPath = new URL(cur.page.url()).pathname;
@@ -110,6 +130,12 @@ describe('requests of ЦУР', () => {
     for (const slug of ['beloyarsky', 'ekaterinburg', 'asbest']) {
       expect(await cur.page.locator(`[data-municipality="${slug}"]`).innerText()).toContain('отправлен');
     }
+    // The answers go by the municipality's name; the file's size is in КБ; links are the app's, not underlined.
+    const cards = await cur.page.locator('.requests-answers .requests-card > .g-text:first-child').allInnerTexts();
+    expect(cards).toEqual(['Асбестовский ГО', 'Белоярский ГО', 'Екатеринбург']);
+    await cur.page.getByText('1,5 КБ').waitFor();
+    const back = cur.page.getByRole('link', { name: /Все запросы/ });
+    expect(await back.evaluate((a) => getComputedStyle(a).textDecorationLine)).toBe('none');
     await closeClean(cur);
 
     // Белоярский opens the request: ЦУР sees «прочитан» in the list, by the municipality's name.
@@ -119,6 +145,9 @@ describe('requests of ЦУР', () => {
     expect(await belRow.innerText()).toMatch(/осталось 2 д 23 ч|осталось 3 д 0 ч/);
     await belRow.getByRole('link', { name: SUBJECT }).click();
     await bel.page.getByLabel('Текст ответа').waitFor();
+    // The answer field has a visible label, not only a placeholder.
+    await bel.page.locator('.requests-form').getByText('Текст ответа', { exact: true }).waitFor();
+    expect(await bel.page.locator('input[type="file"]').evaluateAll((inputs) => inputs.filter((i) => (i as HTMLElement).offsetWidth > 1).length)).toBe(0);
 
     const list = await staff('cur.analyst', '/requests');
     const chips = list.page.locator('tbody tr', { hasText: SUBJECT });

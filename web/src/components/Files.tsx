@@ -1,6 +1,6 @@
 // Stored files of an object (an appeal, a risk, a request for information): the list with download
 // links, and for appeals and risks a panel with an upload of new ones for a chosen purpose.
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, Icon, Select, Text } from '@gravity-ui/uikit';
 import { ArrowDownToLine, Paperclip } from '@gravity-ui/icons';
 import { useI18n } from '../i18n';
@@ -15,7 +15,43 @@ export function formatSize(bytes: number, locale: 'ru' | 'en'): string {
     value /= 1024;
     unit++;
   }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+  const number = new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+  return `${number} ${units[unit]}`;
+}
+
+interface FilePickerProps {
+  /** The files chosen so far; an empty list clears the picker. */
+  files: File[];
+  onChange(files: File[]): void;
+  /** The file types the server accepts. */
+  accept: string;
+  /** The picker's words: its button and what it says while nothing is chosen. */
+  choose: string;
+  hint: string;
+  /** The accessible name of the hidden file input. */
+  label?: string;
+  qa?: string;
+}
+
+/** A choice of files in the app's style: a dashed button, the names chosen below it. */
+export function FilePicker({ files, onChange, accept, choose, hint, label, qa }: FilePickerProps) {
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (files.length === 0 && input.current) input.current.value = '';
+  }, [files]);
+  return (
+    <>
+      <label className="upload-form__picker">
+        <Icon data={Paperclip} size={16} />
+        <span>{choose}</span>
+        <input
+          ref={input} type="file" name="files" className="visually-hidden" multiple accept={accept} aria-label={label}
+          onChange={(e) => onChange(Array.from(e.target.files ?? []))} data-qa={qa}
+        />
+      </label>
+      <Text variant="caption-2" color="secondary">{files.length ? files.map((f) => f.name).join(', ') : hint}</Text>
+    </>
+  );
 }
 
 /** What the API tells of a stored file; the purpose and the time only where the owner keeps them. */
@@ -94,7 +130,6 @@ interface FilesPanelProps<P extends string> {
 export function FilesPanel<P extends string>({ files, url, texts, purposes, initialPurpose, accept, canUpload, upload, qa, qaPrefix = '' }: FilesPanelProps<P>) {
   const { errorText } = useI18n();
   const notify = useNotify();
-  const input = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<File[]>([]);
   const [purpose, setPurpose] = useState<P>(initialPurpose ?? purposes[0]);
   const [error, setError] = useState<unknown>(null);
@@ -108,7 +143,6 @@ export function FilesPanel<P extends string>({ files, url, texts, purposes, init
     try {
       await upload(chosen, purpose);
       setChosen([]);
-      if (input.current) input.current.value = '';
       notify.success(texts.uploaded);
     } catch (e) {
       setError(e);
@@ -124,15 +158,7 @@ export function FilesPanel<P extends string>({ files, url, texts, purposes, init
       {canUpload && (
         <form className="upload-form" onSubmit={submit} noValidate data-qa={`${qaPrefix}upload-form`}>
           {error !== null && <Alert theme="danger" message={errorText(error)} />}
-          <label className="upload-form__picker">
-            <Icon data={Paperclip} size={16} />
-            <span>{texts.choose}</span>
-            <input
-              ref={input} type="file" name="files" className="visually-hidden" multiple accept={accept}
-              onChange={(e) => setChosen(Array.from(e.target.files ?? []))} data-qa={`${qaPrefix}upload-input`}
-            />
-          </label>
-          <Text variant="caption-2" color="secondary">{chosen.length ? chosen.map((f) => f.name).join(', ') : texts.hint}</Text>
+          <FilePicker files={chosen} onChange={setChosen} accept={accept} choose={texts.choose} hint={texts.hint} qa={`${qaPrefix}upload-input`} />
           <div className="upload-form__row">
             <Select
               width={180} value={[purpose]} onUpdate={([v]) => setPurpose(purposes.find((p) => p === v) ?? purposes[0])} aria-label={texts.purpose} title={texts.purpose}

@@ -1,4 +1,4 @@
-// A choice of several municipalities of the region, with «all» and «none»: the addressees of ЦУР's requests and recommendations.
+// A choice of several municipalities of the region in alphabetical order, with «all» and «none»: the addressees of ЦУР's requests and recommendations.
 import { Button, Checkbox, Text } from '@gravity-ui/uikit';
 import { useMunicipality } from '../state/municipality';
 
@@ -11,7 +11,8 @@ interface Props {
 }
 
 export function MunicipalityChecklist({ label, chosen, onChange, labels, error }: Props) {
-  const { municipalities } = useMunicipality();
+  const { municipalities: all } = useMunicipality();
+  const municipalities = [...all].sort((a, b) => a.shortName.localeCompare(b.shortName, 'ru'));
   return (
     <div className="directory-field">
       <Text variant="subheader-1">{label}</Text>

@@ -36,7 +36,8 @@ export const directoryEn: typeof directoryRu = {
     status: { sent: 'sent', read: 'read', answered: 'answered', overdue: 'overdue' },
     form: {
       subject: 'Subject', text: 'Text of the request', municipalities: 'Municipalities', all: 'Select all', none: 'Clear',
-      dueAt: 'Due', files: 'Files (PDF, DOCX, JPG, PNG, up to 10 MB)', send: 'Send', cancel: 'Cancel',
+      dueAt: 'Due', files: 'Files', send: 'Send', cancel: 'Cancel',
+      choose: 'Choose files', hint: 'PDF, DOCX, JPG or PNG, up to 10 MB each',
     },
     sent: (number: string) => `Request ${number} sent`,
     request: 'Request',

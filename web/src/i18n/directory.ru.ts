@@ -35,7 +35,8 @@ export const directoryRu = {
     status: { sent: 'отправлен', read: 'прочитан', answered: 'ответ получен', overdue: 'просрочен' },
     form: {
       subject: 'Тема', text: 'Текст запроса', municipalities: 'Муниципальные образования', all: 'Выбрать все', none: 'Снять выбор',
-      dueAt: 'Срок ответа', files: 'Файлы (PDF, DOCX, JPG, PNG, до 10 МБ)', send: 'Направить', cancel: 'Отмена',
+      dueAt: 'Срок ответа', files: 'Файлы', send: 'Направить', cancel: 'Отмена',
+      choose: 'Выбрать файлы', hint: 'PDF, DOCX, JPG или PNG, каждый до 10 МБ',
     },
     sent: (number: string) => `Запрос ${number} направлен`,
     request: 'Запрос',

@@ -6,7 +6,7 @@ import { Button, Text, TextArea } from '@gravity-ui/uikit';
 import '../directory.css';
 import { ApiError } from '../api';
 import { directoryApi, type RequestFile } from '../directoryApi';
-import { FileList } from '../components/Files';
+import { FileList, FilePicker } from '../components/Files';
 import { useI18n } from '../i18n';
 import { useCurrentSession } from '../state/session';
 import { useResource } from '../state/useResource';
@@ -48,12 +48,12 @@ export function InfoRequestPage() {
     }
   };
 
-  if (error) return <div className="page"><Text color="danger">{errorText(error)}</Text><p><Link to="/requests">{s.back}</Link></p></div>;
+  if (error) return <div className="page"><Text color="danger">{errorText(error)}</Text><p><Link className="text-link" to="/requests">{s.back}</Link></p></div>;
   if (!item) return null;
   const own = item.addressees[0];
   return (
     <div className="page">
-      <p><Link to="/requests">← {s.back}</Link></p>
+      <p><Link className="text-link" to="/requests">← {s.back}</Link></p>
       <PageHeader title={`${item.number}: ${item.subject}`}>
         <Text color="secondary">{s.dueAt}: {formatDateTime(item.dueAt)} · {dueText(item.dueAt)}</Text>
       </PageHeader>
@@ -66,7 +66,7 @@ export function InfoRequestPage() {
         <>
           <Text as="h2" variant="subheader-3">{s.answers}</Text>
           <div className="requests-answers">
-            {item.addressees.map((a) => (
+            {[...item.addressees].sort((a, b) => a.municipalityName.localeCompare(b.municipalityName, 'ru')).map((a) => (
               <section key={a.municipality} className="requests-card" data-municipality={a.municipality}>
                 <Text variant="subheader-2">{a.municipalityName}</Text>
                 <div><RequestStatus status={a.status} /></div>
@@ -90,9 +90,10 @@ export function InfoRequestPage() {
             </>
           ) : item.can.answer ? (
             <div className="requests-form">
-              <TextArea value={answer} onUpdate={setAnswer} minRows={5} placeholder={s.answerText} controlProps={{ 'aria-label': s.answerText }} />
-              <label className="directory-field"><Text>{s.answerFiles}</Text>
-                <input type="file" multiple accept=".pdf,.docx,.jpg,.jpeg,.png" onChange={(e) => setFiles([...(e.target.files ?? [])])} aria-label={s.answerFiles} /></label>
+              <label className="directory-field"><Text variant="subheader-1">{s.answerText}</Text>
+                <TextArea value={answer} onUpdate={setAnswer} minRows={5} controlProps={{ 'aria-label': s.answerText }} qa="answer-text" /></label>
+              <div className="directory-field"><Text variant="subheader-1">{s.answerFiles}</Text>
+                <FilePicker files={files} onChange={setFiles} accept=".pdf,.docx,.jpg,.jpeg,.png" choose={s.form.choose} hint={s.form.hint} label={s.answerFiles} qa="answer-files" /></div>
               {answerError && <Text color="danger">{answerError}</Text>}
               <div><Button view="action" loading={busy} onClick={send}>{s.sendAnswer}</Button></div>
             </div>

@@ -14,10 +14,16 @@ import { PageHeader } from '../components/PageHeader';
 import { RequestStatus, useDueText } from '../components/RequestStatus';
 import { useNotify } from '../components/notify';
 import { MunicipalityChecklist } from '../components/MunicipalityChecklist';
+import { DateInput, isoToZoned, zonedToIso } from '../components/DateInput';
+import { FilePicker } from '../components/Files';
+
+const ACCEPT = '.pdf,.docx,.jpg,.jpeg,.png';
 
 function NewRequestDialog({ onClose, onSent }: { onClose(): void; onSent(id: string, number: string): void }) {
   const { t, errorText } = useI18n();
   const s = t.directory.requests.form;
+  // The due time is typed on the clock of the sender's organisation.
+  const zone = useCurrentSession().user.organization.timeZone;
   const [subject, setSubject] = useState('');
   const [text, setText] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
@@ -34,7 +40,8 @@ function NewRequestDialog({ onClose, onSent }: { onClose(): void; onSent(id: str
     form.set('subject', subject);
     form.set('text', text);
     form.set('municipalities', chosen.join(','));
-    if (dueAt) form.set('dueAt', new Date(dueAt).toISOString());
+    const due = dueAt ? zonedToIso(dueAt, zone) : undefined;
+    if (due) form.set('dueAt', due);
     for (const f of files) form.append('files', f, f.name);
     try {
       const created = await directoryApi.createRequest(form);
@@ -56,11 +63,10 @@ function NewRequestDialog({ onClose, onSent }: { onClose(): void; onSent(id: str
           <label className="directory-field"><Text variant="subheader-1">{s.text}</Text>
             <TextArea value={text} onUpdate={setText} minRows={4} validationState={errors.text ? 'invalid' : undefined} errorMessage={errors.text} controlProps={{ 'aria-label': s.text }} /></label>
           <MunicipalityChecklist label={s.municipalities} chosen={chosen} onChange={setChosen} labels={s} error={errors.municipalities} />
-          <label className="directory-field"><Text variant="subheader-1">{s.dueAt}</Text>
-            <input type="datetime-local" value={dueAt} onChange={(e) => setDueAt(e.target.value)} aria-label={s.dueAt} />
-            {errors.dueAt && <Text color="danger">{errors.dueAt}</Text>}</label>
-          <label className="directory-field"><Text variant="subheader-1">{s.files}</Text>
-            <input type="file" multiple accept=".pdf,.docx,.jpg,.jpeg,.png" onChange={(e) => setFiles([...(e.target.files ?? [])])} aria-label={s.files} /></label>
+          <div className="directory-field"><Text variant="subheader-1">{s.dueAt}</Text>
+            <DateInput withTime value={dueAt} onUpdate={setDueAt} min={isoToZoned(new Date(), zone)} label={s.dueAt} error={errors.dueAt} width={240} qa="request-due" /></div>
+          <div className="directory-field"><Text variant="subheader-1">{s.files}</Text>
+            <FilePicker files={files} onChange={setFiles} accept={ACCEPT} choose={s.choose} hint={s.hint} label={s.files} qa="request-files" /></div>
           {failure && <Text color="danger">{failure}</Text>}
         </div>
       </Dialog.Body>
@@ -79,6 +85,7 @@ export function InfoRequestsPage() {
   const dueText = useDueText();
   const { municipalities } = useMunicipality();
   const nameOf = (slug: string) => municipalities.find((m) => m.slug === slug)?.shortName ?? slug;
+  const byName = <A extends { municipality: string }>(list: A[]) => [...list].sort((a, b) => nameOf(a.municipality).localeCompare(nameOf(b.municipality), 'ru'));
   // An administration sees what still needs an answer first.
   const answered = (r: InfoRequestSummary) => Number(r.addressees[0]?.status === 'answered');
   const { data: items, error } = useResource(
@@ -88,8 +95,8 @@ export function InfoRequestsPage() {
   const [creating, setCreating] = useState(false);
 
   const columns: TableColumnConfig<InfoRequestSummary>[] = [
-    { id: 'number', name: s.columns.number, template: (r) => <Link className="requests-nowrap" to={`/requests/${r.id}`}>{r.number}</Link> },
-    { id: 'subject', name: s.columns.subject, template: (r) => <Link to={`/requests/${r.id}`}>{r.subject}</Link> },
+    { id: 'number', name: s.columns.number, template: (r) => <Link className="text-link requests-nowrap" to={`/requests/${r.id}`}>{r.number}</Link> },
+    { id: 'subject', name: s.columns.subject, template: (r) => <Link className="text-link" to={`/requests/${r.id}`}>{r.subject}</Link> },
     {
       id: 'dueAt', name: s.columns.dueAt,
       template: (r) => {
@@ -98,7 +105,7 @@ export function InfoRequestsPage() {
       },
     },
     regional
-      ? { id: 'addressees', name: s.columns.addressees, template: (r) => <div className="requests-chips">{r.addressees.map((a) => <RequestStatus key={a.municipality} status={a.status} prefix={nameOf(a.municipality)} />)}</div> }
+      ? { id: 'addressees', name: s.columns.addressees, template: (r) => <div className="requests-chips">{byName(r.addressees).map((a) => <RequestStatus key={a.municipality} status={a.status} prefix={nameOf(a.municipality)} />)}</div> }
       : { id: 'status', name: s.columns.status, template: (r) => (r.addressees[0] ? <RequestStatus status={r.addressees[0].status} /> : null) },
   ];
 
