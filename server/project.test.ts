@@ -67,7 +67,7 @@ describe('npm scripts', () => {
     const { status, out } = npmRun('test:pg', ['server/platform/platform.test.ts'], { TEST_DATABASE_URL: url });
     expect(status, out).toBe(0);
     expect(out).toMatch(/Tests\s+\S*\d+ passed/);
-  });
+   }, 180_000); // a child vitest builds the application on its own PostgreSQL database
 
   it('db:generate has nothing to add: the migrations are in step with the schema', () => {
     // Generated into a copy, so that a schema change not yet migrated fails here without writing into the project.

@@ -71,7 +71,7 @@ describe('session', () => {
     } finally {
       await short.close();
     }
-  });
+  }, 120_000); // a second application with its own database, every migration applied
 });
 
 describe('passwords', () => {
