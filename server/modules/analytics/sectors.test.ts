@@ -74,7 +74,7 @@ describe('sector curators', () => {
     const put = await admin.request({ method: 'PUT', url: `/api/analytics/sectors/${busiest.group}`, payload: { curators: [analyst.user.id] } });
     expect(put.statusCode).toBe(200);
     const sector = put.json().items.find((s: { group: string }) => s.group === busiest.group);
-    expect(sector.curators).toEqual([expect.objectContaining({ id: analyst.user.id, fullName: analyst.user.fullName })]);
+    expect(sector.curators).toEqual([expect.objectContaining({ id: analyst.user.id, login: 'cur.analyst' })]);
     const audit = (await admin.get(`/api/audit?entityType=topic_group&entityId=${busiest.group}`)).json().items;
     expect(audit[0]).toMatchObject({ action: 'topic_group.curators', before: { curators: [] }, after: { curators: [analyst.user.id] } });
 
