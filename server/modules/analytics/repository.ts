@@ -337,3 +337,11 @@ export async function analysts(db: Executor) {
   return db.select({ id: users.id, fullName: users.fullName, login: users.login }).from(users)
     .where(and(eq(users.role, 'cur_analyst'), eq(users.active, true))).orderBy(users.fullName);
 }
+
+/** The active curators of the operational group a topic belongs to. */
+export async function curatorsOfTopic(db: Executor, topicCode: string) {
+  return db.select({ id: users.id, fullName: users.fullName }).from(topics)
+    .innerJoin(curatorGroups, eq(curatorGroups.groupCode, topics.groupCode))
+    .innerJoin(users, eq(users.id, curatorGroups.userId))
+    .where(and(eq(topics.code, topicCode), eq(users.active, true))).orderBy(users.fullName);
+}

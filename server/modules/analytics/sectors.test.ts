@@ -94,8 +94,19 @@ describe('sector curators', () => {
     }
     for (const x of g.topics.slice(0, 3)) expect(await registryTotal(x.link)).toBe(x.appeals);
 
+    // An information risk on a topic of the group names its curator.
+    const topic = g.topics[0].topic;
+    const [risk] = rowsOf(await t.database.db.execute(sql`
+      insert into risks (organization_id, number, platform, detected_at, text, kind, level, status, registered_by_side, deadline_cur_proposal, topic_code)
+      select id, 'ИР-С-1', 'vk', timestamptz '2026-10-02 04:00+00', 'Публикация о проблеме', 'negative', 'medium', 'in_progress', 'cur', timestamptz '2026-10-02 07:00+00', ${topic}
+      from organizations where slug = 'beloyarsky' returning id`));
+    const shown = await admin.get(`/api/risks/${risk.id}`);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.json().sectorCurators).toEqual([{ id: analyst.user.id, fullName: expect.any(String) }]);
+
     // Unassigned: the block is empty again, and the change is audited.
     await admin.request({ method: 'PUT', url: `/api/analytics/sectors/${busiest.group}`, payload: { curators: [] } });
     expect((await analyst.get(`/api/analytics/my-sector?from=${FROM}&to=${TO}`)).json().groups).toEqual([]);
+    expect((await admin.get(`/api/risks/${risk.id}`)).json().sectorCurators).toEqual([]);
   });
 });

@@ -473,3 +473,8 @@ export async function mySector(db: Db, actor: Actor, q: MySectorQuery, now: Date
   }));
   return { period: { from: q.from, to: q.to }, groups: items };
 }
+
+/** The sector curators of a topic (of its operational group): whom an information risk on it concerns. */
+export async function sectorCuratorsOfTopic(db: Executor, topicCode: string | null): Promise<{ id: string; fullName: string }[]> {
+  return topicCode ? repo.curatorsOfTopic(db, topicCode) : [];
+}
