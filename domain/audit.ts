@@ -35,6 +35,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'topic.retire': 'Позиция классификатора тем выведена из употребления',
   'topic.restore': 'Позиция классификатора тем возвращена',
   'topic_group.save': 'Изменена оперативная группа',
+  'topic_group.curators': 'Назначены кураторы направления ЦУР',
   'appeal.create': 'Зарегистрировано обращение',
   'appeal.import': 'Обращение загружено из выгрузки',
   'appeal.update': 'Изменена классификация обращения',

@@ -3,6 +3,7 @@
 // municipality's departments and executors; a head sees only their own municipality.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { sql } from 'drizzle-orm';
 import { seedAppeals } from '../server/seed/appeals';
 import { addDays, toLocalDate } from '../domain/calendar/localDate';
 import { launchBrowser, openPage, signIn, startServer, type TestServer } from './helpers';
@@ -58,6 +59,34 @@ describe('analytics', () => {
       expect(problems).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('a sector curator sees «Моё направление» first, and its figure opens exactly its appeals', async () => {
+    await server.database.db.execute(sql`
+      insert into curator_groups (user_id, group_code)
+      select u.id, (select t.group_code from appeals a join topics t on t.code = a.topic_code where t.group_code is not null group by t.group_code order by count(*) desc limit 1)
+      from users u where u.login = 'cur.analyst'`);
+    const { context, page, problems } = await openPage(browser, { width: 1400, height: 900 });
+    try {
+      await signIn(page, server.url, 'cur.analyst');
+      await page.goto(`${server.url}/analytics?from=${from}&to=${to}`);
+      const block = page.locator('[data-qa="analytics-my-sector"]');
+      await block.waitFor();
+      await page.locator('[data-qa="analytics-rating-table"]').waitFor();
+      const panels = await page.locator('[data-qa="analytics-my-sector"], [data-qa="analytics-rating"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-qa')));
+      expect(panels[0]).toBe('analytics-my-sector');
+      const figure = block.locator('[data-qa^="my-sector-appeals-"]').first();
+      const appeals = Number((await figure.innerText()).replace(/\s/g, ''));
+      expect(appeals).toBeGreaterThan(0);
+      await figure.click();
+      await page.waitForURL(/\/appeals\?/);
+      expect(new URL(page.url()).searchParams.get('group')).toBeTruthy();
+      await expect.poll(() => page.locator('[data-qa="appeals-total"]').innerText()).toBe(`Найдено: ${appeals}`);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+      await server.database.db.execute(sql`delete from curator_groups`);
     }
   });
 

@@ -123,6 +123,12 @@ export const topics = pgTable('topics', {
   active: boolean('active').notNull().default(true),
 }, (t) => [index('topics_parent_idx').on(t.parentCode)]);
 
+/** ЦУР analysts as sector curators of operational groups (the groups of the topic classifier); set by the ЦУР administrator. */
+export const curatorGroups = pgTable('curator_groups', {
+  userId: uuid('user_id').notNull().references(() => users.id),
+  groupCode: text('group_code').notNull(),
+}, (t) => [primaryKey({ columns: [t.userId, t.groupCode] }), index('curator_groups_group_idx').on(t.groupCode)]);
+
 export const departments = pgTable('departments', {
   id: id(),
   organizationId: uuid('organization_id').notNull().references(() => organizations.id),

@@ -205,6 +205,12 @@ describe.each(['ekb.contact', 'ekb.executor', 'ekb.head'])('a user of Екате
     expect((await outsiders[login].get('/api/monitoring/sources')).statusCode).toBe(403);
     expect((await outsiders[login].get('/api/monitoring/items')).statusCode).toBe(403);
   });
+
+  it('cannot see or set the ЦУР\'s sector curators, nor have «Моё направление»', async () => {
+    expect((await outsiders[login].get('/api/analytics/sectors')).statusCode).toBe(403);
+    expect((await outsiders[login].request({ method: 'PUT', url: '/api/analytics/sectors/zhkh', payload: { curators: [] } })).statusCode).toBe(403);
+    expect((await outsiders[login].get('/api/analytics/my-sector?from=2026-01-01&to=2026-12-31')).statusCode).toBe(403);
+  });
 });
 
 it('the object is really there for its own municipality (the probes are not vacuous)', async () => {

@@ -2,7 +2,7 @@
 import type { Static } from 'typebox';
 import type {
   MunicipalityAnalytics as MunicipalitySchema, Overview as OverviewSchema, RatingSettings as RatingSettingsSchema, RatingWeights as RatingWeightsSchema,
-  Spikes as SpikesSchema, Streets as StreetsSchema, Trends as TrendsSchema, Ratings as RatingsSchema,
+  MySector as MySectorSchema, Sectors as SectorsSchema, Spikes as SpikesSchema, Streets as StreetsSchema, Trends as TrendsSchema, Ratings as RatingsSchema,
 } from '../../server/modules/analytics/schema';
 import type { ClusterFilter, ClusterList as ClusterListSchema } from '../../server/modules/clusters/schema';
 import { queryString, request } from './api';
@@ -17,6 +17,9 @@ export type Unit = MunicipalityAnalytics['departments'][number];
 export type RatingSettings = Static<typeof RatingSettingsSchema>;
 export type RatingWeights = Static<typeof RatingWeightsSchema>;
 export type Ratings = Static<typeof RatingsSchema>;
+export type MySector = Static<typeof MySectorSchema>;
+export type SectorGroup = MySector['groups'][number];
+export type Sectors = Static<typeof SectorsSchema>;
 export type RatingGroup = Ratings['by'];
 
 export type ClusterList = Static<typeof ClusterListSchema>;
@@ -36,6 +39,9 @@ export const analyticsApi = {
   ratings: (p: PeriodParams & { by: RatingGroup; municipality?: string }) => request<Ratings>('GET', '/api/analytics/ratings', { query: { ...p } }),
   streets: (p: PeriodParams & { municipality?: string }) => request<Streets>('GET', '/api/analytics/streets', { query: { ...p } }),
   clusters: (filter: ClusterFilter) => request<ClusterList>('GET', '/api/clusters', { query: { ...filter } }),
+  mySector: (p: { from: string; to: string }) => request<MySector>('GET', '/api/analytics/my-sector', { query: { ...p } }),
+  sectors: () => request<Sectors>('GET', '/api/analytics/sectors'),
+  setCurators: (group: string, curators: string[]) => request<Sectors>('PUT', `/api/analytics/sectors/${encodeURIComponent(group)}`, { body: { curators } }),
   ratingSettings: () => request<RatingSettings>('GET', '/api/analytics/rating-weights'),
   setWeights: (weights: RatingWeights) => request<RatingSettings>('PUT', '/api/analytics/rating-weights', { body: weights }),
 };

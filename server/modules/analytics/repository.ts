@@ -5,7 +5,7 @@ import { OPEN_STATUSES } from '../../../domain/appeals';
 import type { Executor } from '../../db';
 import { forgetCached } from '../../platform/cache';
 import { withinScope } from '../../db/scope';
-import { appeals, departments, infoRequestRecipients, infoRequests, organizations, quarterlyReports, risks, settings, topics, users } from '../../db/schema';
+import { appeals, curatorGroups, departments, infoRequestRecipients, infoRequests, organizations, quarterlyReports, risks, settings, topics, users } from '../../db/schema';
 import type { Scope } from '../../platform/policy';
 import { conditionsOf, overdueCondition } from '../appeals/repository';
 import type { AppealFilter } from '../appeals/schema';
@@ -277,4 +277,71 @@ export async function ratingsBy(db: Executor, s: AppealSelection, by: 'municipal
     total: totalRow ? toRow(totalRow) : { key: null, label: null, rated: 0, mean: null, low: 0, distribution: [0, 0, 0, 0, 0] },
     items: rows.filter((r) => num(r.total) === 0).map(toRow),
   };
+}
+
+/** Sector curators: every assignment with the curator's name, by group. */
+export async function curatorAssignments(db: Executor) {
+  return db.select({ groupCode: curatorGroups.groupCode, userId: users.id, fullName: users.fullName, login: users.login })
+    .from(curatorGroups).innerJoin(users, eq(users.id, curatorGroups.userId))
+    .orderBy(curatorGroups.groupCode, users.fullName);
+}
+
+/** The operational groups a user curates. */
+export async function groupsCuratedBy(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db.select({ groupCode: curatorGroups.groupCode }).from(curatorGroups)
+    .where(eq(curatorGroups.userId, userId)).orderBy(curatorGroups.groupCode);
+  return rows.map((r) => r.groupCode);
+}
+
+/** The active ЦУР analysts among the given ids. */
+export async function activeAnalysts(db: Executor, ids: string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db.select({ id: users.id }).from(users)
+    .where(and(inArray(users.id, ids), eq(users.role, 'cur_analyst'), eq(users.active, true)));
+  return rows.map((r) => r.id);
+}
+
+/** Replaces the curators of one group. */
+export async function replaceCurators(db: Executor, groupCode: string, userIds: string[]): Promise<void> {
+  await db.delete(curatorGroups).where(eq(curatorGroups.groupCode, groupCode));
+  if (userIds.length) await db.insert(curatorGroups).values(userIds.map((userId) => ({ userId, groupCode })));
+}
+
+/**
+ * The appeals of one operational group (the registry's `group` filter) in one pass: per municipality, per
+ * topic and in total (the empty grouping set), with the overdue among them.
+ */
+export async function groupFigures(db: Executor, s: AppealSelection) {
+  const rows = await db.select({
+    organizationId: appeals.organizationId, slug: organizations.slug, name: organizations.shortName,
+    topic: appeals.topicCode, title: topics.title,
+    byOrganization: sql<number>`grouping(${appeals.organizationId}, ${organizations.slug}, ${organizations.shortName})`,
+    byTopic: sql<number>`grouping(${appeals.topicCode}, ${topics.title})`,
+    appeals: sql<number>`count(*)`,
+    overdue: sql<number>`count(*) filter (where ${overdueCondition(s.now)})`,
+  }).from(appeals).innerJoin(organizations, eq(organizations.id, appeals.organizationId))
+    .innerJoin(topics, eq(topics.code, appeals.topicCode))
+    .where(where(s))
+    .groupBy(sql`grouping sets ((${appeals.organizationId}, ${organizations.slug}, ${organizations.shortName}), (${appeals.topicCode}, ${topics.title}), ())`);
+  const counts = (r: (typeof rows)[number]) => ({ appeals: num(r.appeals), overdue: num(r.overdue) });
+  const total = rows.find((r) => num(r.byOrganization) !== 0 && num(r.byTopic) !== 0);
+  return {
+    total: total ? counts(total) : { appeals: 0, overdue: 0 },
+    municipalities: rows.filter((r) => num(r.byOrganization) === 0).map((r) => ({ slug: r.slug, name: r.name, ...counts(r) })),
+    topics: rows.filter((r) => num(r.byTopic) === 0).map((r) => ({ topic: r.topic as string, title: r.title, ...counts(r) })),
+  };
+}
+
+/** The active ЦУР analysts, by name: whom the administrator may assign. */
+export async function analysts(db: Executor) {
+  return db.select({ id: users.id, fullName: users.fullName, login: users.login }).from(users)
+    .where(and(eq(users.role, 'cur_analyst'), eq(users.active, true))).orderBy(users.fullName);
+}
+
+/** The active curators of the operational group a topic belongs to. */
+export async function curatorsOfTopic(db: Executor, topicCode: string) {
+  return db.select({ id: users.id, fullName: users.fullName }).from(topics)
+    .innerJoin(curatorGroups, eq(curatorGroups.groupCode, topics.groupCode))
+    .innerJoin(users, eq(users.id, curatorGroups.userId))
+    .where(and(eq(topics.code, topicCode), eq(users.active, true))).orderBy(users.fullName);
 }

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { contextOf, requireActor } from '../../platform/auth';
 import { download, errors } from '../../platform/http';
 import { municipalityXlsx, overviewXlsx } from './export';
-import { MunicipalityAnalytics, MunicipalityParams, Overview, PeriodQuery, Ratings, RatingsQuery, RatingSettings, RatingWeights, Spikes, SpikesQuery, Streets, StreetsQuery, Trends, TrendsQuery } from './schema';
+import { MunicipalityAnalytics, MunicipalityParams, MySector, MySectorQuery, SectorCurators, SectorParams, Sectors, Overview, PeriodQuery, Ratings, RatingsQuery, RatingSettings, RatingWeights, Spikes, SpikesQuery, Streets, StreetsQuery, Trends, TrendsQuery } from './schema';
 import * as service from './service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -85,4 +85,22 @@ export async function analyticsRoutes(fastify: FastifyInstance): Promise<void> {
   app.put('/api/analytics/rating-weights', {
     schema: { tags, summary: 'Задать веса рейтинга (администратор ЦУР)', body: RatingWeights, response: { 200: RatingSettings, ...errors(400, 401, 403) } },
   }, async (request) => service.setRatingWeights(db(), contextOf(request), request.body, now()));
+
+  app.get('/api/analytics/sectors', {
+    schema: { tags, summary: 'Отраслевые направления ЦУР: оперативные группы и их кураторы', response: { 200: Sectors, ...errors(401, 403) } },
+  }, async (request) => service.sectors(db(), requireActor(request)));
+
+  app.put('/api/analytics/sectors/:group', {
+    schema: {
+      tags, summary: 'Назначить кураторов направления (администратор ЦУР); список заменяет прежний',
+      params: SectorParams, body: SectorCurators, response: { 200: Sectors, ...errors(400, 401, 403, 404) },
+    },
+  }, async (request) => service.setSectorCurators(db(), contextOf(request), request.params.group, request.body));
+
+  app.get('/api/analytics/my-sector', {
+    schema: {
+      tags, summary: '«Моё направление»: обращения региона по оперативным группам куратора за период поступления',
+      querystring: MySectorQuery, response: { 200: MySector, ...errors(400, 401, 403) },
+    },
+  }, async (request) => service.mySector(db(), requireActor(request), request.query, now()));
 }

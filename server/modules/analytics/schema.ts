@@ -196,3 +196,42 @@ export const Ratings = Type.Object({
   items: Type.Array(RatingRow, { description: 'Худшие средние оценки сначала' }),
 });
 export type Ratings = Static<typeof Ratings>;
+
+const Curator = Type.Object({ id: Type.String({ format: 'uuid' }), fullName: Type.String(), login: Type.String() });
+
+export const Sector = Type.Object({
+  group: Type.String({ description: 'Код оперативной группы классификатора тем' }),
+  title: Type.String(),
+  curators: Type.Array(Curator, { description: 'Аналитики ЦУР — кураторы направления' }),
+});
+export type Sector = Static<typeof Sector>;
+
+export const Sectors = Type.Object({
+  can: Type.Object({ assign: Type.Boolean({ description: 'Может ли назначать кураторов (администратор ЦУР)' }) }),
+  items: Type.Array(Sector),
+  analysts: Type.Array(Curator, { description: 'Активные аналитики ЦУР, которых можно назначить' }),
+});
+export type Sectors = Static<typeof Sectors>;
+
+export const SectorParams = Type.Object({ group: Type.String({ minLength: 1, maxLength: 100 }) });
+
+export const SectorCurators = Type.Object({
+  curators: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 100, uniqueItems: true, description: 'Идентификаторы аналитиков ЦУР' }),
+}, { additionalProperties: false });
+export type SectorCurators = Static<typeof SectorCurators>;
+
+const SectorCount = { appeals: Count, overdue: Type.Integer({ minimum: 0, description: 'Не закрыты и просрочены на сегодня' }) };
+
+export const MySector = Type.Object({
+  period: Period,
+  groups: Type.Array(Type.Object({
+    group: Type.String(), title: Type.String(), ...SectorCount,
+    links: Type.Object({ appeals: Link, overdue: Link }),
+    municipalities: Type.Array(Type.Object({ municipality: Type.String(), municipalityName: Type.String(), ...SectorCount, link: Link, overdueLink: Link })),
+    topics: Type.Array(Type.Object({ topic: Type.String(), topicTitle: Type.String(), ...SectorCount, link: Link })),
+  }), { description: 'Направления, которые курирует пользователь; пусто — направлений нет' }),
+});
+export type MySector = Static<typeof MySector>;
+
+export const MySectorQuery = Type.Object({ from: LocalDate, to: LocalDate });
+export type MySectorQuery = Static<typeof MySectorQuery>;

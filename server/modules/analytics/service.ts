@@ -14,7 +14,8 @@ import { notFound, validationFailed } from '../../platform/errors';
 import { scopeOf, type Scope } from '../../platform/policy';
 import { analyticsPolicy } from './policy';
 import * as repo from './repository';
-import type { Figures, MunicipalityAnalytics, Overview, PeriodQuery, Ratings, RatingsQuery, RatingSettings, Spikes, SpikesQuery, Streets, StreetsQuery, Trends, TrendsQuery } from './schema';
+import type { Figures, MunicipalityAnalytics, MySector, MySectorQuery, Overview, PeriodQuery, Ratings, RatingsQuery, RatingSettings, Spikes, SpikesQuery, SectorCurators, Sectors, Streets, StreetsQuery, Trends, TrendsQuery } from './schema';
+import { operationalGroups } from '../topics/service';
 import { placeOf } from '../../text/place';
 
 export const RATING_WEIGHTS_KEY = 'analytics.rating_weights';
@@ -409,4 +410,71 @@ export async function ratings(db: Db, actor: Actor, q: RatingsQuery, now: Date):
       .map((r) => row(r, r.key === null ? null : { [q.by]: r.key }))
       .sort((x, y) => (x.mean ?? 6) - (y.mean ?? 6) || y.rated - x.rated || x.label.localeCompare(y.label, 'ru')),
   };
+}
+
+const sectorNotFound = () => notFound('not_found', 'Нет такой оперативной группы');
+
+/** The operational groups with their curators, and the analysts the administrator may assign. */
+export async function sectors(db: Executor, actor: Actor): Promise<Sectors> {
+  analyticsPolicy.authorize(actor, 'sectors');
+  const [groups, assignments, candidates] = await Promise.all([operationalGroups(db), repo.curatorAssignments(db), repo.analysts(db)]);
+  return {
+    can: { assign: analyticsPolicy.can(actor, 'curators') },
+    items: groups.map((g) => ({
+      group: g.code, title: g.title,
+      curators: assignments.filter((a) => a.groupCode === g.code).map((a) => ({ id: a.userId, fullName: a.fullName, login: a.login })),
+    })),
+    analysts: candidates,
+  };
+}
+
+/** The administrator sets the curators of one group: active ЦУР analysts only; the whole list replaces the old one. */
+export async function setSectorCurators(db: Db, ctx: RequestContext, group: string, body: SectorCurators): Promise<Sectors> {
+  analyticsPolicy.authorize(ctx.actor, 'curators');
+  if (!(await operationalGroups(db)).some((g) => g.code === group)) throw sectorNotFound();
+  const ids = [...new Set(body.curators)];
+  const found = new Set(await repo.activeAnalysts(db, ids));
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length) throw validationFailed([{ field: 'curators', message: `Не аналитик ЦУР или отключён: ${missing.join(', ')}` }]);
+  await audited(db, ctx, async (tx) => {
+    const before = (await repo.curatorAssignments(tx)).filter((a) => a.groupCode === group).map((a) => a.userId);
+    await repo.replaceCurators(tx, group, ids);
+    return {
+      result: undefined,
+      audit: { action: 'topic_group.curators', entityType: 'topic_group', entityId: group, organizationId: ctx.actor.organizationId, before: { curators: before }, after: { curators: ids } },
+    };
+  });
+  return sectors(db, ctx.actor);
+}
+
+/**
+ * «Моё направление»: the region's appeals received in the period in each group the user curates, by
+ * municipality and by topic, each figure a registry link to exactly its appeals.
+ */
+export async function mySector(db: Db, actor: Actor, q: MySectorQuery, now: Date): Promise<MySector> {
+  analyticsPolicy.authorize(actor, 'sectors');
+  checkPeriod(q.from, q.to);
+  const [codes, groups] = await Promise.all([repo.groupsCuratedBy(db, actor.userId), operationalGroups(db)]);
+  const scope = scopeOf(actor);
+  const items = await Promise.all(codes.map(async (code) => {
+    const filter = { receivedFrom: q.from, receivedTo: q.to, group: code };
+    const f = await repo.groupFigures(db, { scope, now, filter });
+    const link = (extra: Record<string, string> = {}) => registryLink({ group: code, receivedFrom: q.from, receivedTo: q.to, ...extra });
+    const order = <T extends { appeals: number; overdue: number }>(x: T, y: T) => y.appeals - x.appeals || y.overdue - x.overdue;
+    return {
+      group: code, title: groups.find((g) => g.code === code)?.title ?? code, ...f.total,
+      links: { appeals: link(), overdue: link({ overdue: 'true' }) },
+      municipalities: f.municipalities.sort(order).map((m) => ({
+        municipality: m.slug, municipalityName: m.name, appeals: m.appeals, overdue: m.overdue,
+        link: link({ municipality: m.slug }), overdueLink: link({ municipality: m.slug, overdue: 'true' }),
+      })),
+      topics: f.topics.sort(order).map((t) => ({ topic: t.topic, topicTitle: t.title, appeals: t.appeals, overdue: t.overdue, link: link({ topic: t.topic }) })),
+    };
+  }));
+  return { period: { from: q.from, to: q.to }, groups: items };
+}
+
+/** The sector curators of a topic (of its operational group): whom an information risk on it concerns. */
+export async function sectorCuratorsOfTopic(db: Executor, topicCode: string | null): Promise<{ id: string; fullName: string }[]> {
+  return topicCode ? repo.curatorsOfTopic(db, topicCode) : [];
 }

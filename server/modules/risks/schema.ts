@@ -40,6 +40,7 @@ export const Risk = Type.Object({
   status: Type.String(),
   registeredBySide: Type.String(),
   curator: Nullable(Type.Object({ id: Uuid, fullName: Type.String() })),
+  sectorCurators: Type.Array(Type.Object({ id: Uuid, fullName: Type.String() }), { description: 'Кураторы направления ЦУР, к оперативной группе которого относится тема риска' }),
   deadlines: Type.Object({ curProposal: DateTime, draft: Nullable(DateTime) }),
   steps: Type.Object({
     signalReceivedAt: Nullable(DateTime),

@@ -1,5 +1,6 @@
 // Use cases of information risks (§7): registration, the signal to the contact official, the two
 // 3-hour clocks, versions of the comment, agreement, publication and closing.
+import { sectorCuratorsOfTopic } from '../analytics/service';
 import {
   availableRiskActions, clockDeadline, clockState, OPEN_RISK_STATUSES, riskTransition, RISK_ACTION_LABELS, RISK_LEVEL_LABELS,
   RISK_PLATFORM_LABELS, RISK_REFUSAL_LABELS, type RiskAction, type RiskOutcome, type RiskStatus,
@@ -63,12 +64,14 @@ export async function present(db: Executor, row: RiskRow, actor: Actor, now: Dat
   const curatorName = row.curatorId ? (await userNames(db, [row.curatorId])).get(row.curatorId) : undefined;
   const curator = row.curatorId && curatorName !== undefined ? { id: row.curatorId, fullName: curatorName } : undefined;
   const clocks = clocksOf(row, now);
+  const sectorCurators = await sectorCuratorsOfTopic(db, row.topicCode);
   return {
     id: row.id, number: row.number, municipality: org.slug, municipalityName: org.shortName, link: row.link, platform: row.platform as Risk['platform'],
     sourceName: row.sourceName, publishedAt: iso(row.publishedAt), detectedAt: row.detectedAt.toISOString(), text: row.text,
     reach: { views: row.reachViews, comments: row.reachComments, reposts: row.reachReposts }, topic: row.topicCode,
     kind: row.kind as Risk['kind'], level: row.level as Risk['level'], status: row.status, registeredBySide: row.registeredBySide,
     curator: curator ?? null,
+    sectorCurators,
     deadlines: { curProposal: row.deadlineCurProposal.toISOString(), draft: iso(row.deadlineDraft) },
     steps: {
       signalReceivedAt: iso(row.signalReceivedAt), acknowledgedAt: iso(row.acknowledgedAt), curProposalAt: iso(row.curProposalAt), draftAt: iso(row.draftAt),

@@ -44,6 +44,7 @@ export function RiskDetails({ risk }: { risk: Risk }) {
         [c.level, <RiskLevelLabel level={risk.level} />],
         [c.registeredBy, c.bySide[risk.registeredBySide] ?? risk.registeredBySide],
         [c.curator, risk.curator?.fullName],
+        [c.sectorCurators, risk.sectorCurators.map((u) => u.fullName).join(', ') || null, 'risk-sector-curators'],
         [c.outcome, risk.outcome ? RISK_OUTCOME_LABELS[locale][risk.outcome as RiskOutcome] : null, 'risk-outcome'],
       ]} />
     </Panel>

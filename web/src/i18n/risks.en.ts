@@ -120,6 +120,7 @@ export const risksEn: Widen<typeof risksRu> = {
     registeredBy: 'Registered by',
     bySide: { cur: 'Regional centre', municipality: 'Administration' },
     curator: 'Centre curator',
+    sectorCurators: 'Sector curator',
     outcome: 'Outcome',
     official: 'Published comment',
     place: 'Where',

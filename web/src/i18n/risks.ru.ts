@@ -121,6 +121,7 @@ export const risksRu = {
     registeredBy: 'Зарегистрировал',
     bySide: { cur: 'ЦУР', municipality: 'Администрация' } as Record<string, string>,
     curator: 'Куратор ЦУР',
+    sectorCurators: 'Куратор направления',
     outcome: 'Итог',
     official: 'Опубликованный комментарий',
     place: 'Где опубликован',

@@ -7,7 +7,7 @@ import { Button, Icon, Loader, SegmentedRadioGroup, Select, Table, Text, TextInp
 import { ArrowLeft, ArrowDownToLine } from '@gravity-ui/icons';
 import { CHANNELS, CHANNEL_LABELS } from '../../../domain/appeals';
 import { RATING_COMPONENTS } from '../../../domain/analytics/rating';
-import { analyticsApi, type Figures, type MunicipalityAnalytics, type Overview, type RatingGroup, type Ratings, type RatingSettings, type RatingWeights, type Spikes, type Streets, type Trends, type Unit } from '../analyticsApi';
+import { analyticsApi, type Figures, type MunicipalityAnalytics, type MySector, type Overview, type RatingGroup, type SectorGroup, type Sectors, type Ratings, type RatingSettings, type RatingWeights, type Spikes, type Streets, type Trends, type Unit } from '../analyticsApi';
 import { useI18n } from '../i18n';
 import { useCurrentSession } from '../state/session';
 import { PageHeader } from '../components/PageHeader';
@@ -116,6 +116,7 @@ function RegionView({ period, onOpen }: { period: Period; onOpen(slug: string): 
 
   return (
     <>
+      <MySectorPanel period={period} />
       <Failure error={overview.error} />
       {!shown && overview.error === null && <Loader />}
       {shown && (
@@ -145,6 +146,7 @@ function RegionView({ period, onOpen }: { period: Period; onOpen(slug: string): 
       <TrendsPanel period={period} />
       <SpikesPanel />
       <StreetsPanel period={period} />
+      <CuratorsPanel />
     </>
   );
 }
@@ -421,5 +423,84 @@ function Fig({ label, value }: { label: string; value: ReactNode }) {
       <dt>{label}</dt>
       <dd>{value}</dd>
     </div>
+  );
+}
+
+/** «Моё направление»: the region's appeals of the operational groups the analyst curates; nothing when none. */
+function MySectorPanel({ period }: { period: Period }) {
+  const { t } = useI18n();
+  const s = t.analytics.sector;
+  const mine = useLoad(() => analyticsApi.mySector({ from: period.from, to: period.to }), [period.from, period.to]);
+  const data: MySector | null = mine.data;
+  if (!data?.groups.length) return null;
+  type M = SectorGroup['municipalities'][number];
+  type T = SectorGroup['topics'][number];
+  const municipalities: TableColumnConfig<M>[] = [
+    { id: 'name', name: s.municipality, template: (m) => m.municipalityName },
+    { id: 'appeals', name: s.appeals, align: 'right', template: (m) => <Num to={m.link}>{number(m.appeals)}</Num> },
+    { id: 'overdue', name: s.overdue, align: 'right', template: (m) => <Num to={m.overdueLink}>{number(m.overdue)}</Num> },
+  ];
+  const topics: TableColumnConfig<T>[] = [
+    { id: 'title', name: s.topic, template: (x) => x.topicTitle },
+    { id: 'appeals', name: s.appeals, align: 'right', template: (x) => <Num to={x.link}>{number(x.appeals)}</Num> },
+    { id: 'overdue', name: s.overdue, align: 'right', template: (x) => number(x.overdue) },
+  ];
+  return (
+    <Panel title={s.title} qa="analytics-my-sector">
+      {data.groups.map((g) => (
+        <section key={g.group} data-qa={`my-sector-${g.group}`}>
+          <Text as="h3" variant="subheader-2">{g.title}</Text>
+          <Text as="p">
+            {s.appeals}: <Num to={g.links.appeals} qa={`my-sector-appeals-${g.group}`}>{number(g.appeals)}</Num>{' · '}
+            {s.overdue}: <Num to={g.links.overdue} qa={`my-sector-overdue-${g.group}`}>{number(g.overdue)}</Num>
+          </Text>
+          <div className="table-wrap">
+            <Text as="h4" variant="subheader-1">{s.byMunicipality}</Text>
+            <Table data={g.municipalities} columns={municipalities} width="max" emptyMessage={t.analytics.empty} getRowId={(m) => m.municipality} />
+          </div>
+          <div className="table-wrap">
+            <Text as="h4" variant="subheader-1">{s.byTopic}</Text>
+            <Table data={g.topics.slice(0, 10)} columns={topics} width="max" emptyMessage={t.analytics.empty} getRowId={(x) => x.topic} />
+          </div>
+        </section>
+      ))}
+    </Panel>
+  );
+}
+
+/** The ЦУР administrator assigns analysts to operational groups; others of ЦУР see the assignment. */
+function CuratorsPanel() {
+  const { t } = useI18n();
+  const s = t.analytics.sector;
+  const notify = useNotify();
+  const loaded = useLoad(() => analyticsApi.sectors(), []);
+  const [saved, setSaved] = useState<Sectors | null>(null);
+  const data = saved ?? loaded.data;
+  if (!data) return null;
+  const assign = async (group: string, curators: string[]) => {
+    try {
+      setSaved(await analyticsApi.setCurators(group, curators));
+      notify.success(s.saved);
+    } catch (error) {
+      notify.failure(error);
+    }
+  };
+  type Row = Sectors['items'][number];
+  const columns: TableColumnConfig<Row>[] = [
+    { id: 'title', name: s.group, template: (g) => g.title },
+    {
+      id: 'curators', name: s.curators, template: (g) => (data.can.assign ? (
+        <Select
+          multiple width={320} value={g.curators.map((c) => c.id)} onUpdate={(v) => void assign(g.group, v)} placeholder={s.noCurators}
+          aria-label={`${s.curators}: ${g.title}`} qa={`curators-${g.group}`}
+          options={data.analysts.map((u) => ({ value: u.id, content: u.fullName }))}
+        />
+      ) : (g.curators.map((c) => c.fullName).join(', ') || s.noCurators)),
+    },
+  ];
+  return (
+    <Panel title={s.curatorsTitle} qa="analytics-curators">
+      <div className="table-wrap"><Table data={data.items} columns={columns} width="max" getRowId={(g) => g.group} /></div>
+    </Panel>
   );
 }
