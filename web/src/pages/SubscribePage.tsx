@@ -82,6 +82,19 @@ export function SubscribePage() {
   );
 }
 
+/** The links' requests by action and token: a link works once, so the page sends it once however often it renders. */
+const followed = new Map<string, Promise<SubscriptionState>>();
+
+function follow(action: 'confirm' | 'unsubscribe', token: string): Promise<SubscriptionState> {
+  const key = `${action}:${token}`;
+  let request = followed.get(key);
+  if (!request) {
+    request = action === 'confirm' ? programsApi.confirm(token) : programsApi.unsubscribe(token);
+    followed.set(key, request);
+  }
+  return request;
+}
+
 /** The link of a letter: confirms the subscription or ends it as soon as the page opens (one click). */
 export function SubscriptionLinkPage({ action }: { action: 'confirm' | 'unsubscribe' }) {
   const { t, errorText } = useI18n();
@@ -93,7 +106,7 @@ export function SubscriptionLinkPage({ action }: { action: 'confirm' | 'unsubscr
   useEffect(() => {
     if (!token) return;
     let live = true;
-    (action === 'confirm' ? programsApi.confirm(token) : programsApi.unsubscribe(token))
+    follow(action, token)
       .then((result) => live && setState(result))
       .catch((e: unknown) => live && setFailure(errorText(e)));
     return () => { live = false; };
