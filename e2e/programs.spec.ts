@@ -14,6 +14,8 @@ useServerAndBrowser((env) => ({ server, browser } = env));
 
 const ZONE = 'Asia/Yekaterinburg';
 const today = () => toLocalDate(new Date(), ZONE);
+/** A date as a person types it into the app's date field: 2026-03-05 → 05.03.2026. */
+const typed = (date: string) => date.split('-').reverse().join('.');
 /** Noon of a local date of Белоярский as an instant. */
 const noon = (date: string) => new Date(`${date}T07:00:00Z`).toISOString();
 
@@ -74,7 +76,7 @@ describe('roadmaps and informing', () => {
     await form.getByLabel('Название', { exact: true }).fill('Вывоз мусора на улице Мира');
     await choose(page, 'roadmap-topic', 'Жилище', true);
     await form.getByLabel('Улицы', { exact: false }).fill('ул. Мира');
-    await form.getByLabel('Дата начала').fill(addDays(t0, -9));
+    await form.getByLabel('Дата начала').fill(typed(addDays(t0, -9)));
     await form.getByRole('button', { name: 'Сохранить' }).click();
     await page.waitForURL(/\/roadmaps\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.locator('[data-qa="effect-before"]').innerText()).toBe('3');
@@ -90,7 +92,7 @@ describe('roadmaps and informing', () => {
     const measures = page.locator('[data-qa="roadmap-measures"]');
     await measures.getByLabel('Мероприятие', { exact: true }).fill('Поставить новые контейнеры');
     await measures.getByLabel('Ответственный', { exact: true }).fill('Петров И. Н., отдел ЖКХ');
-    await measures.getByLabel('Срок', { exact: true }).fill(addDays(t0, 5));
+    await measures.getByLabel('Срок', { exact: true }).fill(typed(addDays(t0, 5)));
     await page.locator('[data-qa="measure-add"]').click();
     const row = measures.locator('tbody tr', { hasText: 'Поставить новые контейнеры' });
     await row.waitFor();
@@ -121,7 +123,7 @@ describe('roadmaps and informing', () => {
     await page.locator('[data-qa="publication-create"]').click();
     const form = page.getByRole('dialog');
     await form.getByLabel('Тема публикации').fill('График вывоза мусора');
-    await form.getByLabel('Плановая дата').fill(today());
+    await form.getByLabel('Плановая дата').fill(typed(today()));
     await form.getByRole('button', { name: 'Сохранить' }).click();
     const item = page.locator(`td[data-date="${today()}"] [data-qa="calendar-publication"]`, { hasText: 'График вывоза мусора' });
     await item.waitFor();

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { ApiError } from '../api';
 import { useI18n } from '../i18n';
 
-export function useSubmit() {
+/** `fieldOf` maps the server's field path to the form's field (`options/0/label` → `options`). */
+export function useSubmit(fieldOf: (field: string) => string = (field) => field) {
   const { errorText } = useI18n();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -16,7 +17,7 @@ export function useSubmit() {
     try {
       return await action();
     } catch (error) {
-      if (error instanceof ApiError) setErrors(Object.fromEntries(error.details.map((d) => [d.field, d.message])));
+      if (error instanceof ApiError) setErrors(Object.fromEntries(error.details.map((d) => [fieldOf(d.field), d.message])));
       setFailure(error instanceof ApiError && error.details.length ? error.details.map((d) => d.message).join('; ') : errorText(error));
       return undefined;
     } finally {

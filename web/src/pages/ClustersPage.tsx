@@ -10,6 +10,7 @@ import { PageHeader } from '../components/PageHeader';
 import { useMunicipality } from '../state/municipality';
 import { useResource } from '../state/useResource';
 import '../analytics.css';
+import { DateInput } from '../components/DateInput';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const day = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
@@ -48,11 +49,11 @@ export function ClustersPage() {
         <div className="filters" data-qa="clusters-filters">
           <label className="date-field">
             <span>{c.from}</span>
-            <input type="date" className="date-input" value={from} max={to} onChange={(e) => DATE.test(e.target.value) && set({ from: e.target.value })} aria-label={c.from} data-qa="clusters-from" />
+            <DateInput value={from} max={to} onUpdate={(v) => DATE.test(v) && set({ from: v })} label={c.from} width={150} qa="clusters-from" />
           </label>
           <label className="date-field">
             <span>{c.to}</span>
-            <input type="date" className="date-input" value={to} min={from} onChange={(e) => DATE.test(e.target.value) && set({ to: e.target.value })} aria-label={c.to} data-qa="clusters-to" />
+            <DateInput value={to} min={from} onUpdate={(v) => DATE.test(v) && set({ to: v })} label={c.to} width={150} qa="clusters-to" />
           </label>
           <SegmentedRadioGroup
             value={sort} onUpdate={(v) => set({ sort: v === 'growth' ? 'growth' : '' })} aria-label={c.sort} qa="clusters-sort"

@@ -3,9 +3,9 @@
 import { useState } from 'react';
 import '../directory.css';
 import { Button, Dialog, Label, Select, Table, Text, TextInput, type TableColumnConfig } from '@gravity-ui/uikit';
-import { ApiError } from '../api';
 import { directoryApi, type ContactInput, type ContactOfficial } from '../directoryApi';
 import { useI18n } from '../i18n';
+import { useSubmit } from '../components/useSubmit';
 import { useCurrentSession } from '../state/session';
 import { useMunicipality } from '../state/municipality';
 import { useResource } from '../state/useResource';
@@ -24,26 +24,14 @@ function ContactDialog({ contact, municipalities, needsMunicipality, onClose, on
   onClose(): void;
   onSaved(saved: ContactOfficial): void;
 }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const s = t.directory.contacts;
   const [values, setValues] = useState<ContactInput>(() => (contact ? { surname: contact.surname, name: contact.name, patronymic: contact.patronymic, position: contact.position, email: contact.email, phone: contact.phone } : {}));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const save = async () => {
-    setBusy(true);
-    setErrors({});
-    setFailure(null);
-    try {
-      const saved = contact ? await directoryApi.updateContact(contact.id, values) : await directoryApi.createContact(values);
-      onSaved(saved);
-    } catch (error) {
-      if (error instanceof ApiError && error.details.length) setErrors(Object.fromEntries(error.details.map((d) => [d.field, d.message])));
-      setFailure(errorText(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { errors, failure, busy, run } = useSubmit();
+  const save = () => run(async () => {
+    const saved = contact ? await directoryApi.updateContact(contact.id, values) : await directoryApi.createContact(values);
+    onSaved(saved);
+  });
   return (
     <Dialog open onClose={onClose} size="m">
       <Dialog.Header caption={contact ? s.dialogEdit : s.dialogCreate} />

@@ -3,11 +3,11 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Button, Dialog, Label, Select, Text, TextInput } from '@gravity-ui/uikit';
-import { ApiError } from '../api';
 import { programsApi, type Publication } from '../programsApi';
 import { PUBLICATION_CHANNELS, PUBLICATION_STATUSES } from '../../../domain/informing';
 import { addDays, dayOfWeek, toLocalDate } from '../../../domain/calendar/localDate';
 import { useI18n } from '../i18n';
+import { useSubmit } from '../components/useSubmit';
 import { useCurrentSession } from '../state/session';
 import { useMunicipality } from '../state/municipality';
 import { useResource } from '../state/useResource';
@@ -16,11 +16,12 @@ import { Panel } from '../components/Facts';
 import { TopicSelect } from '../components/TopicSelect';
 import { useNotify } from '../components/notify';
 import '../programs.css';
+import { DateInput } from '../components/DateInput';
 
 const STATUS_THEME: Record<string, 'info' | 'success' | 'unknown'> = { planned: 'info', published: 'success', cancelled: 'unknown' };
 
 function PublicationDialog({ municipality, publication, onClose, onSaved }: { municipality: string; publication: Publication | null; onClose(): void; onSaved(): void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const s = t.programs.informing;
   const [title, setTitle] = useState(publication?.title ?? '');
   const [topic, setTopic] = useState(publication?.topic ?? '');
@@ -28,25 +29,13 @@ function PublicationDialog({ municipality, publication, onClose, onSaved }: { mu
   const [plannedOn, setPlannedOn] = useState(publication?.plannedOn ?? '');
   const [status, setStatus] = useState<string>(publication?.status ?? 'planned');
   const [link, setLink] = useState(publication?.link ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const save = async () => {
-    setBusy(true);
-    setErrors({});
-    setFailure(null);
-    try {
-      const common = { title, channel: channel as Publication['channel'], plannedOn };
-      if (publication) await programsApi.updatePublication(publication.id, { ...common, topic: topic || null, status: status as Publication['status'], link: link.trim() || null });
-      else await programsApi.createPublication({ ...common, municipality, ...(topic ? { topic } : {}) });
-      onSaved();
-    } catch (error) {
-      if (error instanceof ApiError) setErrors(Object.fromEntries(error.details.map((d) => [d.field, d.message])));
-      setFailure(errorText(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { errors, failure, busy, run } = useSubmit();
+  const save = () => run(async () => {
+    const common = { title, channel: channel as Publication['channel'], plannedOn };
+    if (publication) await programsApi.updatePublication(publication.id, { ...common, topic: topic || null, status: status as Publication['status'], link: link.trim() || null });
+    else await programsApi.createPublication({ ...common, municipality, ...(topic ? { topic } : {}) });
+    onSaved();
+  });
   return (
     <Dialog open onClose={onClose} size="m">
       <Dialog.Header caption={publication ? publication.title : s.create} />
@@ -58,8 +47,7 @@ function PublicationDialog({ municipality, publication, onClose, onSaved }: { mu
           <label className="programs-field"><Text variant="subheader-1">{s.fields.channel}</Text>
             <Select value={[channel]} onUpdate={([v]) => setChannel(v)} options={PUBLICATION_CHANNELS.map((c) => ({ value: c, content: s.channels[c] }))} qa="publication-channel" /></label>
           <label className="programs-field"><Text variant="subheader-1">{s.fields.plannedOn}</Text>
-            <input type="date" value={plannedOn} onChange={(e) => setPlannedOn(e.target.value)} aria-label={s.fields.plannedOn} />
-            {errors.plannedOn && <Text color="danger">{errors.plannedOn}</Text>}</label>
+            <DateInput value={plannedOn} onUpdate={setPlannedOn} label={s.fields.plannedOn} error={errors.plannedOn} /></label>
           {publication && (
             <>
               <label className="programs-field"><Text variant="subheader-1">{s.fields.status}</Text>

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button, Card, Dialog, Select, Table, Text, TextInput } from '@gravity-ui/uikit';
 import { POLL_KINDS } from '../../../domain/polls';
-import { ApiError } from '../api';
 import { programsApi, type NewPoll, type Poll, type PollImportResult } from '../programsApi';
 import { useI18n } from '../i18n';
+import { useSubmit } from '../components/useSubmit';
 import { useCurrentSession } from '../state/session';
 import { useMunicipality } from '../state/municipality';
 import { useResource } from '../state/useResource';
@@ -14,9 +14,10 @@ import { PageHeader } from '../components/PageHeader';
 import { TopicSelect } from '../components/TopicSelect';
 import { useNotify } from '../components/notify';
 import '../programs.css';
+import { DateInput } from '../components/DateInput';
 
 function PollDialog({ municipality, onClose, onSaved }: { municipality: string; onClose(): void; onSaved(): void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const s = t.programs.polls;
   const [kind, setKind] = useState<NewPoll['kind']>('vote');
   const [question, setQuestion] = useState('');
@@ -24,26 +25,14 @@ function PollDialog({ municipality, onClose, onSaved }: { municipality: string; 
   const [startsOn, setStartsOn] = useState('');
   const [endsOn, setEndsOn] = useState('');
   const [options, setOptions] = useState([{ label: '', count: '' }, { label: '', count: '' }]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const save = async () => {
-    setBusy(true);
-    setErrors({});
-    setFailure(null);
-    try {
-      await programsApi.createPoll({
-        municipality, kind, question, topic, startsOn, endsOn,
-        options: options.filter((o) => o.label.trim()).map((o) => ({ label: o.label.trim(), count: Number(o.count || 0) })),
-      });
-      onSaved();
-    } catch (error) {
-      if (error instanceof ApiError) setErrors(Object.fromEntries(error.details.map((d) => [d.field.split('/')[0], d.message])));
-      setFailure(errorText(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { errors, failure, busy, run } = useSubmit((field) => field.split('/')[0]);
+  const save = () => run(async () => {
+    await programsApi.createPoll({
+      municipality, kind, question, topic, startsOn, endsOn,
+      options: options.filter((o) => o.label.trim()).map((o) => ({ label: o.label.trim(), count: Number(o.count || 0) })),
+    });
+    onSaved();
+  });
   const setOption = (i: number, patch: Partial<{ label: string; count: string }>) => setOptions((list) => list.map((o, j) => (j === i ? { ...o, ...patch } : o)));
   return (
     <Dialog open onClose={onClose} size="m">
@@ -57,9 +46,9 @@ function PollDialog({ municipality, onClose, onSaved }: { municipality: string; 
           <TopicSelect forFilter value={topic} onUpdate={setTopic} label={s.fields.topic} placeholder={s.fields.topic} error={errors.topic} qa="poll-topic" />
           <div className="programs-inline-form">
             <label className="programs-field"><Text variant="subheader-1">{s.fields.startsOn}</Text>
-              <input type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} aria-label={s.fields.startsOn} /></label>
+              <DateInput value={startsOn} onUpdate={setStartsOn} label={s.fields.startsOn} error={errors.startsOn} /></label>
             <label className="programs-field"><Text variant="subheader-1">{s.fields.endsOn}</Text>
-              <input type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} aria-label={s.fields.endsOn} /></label>
+              <DateInput value={endsOn} onUpdate={setEndsOn} label={s.fields.endsOn} error={errors.endsOn} /></label>
           </div>
           {(errors.startsOn || errors.endsOn) && <Text color="danger">{errors.startsOn ?? errors.endsOn}</Text>}
           <div className="programs-field">

@@ -14,6 +14,7 @@ import { useNotify } from '../components/notify';
 import { RoadmapDialog } from './RoadmapsPage';
 import '../analytics.css';
 import '../programs.css';
+import { DateInput } from '../components/DateInput';
 
 function percent(change: number | null, none: string): string {
   if (change === null) return none;
@@ -81,7 +82,7 @@ function MeasureForm({ roadmap, onSaved }: { roadmap: Roadmap; onSaved(r: Roadma
     <div className="programs-inline-form">
       <TextInput value={title} onUpdate={setTitle} placeholder={s.name} controlProps={{ 'aria-label': s.name }} />
       <TextInput value={responsible} onUpdate={setResponsible} placeholder={s.responsible} controlProps={{ 'aria-label': s.responsible }} />
-      <input type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} aria-label={s.dueOn} />
+      <DateInput value={dueOn} onUpdate={setDueOn} label={s.dueOn} width={150} />
       <Button view="action" onClick={add} qa="measure-add">{s.add}</Button>
       {failure && <Text color="danger">{failure}</Text>}
     </div>

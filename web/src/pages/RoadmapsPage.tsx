@@ -2,9 +2,9 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button, Dialog, Label, Table, Text, TextArea, TextInput, type TableColumnConfig } from '@gravity-ui/uikit';
-import { ApiError } from '../api';
 import { programsApi, type Roadmap, type RoadmapSummary } from '../programsApi';
 import { useI18n } from '../i18n';
+import { useSubmit } from '../components/useSubmit';
 import { useCurrentSession } from '../state/session';
 import { useMunicipality } from '../state/municipality';
 import { useResource } from '../state/useResource';
@@ -12,6 +12,7 @@ import { PageHeader } from '../components/PageHeader';
 import { TopicSelect, useTopics } from '../components/TopicSelect';
 import { useNotify } from '../components/notify';
 import '../programs.css';
+import { DateInput } from '../components/DateInput';
 
 /** Topics chosen one by one from the classifier, shown as removable labels. */
 export function TopicList({ value, onUpdate, label, error }: { value: string[]; onUpdate(codes: string[]): void; label: string; error?: string }) {
@@ -34,7 +35,7 @@ const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boo
 
 /** A new roadmap of the municipality, or the changes of an existing one. */
 export function RoadmapDialog({ municipality, roadmap, onClose, onSaved }: { municipality: string; roadmap?: Roadmap; onClose(): void; onSaved(r: Roadmap): void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const s = t.programs.roadmaps.form;
   const [title, setTitle] = useState(roadmap?.title ?? '');
   const [description, setDescription] = useState(roadmap?.description ?? '');
@@ -42,25 +43,13 @@ export function RoadmapDialog({ municipality, roadmap, onClose, onSaved }: { mun
   const [streets, setStreets] = useState(roadmap?.places.filter((p) => p.kind === 'street').map((p) => p.name).join('\n') ?? '');
   const [settlements, setSettlements] = useState(roadmap?.places.filter((p) => p.kind === 'settlement').map((p) => p.name).join('\n') ?? '');
   const [startsOn, setStartsOn] = useState(roadmap?.startsOn ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const save = async () => {
-    setBusy(true);
-    setErrors({});
-    setFailure(null);
-    try {
-      const places = [...lines(streets), ...lines(settlements).map((name) => ({ kind: 'settlement' as const, name }))];
-      onSaved(roadmap
-        ? await programsApi.updateRoadmap(roadmap.id, { title, description, topics, places, startsOn })
-        : await programsApi.createRoadmap({ municipality, title, description, topics, places, startsOn }));
-    } catch (error) {
-      if (error instanceof ApiError) setErrors(Object.fromEntries(error.details.map((d) => [d.field.replace(/\/\d+$/, ''), d.message])));
-      setFailure(errorText(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { errors, failure, busy, run } = useSubmit((field) => field.replace(/\/\d+$/, ''));
+  const save = () => run(async () => {
+    const places = [...lines(streets), ...lines(settlements).map((name) => ({ kind: 'settlement' as const, name }))];
+    onSaved(roadmap
+      ? await programsApi.updateRoadmap(roadmap.id, { title, description, topics, places, startsOn })
+      : await programsApi.createRoadmap({ municipality, title, description, topics, places, startsOn }));
+  });
   return (
     <Dialog open onClose={onClose} size="l">
       <Dialog.Header caption={roadmap ? roadmap.title : t.programs.roadmaps.create} />
@@ -77,8 +66,7 @@ export function RoadmapDialog({ municipality, roadmap, onClose, onSaved }: { mun
             <TextArea value={settlements} onUpdate={setSettlements} minRows={1} controlProps={{ 'aria-label': s.settlements }} /></label>
           {errors.places && <Text color="danger">{errors.places}</Text>}
           <label className="programs-field"><Text variant="subheader-1">{s.startsOn}</Text>
-            <input type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} aria-label={s.startsOn} />
-            {errors.startsOn && <Text color="danger">{errors.startsOn}</Text>}</label>
+            <DateInput value={startsOn} onUpdate={setStartsOn} label={s.startsOn} error={errors.startsOn} /></label>
           {failure && <Text color="danger">{failure}</Text>}
         </div>
       </Dialog.Body>
