@@ -155,29 +155,29 @@ function RatingTable({ overview, onOpen }: { overview: Overview; onOpen(slug: st
   const { t } = useI18n();
   const r = t.analytics.rating;
   const columns: TableColumnConfig<Figures>[] = [
-    { id: 'rank', name: r.place, align: 'right', template: (f) => f.rank ?? '' },
+    { id: 'rank', name: r.place, align: 'end', template: (f) => f.rank ?? '' },
     {
       id: 'name', name: r.municipality, template: (f) => (f.municipality === 'region' ? <b>{r.region}</b> : (
         <button type="button" className="link-button" onClick={() => onOpen(f.municipality)} data-qa={`analytics-open-${f.municipality}`}>{f.municipalityName}</button>
       )),
     },
-    { id: 'rating', name: r.value, align: 'right', template: (f) => (f.rating === null ? '—' : <b>{f.rating}</b>) },
-    { id: 'appeals', name: r.appeals, align: 'right', template: (f) => <Num to={f.links.appeals} qa={`appeals-${f.municipality}`}>{number(f.appeals)}</Num> },
-    { id: 'per10k', name: r.per10k, align: 'right', template: (f) => (f.appealsPer10k === null ? '—' : <Num to={f.links.appeals}>{f.appealsPer10k}</Num>) },
-    { id: 'overdue', name: r.overdue, align: 'right', template: (f) => <Num to={f.links.overdue} qa={`overdue-${f.municipality}`}>{f.overdue} ({share(f.overdueShare)})</Num> },
-    { id: 'late', name: r.answeredLate, align: 'right', template: (f) => <Num to={f.links.answeredLate}>{f.answeredLate}</Num> },
-    { id: 'median', name: r.median, align: 'right', template: (f) => <Num to={f.links.appeals}>{f.medianAnswerDays ?? '—'}</Num> },
-    { id: 'satisfaction', name: r.satisfaction, align: 'right', template: (f) => <Num to={f.links.rated}>{f.satisfaction.mean ?? '—'}</Num> },
-    { id: 'low', name: r.low, align: 'right', template: (f) => <Num to={f.links.lowRated}>{f.satisfaction.low} ({share(f.satisfaction.lowShare)})</Num> },
-    { id: 'repeated', name: r.repeated, align: 'right', template: (f) => <Num to={f.links.repeated}>{f.repeated} ({share(f.repeatedShare)})</Num> },
-    { id: 'despiteWarning', name: r.despiteWarning, align: 'right', template: (f) => <Num to={f.links.approvedDespiteWarning}>{f.approvedDespiteWarning}</Num> },
-    { id: 'risks', name: r.risks, align: 'right', template: (f) => <Num to={f.links.risks}>{f.risks.total}</Num> },
-    { id: 'clocks', name: r.clocks, align: 'right', template: (f) => share(f.risks.clocksMetShare) },
-    { id: 'reports', name: r.reports, align: 'right', template: (f) => <Num to={f.links.reports}>{share(f.reports.onTimeShare)}</Num> },
-    { id: 'requests', name: r.requests, align: 'right', template: (f) => <Num to={f.links.requests}>{share(f.requests.onTimeShare)}</Num> },
+    { id: 'rating', name: r.value, align: 'end', template: (f) => (f.rating === null ? '—' : <b>{f.rating}</b>) },
+    { id: 'appeals', name: r.appeals, align: 'end', template: (f) => <Num to={f.links.appeals} qa={`appeals-${f.municipality}`}>{number(f.appeals)}</Num> },
+    { id: 'per10k', name: r.per10k, align: 'end', template: (f) => (f.appealsPer10k === null ? '—' : <Num to={f.links.appeals}>{f.appealsPer10k}</Num>) },
+    { id: 'overdue', name: r.overdue, align: 'end', template: (f) => <Num to={f.links.overdue} qa={`overdue-${f.municipality}`}>{f.overdue} ({share(f.overdueShare)})</Num> },
+    { id: 'late', name: r.answeredLate, align: 'end', template: (f) => <Num to={f.links.answeredLate}>{f.answeredLate}</Num> },
+    { id: 'median', name: r.median, align: 'end', template: (f) => <Num to={f.links.appeals}>{f.medianAnswerDays ?? '—'}</Num> },
+    { id: 'satisfaction', name: r.satisfaction, align: 'end', template: (f) => <Num to={f.links.rated}>{f.satisfaction.mean ?? '—'}</Num> },
+    { id: 'low', name: r.low, align: 'end', template: (f) => <Num to={f.links.lowRated}>{f.satisfaction.low} ({share(f.satisfaction.lowShare)})</Num> },
+    { id: 'repeated', name: r.repeated, align: 'end', template: (f) => <Num to={f.links.repeated}>{f.repeated} ({share(f.repeatedShare)})</Num> },
+    { id: 'despiteWarning', name: r.despiteWarning, align: 'end', template: (f) => <Num to={f.links.approvedDespiteWarning}>{f.approvedDespiteWarning}</Num> },
+    { id: 'risks', name: r.risks, align: 'end', template: (f) => <Num to={f.links.risks}>{f.risks.total}</Num> },
+    { id: 'clocks', name: r.clocks, align: 'end', template: (f) => share(f.risks.clocksMetShare) },
+    { id: 'reports', name: r.reports, align: 'end', template: (f) => <Num to={f.links.reports}>{share(f.reports.onTimeShare)}</Num> },
+    { id: 'requests', name: r.requests, align: 'end', template: (f) => <Num to={f.links.requests}>{share(f.requests.onTimeShare)}</Num> },
     // Each component of the rating in its own column, as points out of 100, so the place can be explained.
     ...RATING_COMPONENTS.map((k): TableColumnConfig<Figures> => ({
-      id: `component-${k}`, name: `${r.componentPrefix} ${r.componentShort[k]}`, align: 'right',
+      id: `component-${k}`, name: `${r.componentPrefix} ${r.componentShort[k]}`, align: 'end',
       template: (f) => (f.municipality === 'region' || f.ratingComponents[k] === null ? '—' : Math.round(f.ratingComponents[k]! * 100)),
     })),
   ];
@@ -239,9 +239,9 @@ function TrendsPanel({ period, municipality }: { period: Period; municipality?: 
   const cell = (pt: Trends['current']['points'][number] | undefined) => (pt ? <Num to={pt.link}>{pt.appeals}</Num> : '—');
   const columns: TableColumnConfig<Row>[] = [
     { id: 'bucket', name: tr.bucket, template: (r) => `${formatDate(r.p.from)} — ${formatDate(r.p.to)}` },
-    { id: 'current', name: tr.current, align: 'right', template: (r) => cell(r.p) },
-    { id: 'previous', name: tr.previous, align: 'right', template: (r) => cell(r.previous) },
-    { id: 'yearAgo', name: tr.yearAgo, align: 'right', template: (r) => cell(r.yearAgo) },
+    { id: 'current', name: tr.current, align: 'end', template: (r) => cell(r.p) },
+    { id: 'previous', name: tr.previous, align: 'end', template: (r) => cell(r.previous) },
+    { id: 'yearAgo', name: tr.yearAgo, align: 'end', template: (r) => cell(r.yearAgo) },
   ];
   return (
     <Panel title={tr.title} qa="analytics-trends">
@@ -285,9 +285,9 @@ function SatisfactionPanel({ period, municipality }: { period: Period; municipal
   const number = (value: number, link: string | null) => (link ? <Num to={link}>{value}</Num> : value);
   const columns: TableColumnConfig<Row>[] = [
     { id: 'label', name: s.group, template: (r) => r.label },
-    { id: 'rated', name: s.rated, align: 'right', template: (r) => number(r.rated, r.link) },
-    { id: 'mean', name: s.mean, align: 'right', template: (r) => (r.mean === null ? '—' : r.mean.toFixed(2)) },
-    { id: 'low', name: s.low, align: 'right', template: (r) => number(r.low, r.lowLink) },
+    { id: 'rated', name: s.rated, align: 'end', template: (r) => number(r.rated, r.link) },
+    { id: 'mean', name: s.mean, align: 'end', template: (r) => (r.mean === null ? '—' : r.mean.toFixed(2)) },
+    { id: 'low', name: s.low, align: 'end', template: (r) => number(r.low, r.lowLink) },
     { id: 'distribution', name: s.distribution, template: (r) => r.distribution.join(' / ') },
   ];
   return (
@@ -311,10 +311,10 @@ function SpikesPanel({ municipality }: { municipality?: string }) {
   const columns: TableColumnConfig<Item>[] = [
     ...(municipality ? [] : [{ id: 'municipality', name: t.analytics.rating.municipality, template: (i: Item) => i.municipalityName }]),
     { id: 'topic', name: s.topic, template: (i) => i.topicTitle },
-    { id: 'count', name: s.count, align: 'right', template: (i) => <Num to={i.link}>{i.count}</Num> },
-    { id: 'baseline', name: s.baseline, align: 'right', template: (i) => <Num to={i.baselineLink}>{i.baseline}</Num> },
-    { id: 'ratio', name: s.ratio, align: 'right', template: (i) => `×${i.ratio}` },
-    { id: 'z', name: s.zScore, align: 'right', template: (i) => i.zScore },
+    { id: 'count', name: s.count, align: 'end', template: (i) => <Num to={i.link}>{i.count}</Num> },
+    { id: 'baseline', name: s.baseline, align: 'end', template: (i) => <Num to={i.baselineLink}>{i.baseline}</Num> },
+    { id: 'ratio', name: s.ratio, align: 'end', template: (i) => `×${i.ratio}` },
+    { id: 'z', name: s.zScore, align: 'end', template: (i) => i.zScore },
   ];
   return (
     <Panel title={s.title} qa="analytics-spikes">
@@ -337,7 +337,7 @@ function StreetsPanel({ period, municipality }: { period: Period; municipality?:
   const columns: TableColumnConfig<Item>[] = [
     ...(municipality ? [] : [{ id: 'municipality', name: t.analytics.rating.municipality, template: (i: Item) => i.municipalityName }]),
     { id: 'street', name: s.street, template: (i) => i.place ?? i.street },
-    { id: 'appeals', name: s.appeals, align: 'right', template: (i) => <Num to={i.link} qa="analytics-street-count">{i.appeals}</Num> },
+    { id: 'appeals', name: s.appeals, align: 'end', template: (i) => <Num to={i.link} qa="analytics-street-count">{i.appeals}</Num> },
   ];
   return (
     <Panel title={s.title} qa="analytics-streets">
@@ -355,12 +355,12 @@ function MunicipalityView({ slug, period }: { slug: string; period: Period }) {
   const f = data?.figures;
   const unitColumns = (name: string): TableColumnConfig<Unit>[] => [
     { id: 'name', name, template: (u) => u.name },
-    { id: 'appeals', name: r.appeals, align: 'right', template: (u) => <Num to={u.links.appeals}>{u.appeals}</Num> },
-    { id: 'overdue', name: r.overdue, align: 'right', template: (u) => <Num to={u.links.overdue}>{u.overdue} ({share(u.overdueShare)})</Num> },
-    { id: 'late', name: r.answeredLate, align: 'right', template: (u) => u.answeredLate },
-    { id: 'median', name: r.median, align: 'right', template: (u) => u.medianAnswerDays ?? '—' },
-    { id: 'satisfaction', name: r.satisfaction, align: 'right', template: (u) => u.satisfaction ?? '—' },
-    { id: 'open', name: a.units.open, align: 'right', template: (u) => <Num to={u.links.open}>{u.open}</Num> },
+    { id: 'appeals', name: r.appeals, align: 'end', template: (u) => <Num to={u.links.appeals}>{u.appeals}</Num> },
+    { id: 'overdue', name: r.overdue, align: 'end', template: (u) => <Num to={u.links.overdue}>{u.overdue} ({share(u.overdueShare)})</Num> },
+    { id: 'late', name: r.answeredLate, align: 'end', template: (u) => u.answeredLate },
+    { id: 'median', name: r.median, align: 'end', template: (u) => u.medianAnswerDays ?? '—' },
+    { id: 'satisfaction', name: r.satisfaction, align: 'end', template: (u) => u.satisfaction ?? '—' },
+    { id: 'open', name: a.units.open, align: 'end', template: (u) => <Num to={u.links.open}>{u.open}</Num> },
   ];
   return (
     <>
@@ -437,13 +437,13 @@ function MySectorPanel({ period }: { period: Period }) {
   type T = SectorGroup['topics'][number];
   const municipalities: TableColumnConfig<M>[] = [
     { id: 'name', name: s.municipality, template: (m) => m.municipalityName },
-    { id: 'appeals', name: s.appeals, align: 'right', template: (m) => <Num to={m.link}>{number(m.appeals)}</Num> },
-    { id: 'overdue', name: s.overdue, align: 'right', template: (m) => <Num to={m.overdueLink}>{number(m.overdue)}</Num> },
+    { id: 'appeals', name: s.appeals, align: 'end', template: (m) => <Num to={m.link}>{number(m.appeals)}</Num> },
+    { id: 'overdue', name: s.overdue, align: 'end', template: (m) => <Num to={m.overdueLink}>{number(m.overdue)}</Num> },
   ];
   const topics: TableColumnConfig<T>[] = [
     { id: 'title', name: s.topic, template: (x) => x.topicTitle },
-    { id: 'appeals', name: s.appeals, align: 'right', template: (x) => <Num to={x.link}>{number(x.appeals)}</Num> },
-    { id: 'overdue', name: s.overdue, align: 'right', template: (x) => number(x.overdue) },
+    { id: 'appeals', name: s.appeals, align: 'end', template: (x) => <Num to={x.link}>{number(x.appeals)}</Num> },
+    { id: 'overdue', name: s.overdue, align: 'end', template: (x) => number(x.overdue) },
   ];
   return (
     <Panel title={s.title} qa="analytics-my-sector">

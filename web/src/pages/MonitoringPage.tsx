@@ -204,7 +204,7 @@ function Sources({ municipality, version, onChanged }: { municipality?: string; 
     { id: 'platform', name: m.platform, template: (s) => RISK_PLATFORM_LABELS[locale][s.platform] },
     { id: 'keywords', name: m.keywords, template: (s) => s.keywords.join(', ') },
     { id: 'state', name: m.state, template: (s) => <Text color={s.feed.lastError ? 'danger' : undefined}>{state(s)}</Text> },
-    { id: 'new', name: m.newItems, template: (s) => s.newItems, align: 'right' },
+    { id: 'new', name: m.newItems, template: (s) => s.newItems, align: 'end' },
     {
       id: 'actions', name: '', template: (s) => (
         <div className="monitoring-item__actions">

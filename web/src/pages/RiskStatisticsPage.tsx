@@ -44,17 +44,17 @@ export function RiskStatisticsPage() {
 
   const columns: TableColumnConfig<RiskStatisticsRow>[] = [
     { id: 'name', name: s.municipality, template: (r) => (r.municipality === 'region' ? <b>{s.region}</b> : r.municipalityName) },
-    { id: 'total', name: s.total, align: 'right', template: (r) => r.total },
+    { id: 'total', name: s.total, align: 'end', template: (r) => r.total },
     { id: 'kind', name: s.byKind, template: (r) => counts(r.byKind, RISK_KINDS, RISK_KIND_LABELS[locale]) },
     { id: 'level', name: s.byLevel, template: (r) => counts(r.byLevel, RISK_LEVELS, RISK_LEVEL_LABELS[locale]) },
-    { id: 'ack', name: head(s.medians, s.acknowledge), align: 'right', template: (r) => t.risks.duration(r.medianMinutes.acknowledge) },
-    { id: 'cur', name: head(s.medians, s.curProposal), align: 'right', template: (r) => t.risks.duration(r.medianMinutes.curProposal) },
-    { id: 'draft', name: head(s.medians, s.draft), align: 'right', template: (r) => t.risks.duration(r.medianMinutes.draft) },
-    { id: 'pub', name: head(s.medians, s.publication), align: 'right', template: (r) => t.risks.duration(r.medianMinutes.publication) },
-    { id: 'onTimeCur', name: head(s.onTime, s.onTimeCur), align: 'right', template: (r) => share(r.onTime.curProposal) },
-    { id: 'onTimeDraft', name: head(s.onTime, s.onTimeDraft), align: 'right', template: (r) => share(r.onTime.draft) },
+    { id: 'ack', name: head(s.medians, s.acknowledge), align: 'end', template: (r) => t.risks.duration(r.medianMinutes.acknowledge) },
+    { id: 'cur', name: head(s.medians, s.curProposal), align: 'end', template: (r) => t.risks.duration(r.medianMinutes.curProposal) },
+    { id: 'draft', name: head(s.medians, s.draft), align: 'end', template: (r) => t.risks.duration(r.medianMinutes.draft) },
+    { id: 'pub', name: head(s.medians, s.publication), align: 'end', template: (r) => t.risks.duration(r.medianMinutes.publication) },
+    { id: 'onTimeCur', name: head(s.onTime, s.onTimeCur), align: 'end', template: (r) => share(r.onTime.curProposal) },
+    { id: 'onTimeDraft', name: head(s.onTime, s.onTimeDraft), align: 'end', template: (r) => share(r.onTime.draft) },
     {
-      id: 'overdue', name: head(s.overdue, `${s.onTimeCur} / ${s.onTimeDraft}`), align: 'right', template: (r) => (
+      id: 'overdue', name: head(s.overdue, `${s.onTimeCur} / ${s.onTimeDraft}`), align: 'end', template: (r) => (
         <span className={r.overdue.curProposal + r.overdue.draft ? 'risk-overdue-count' : undefined}>{r.overdue.curProposal} / {r.overdue.draft}</span>
       ),
     },

@@ -61,8 +61,8 @@ function CoverageTable({ year }: { year: number }) {
   type Row = Coverage['items'][number];
   const columns: TableColumnConfig<Row>[] = [
     { id: 'municipality', name: s.columns.municipality, template: (r) => r.municipalityName },
-    { id: 'staff', name: s.columns.staff, align: 'right', template: (r) => r.staff },
-    { id: 'trained', name: s.columns.trained, align: 'right', template: (r) => r.trained },
+    { id: 'staff', name: s.columns.staff, align: 'end', template: (r) => r.staff },
+    { id: 'trained', name: s.columns.trained, align: 'end', template: (r) => r.trained },
     { id: 'untrained', name: s.columns.untrained, template: (r) => (r.untrained.length ? r.untrained.map((u) => u.fullName).join(', ') : <Text color="secondary">{s.allTrained}</Text>) },
   ];
   if (error) return <Text color="danger">{errorText(error)}</Text>;
@@ -84,8 +84,8 @@ export function TrainingsPage() {
     { id: 'title', name: s.columns.title, template: (r) => <Link to={`/trainings/${r.id}`}>{r.title}</Link> },
     { id: 'format', name: s.columns.format, template: (r) => s.format[r.format] },
     { id: 'place', name: s.columns.place, template: (r) => r.place ?? '' },
-    { id: 'enrolled', name: s.columns.enrolled, align: 'right', template: (r) => r.enrolled },
-    { id: 'attended', name: s.columns.attended, align: 'right', template: (r) => r.attended },
+    { id: 'enrolled', name: s.columns.enrolled, align: 'end', template: (r) => r.enrolled },
+    { id: 'attended', name: s.columns.attended, align: 'end', template: (r) => r.attended },
   ];
   return (
     <div className="page">
